@@ -1,0 +1,18 @@
+package id.kentongan.menu;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a named effect promises: the results an action screen may branch on, and the session values it sets with
+ * their longest rendered length (so the validator can check screens that show them). {@code error} is always a
+ * possible result: a backend that fails or times out.
+ */
+public record ActionSpec(String name, Set<String> results, Map<String, Integer> outputs) {
+    public static final String ERROR = "error";
+
+    public ActionSpec {
+        results = Set.copyOf(results);
+        outputs = Map.copyOf(outputs);
+    }
+}

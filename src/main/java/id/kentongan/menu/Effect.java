@@ -1,0 +1,10 @@
+package id.kentongan.menu;
+
+import java.util.Map;
+
+/** An effect the caller must run before the engine can go on: the action's name and the session values it reads. */
+public record Effect(String action, String screen, Map<String, String> values) {
+    public Effect {
+        values = Map.copyOf(values);
+    }
+}

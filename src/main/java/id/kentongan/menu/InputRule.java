@@ -1,0 +1,122 @@
+package id.kentongan.menu;
+
+import id.kentongan.member.Msisdn;
+import id.kentongan.member.Nik;
+import id.kentongan.member.Rupiah;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The input checks a menu may name. Each turns what the worker typed into a normalised value, or a short hint in
+ * the worker's language that is shown above the same prompt.
+ */
+public enum InputRule {
+    NIK(16) {
+        @Override
+        Result check(String raw, Map<String, String> params) {
+            String s = raw.replaceAll("[\\s.]", "");
+            Nik.Problem p = Nik.problem(s, Year.now().getValue());
+            if (p == null) return Result.ok(s);
+            return switch (p) {
+                case NOT_16_DIGITS -> Result.hint("NIK harus 16 angka.", "NIK must be 16 digits.");
+                case BAD_REGION -> Result.hint("Kode wilayah NIK salah.", "NIK region code is wrong.");
+                case BAD_BIRTH_DATE -> Result.hint("Tgl lahir di NIK salah.", "Birth date in NIK is wrong.");
+                case BAD_SEQUENCE -> Result.hint("Nomor urut NIK salah.", "NIK sequence is wrong.");
+            };
+        }
+    },
+    NAME(40) {
+        private final Pattern allowed = Pattern.compile("[\\p{L} .'\\-]+");
+
+        @Override
+        Result check(String raw, Map<String, String> params) {
+            String s = raw.strip().replaceAll("\\s+", " ");
+            if (s.length() < 3 || s.length() > maxLength || !allowed.matcher(s).matches() || !s.matches(".*\\p{L}.*")) {
+                return Result.hint("Nama 3-40 huruf.", "Name: 3-40 letters.");
+            }
+            return Result.ok(s.toUpperCase(Locale.ROOT)); // as on the KTP
+        }
+    },
+    DATE(10) {
+        private final Pattern form = Pattern.compile("(\\d{1,2})[-/.]?(\\d{1,2})[-/.]?(\\d{4})");
+
+        @Override
+        Result check(String raw, Map<String, String> params) {
+            Matcher m = form.matcher(raw.strip());
+            if (m.matches()) {
+                try {
+                    LocalDate d = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(1)));
+                    return Result.ok(String.format("%02d-%02d-%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear()));
+                } catch (DateTimeException ignored) {
+                    // falls through to the hint
+                }
+            }
+            return Result.hint("Tanggal: HHBBTTTT.", "Date: DDMMYYYY.");
+        }
+    },
+    AMOUNT(12) {
+        @Override
+        Result check(String raw, Map<String, String> params) {
+            long amount = Rupiah.parse(raw);
+            long min = Long.parseLong(params.getOrDefault("min", "1"));
+            long max = Long.parseLong(params.getOrDefault("max", "999999999999"));
+            if (amount < min || amount > max) {
+                return Result.hint("Jumlah " + Rupiah.format(min) + "-" + Rupiah.format(max) + ".",
+                        "Amount " + Rupiah.format(min) + "-" + Rupiah.format(max) + ".");
+            }
+            return Result.ok(Long.toString(amount));
+        }
+    },
+    CHOICE(0) {
+        @Override
+        Result check(String raw, Map<String, String> params) {
+            String v = params.get("choice." + raw.strip());
+            return v == null ? Result.hint("Pilihan tidak ada.", "No such option.") : Result.ok(v);
+        }
+    },
+    PHONE(15) {
+        @Override
+        Result check(String raw, Map<String, String> params) {
+            return Msisdn.parse(raw).map(m -> Result.ok(m.value()))
+                    .orElseGet(() -> Result.hint("No. HP: 08xxxxxxxxxx.", "Phone: 08xxxxxxxxxx."));
+        }
+    };
+
+    /** Longest value stored; CHOICE depends on its options. */
+    final int maxLength;
+
+    InputRule(int maxLength) {
+        this.maxLength = maxLength;
+    }
+
+    abstract Result check(String raw, Map<String, String> params);
+
+    /** Longest stored value for a screen's parameters. */
+    int maxLength(Map<String, String> params) {
+        if (this != CHOICE) return maxLength;
+        return params.entrySet().stream().filter(e -> e.getKey().startsWith("choice."))
+                .mapToInt(e -> e.getValue().length()).max().orElse(0);
+    }
+
+    public static InputRule named(String name) {
+        for (InputRule r : values()) if (r.name().equalsIgnoreCase(name)) return r;
+        return null;
+    }
+
+    record Result(String value, Text hint) {
+        static Result ok(String v) {
+            return new Result(v, null);
+        }
+
+        static Result hint(String id, String en) {
+            return new Result(null, Text.of(id, en));
+        }
+    }
+}

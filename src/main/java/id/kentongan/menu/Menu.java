@@ -1,0 +1,24 @@
+package id.kentongan.menu;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled, validated journey for one service code. {@code version} is a digest of the file's text, so the same
+ * file gives the same version on every instance, and a session can name the version it started on.
+ */
+public record Menu(String name, String file, String serviceCode, String version, List<String> languages, String start,
+                   Map<String, Screen> screens) {
+    public Menu {
+        languages = List.copyOf(languages);
+        screens = Map.copyOf(screens);
+    }
+
+    public String defaultLanguage() {
+        return languages.get(0);
+    }
+
+    public Screen screen(String id) {
+        return screens.get(id);
+    }
+}

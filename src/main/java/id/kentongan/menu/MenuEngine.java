@@ -1,0 +1,119 @@
+package id.kentongan.menu;
+
+import java.util.List;
+
+/**
+ * The USSD state machine: given a menu, where the worker is and what they typed, it answers with the next page or
+ * with an effect to run first. Pure: the caller does the I/O and feeds effect outcomes back with
+ * {@link #afterEffect}. Conventions workers know: {@code 0} back, {@code 00} main menu, {@code 99} next page.
+ */
+public final class MenuEngine {
+    /** Longest input we read; a USSD string is at most 160 characters. */
+    public static final int MAX_INPUT = 160;
+    private static final int MAX_AUTOMATIC_STEPS = 32;
+
+    /** The first page of a fresh session. */
+    public Step start(Menu menu, String language) {
+        return advance(menu, SessionState.fresh(menu, language), menu.start());
+    }
+
+    public Step step(Menu menu, SessionState state, String rawInput) {
+        String input = rawInput == null ? "" : rawInput.strip();
+        Screen screen = menu.screen(state.screen());
+        if (screen == null || screen instanceof Screen.ActionScreen || screen instanceof Screen.RouterScreen) {
+            // Not a screen a worker can be on (menu changed under a resumed session): begin again.
+            return advance(menu, state.cleared(), menu.start());
+        }
+        if (input.length() > MAX_INPUT) return show(menu, state, SystemTexts.TOO_LONG);
+        if (input.equals("00")) return advance(menu, state.cleared(), menu.start());
+        if (input.equals("0")) {
+            if (state.page() > 0) return show(menu, state.onPage(state.page() - 1), null);
+            return show(menu, state.popped(), null);
+        }
+        if (input.equals("99") && state.page() + 1 < pages(menu, screen, state).size()) {
+            return show(menu, state.onPage(state.page() + 1), null);
+        }
+        if (screen instanceof Screen.MenuScreen m) {
+            int choice = option(input, m.options().size());
+            if (choice < 0) return show(menu, state, input.isEmpty() ? SystemTexts.EMPTY_INPUT : SystemTexts.INVALID_OPTION);
+            Screen.Option o = m.options().get(choice);
+            return advance(menu, state.pushed(m.id()).with(o.set()), o.next());
+        }
+        if (screen instanceof Screen.InputScreen i) {
+            if (input.isEmpty()) return show(menu, state, SystemTexts.EMPTY_INPUT);
+            InputRule.Result r = i.rule().check(input, i.params());
+            if (r.hint() != null) return show(menu, state, i.error() != null ? i.error() : r.hint());
+            return advance(menu, state.pushed(i.id()).with(java.util.Map.of(i.store(), r.value())), i.next());
+        }
+        Screen.MessageScreen msg = (Screen.MessageScreen) screen;
+        if (msg.end()) return show(menu, state, null); // only while paging through a long closing text
+        return advance(menu, state.pushed(msg.id()), msg.next());
+    }
+
+    /** Continues after the effect that {@code state} is waiting on returned {@code outcome}. */
+    public Step afterEffect(Menu menu, SessionState state, ActionOutcome outcome) {
+        Screen.ActionScreen action = (Screen.ActionScreen) menu.screen(state.screen());
+        String next = action.on().get(outcome.result());
+        if (next == null) next = action.on().get(ActionSpec.ERROR);
+        if (next == null) {
+            return Step.reply(state, Reply.end(SystemTexts.BUSY.in(state.language(), menu.defaultLanguage())));
+        }
+        return advance(menu, state.with(outcome.values()), next);
+    }
+
+    /** The page the worker is on, shown again (after a resume, or a retried request). */
+    public Reply current(Menu menu, SessionState state) {
+        Screen screen = menu.screen(state.screen());
+        if (screen == null || screen instanceof Screen.ActionScreen || screen instanceof Screen.RouterScreen) {
+            return null;
+        }
+        return show(menu, state, null).reply();
+    }
+
+    private Step advance(Menu menu, SessionState state, String target) {
+        SessionState s = state;
+        for (int i = 0; i < MAX_AUTOMATIC_STEPS; i++) {
+            Screen screen = menu.screen(target);
+            if (screen instanceof Screen.RouterScreen r) {
+                SessionState current = s;
+                target = r.routes().stream().filter(route -> route.when().test(routeValues(current)))
+                        .map(Screen.Route::next).findFirst().orElse(r.otherwise());
+                continue;
+            }
+            s = s.at(target);
+            if (screen instanceof Screen.ActionScreen a) {
+                return Step.effect(s, new Effect(a.action(), a.id(), s.values()));
+            }
+            return show(menu, s, null);
+        }
+        // Validation cannot rule out every router cycle over values; never spin, tell the worker instead.
+        return Step.reply(state, Reply.end(SystemTexts.BUSY.in(state.language(), menu.defaultLanguage())));
+    }
+
+    private static java.util.Map<String, String> routeValues(SessionState s) {
+        java.util.Map<String, String> v = new java.util.HashMap<>(s.values());
+        v.put(SessionState.LANGUAGE, s.language());
+        return v;
+    }
+
+    private Step show(Menu menu, SessionState state, Text hint) {
+        Screen screen = menu.screen(state.screen());
+        List<String> pages = pages(menu, screen, state);
+        int page = Math.min(state.page(), pages.size() - 1);
+        String text = pages.get(page);
+        if (hint != null) text = hint.in(state.language(), menu.defaultLanguage()) + "\n" + text;
+        boolean end = screen instanceof Screen.MessageScreen m && m.end() && page == pages.size() - 1;
+        return Step.reply(state.onPage(page), end ? Reply.end(text) : Reply.con(text));
+    }
+
+    private static List<String> pages(Menu menu, Screen screen, SessionState state) {
+        java.util.Map<String, String> values = routeValues(state);
+        return Pages.of(menu, screen, state.language(), t -> Template.render(t, values));
+    }
+
+    private static int option(String input, int count) {
+        if (!input.matches("\\d{1,2}")) return -1;
+        int n = Integer.parseInt(input);
+        return n >= 1 && n <= count ? n - 1 : -1;
+    }
+}

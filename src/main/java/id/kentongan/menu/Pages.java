@@ -1,0 +1,64 @@
+package id.kentongan.menu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Lays a screen out as USSD pages. Used at run time with the session's values and by the validator with each
+ * value at its longest, so what the validator accepts is exactly what the phone will get.
+ */
+final class Pages {
+    private Pages() {}
+
+    /** Pages of {@code screen} in {@code language}; {@code fill} renders templates. Never empty. */
+    static List<String> of(Menu menu, Screen screen, String language, UnaryOperator<String> fill) {
+        String fallback = menu.defaultLanguage();
+        List<String> lines = new ArrayList<>();
+        boolean paginate;
+        if (screen instanceof Screen.MenuScreen m) {
+            lines.addAll(lines(fill.apply(m.text().in(language, fallback))));
+            int n = 1;
+            for (Screen.Option o : m.options()) lines.add(n++ + ". " + fill.apply(o.label().in(language, fallback)));
+            paginate = m.paginate();
+        } else if (screen instanceof Screen.InputScreen i) {
+            lines.addAll(lines(fill.apply(i.text().in(language, fallback))));
+            paginate = false;
+        } else if (screen instanceof Screen.MessageScreen msg) {
+            lines.addAll(lines(fill.apply(msg.text().in(language, fallback))));
+            paginate = msg.paginate();
+        } else {
+            throw new IllegalArgumentException("screen '" + screen.id() + "' is not shown to the worker");
+        }
+        String back = screen instanceof Screen.MenuScreen && !screen.id().equals(menu.start())
+                ? SystemTexts.BACK.in(language, fallback) : null;
+        String more = SystemTexts.NEXT_PAGE.in(language, fallback);
+        if (!paginate) return List.of(join(lines, null, back));
+
+        int limit = Gsm7.limit(String.join("\n", lines));
+        List<String> pages = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String line : lines) {
+            current.add(line);
+            // Room is kept for "99. Lanjut" while more lines follow; a page that cannot take this line closes.
+            if (current.size() > 1 && Gsm7.length(join(current, more, back)) > limit) {
+                current.remove(current.size() - 1);
+                pages.add(join(current, more, back));
+                current = new ArrayList<>(List.of(line));
+            }
+        }
+        pages.add(join(current, null, back));
+        return pages;
+    }
+
+    private static List<String> lines(String text) {
+        return List.of(text.strip().split("\n", -1));
+    }
+
+    private static String join(List<String> lines, String more, String back) {
+        StringBuilder b = new StringBuilder(String.join("\n", lines));
+        if (more != null) b.append('\n').append(more);
+        if (back != null) b.append('\n').append(back);
+        return b.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package id.kentongan.menu;
+
+import java.util.List;
+import java.util.Map;
+
+/** One screen of a journey. Each kind is a record; the engine switches over them exhaustively. */
+public sealed interface Screen {
+    String id();
+
+    int line();
+
+    /** Numbered options; choosing one may {@code set} session values before moving on. */
+    record MenuScreen(String id, int line, Text text, List<Option> options, boolean paginate) implements Screen {}
+
+    record Option(Text label, String next, Map<String, String> set, int line) {}
+
+    /** Free input checked by a named rule; the normalised value is stored under {@code store}. */
+    record InputScreen(String id, int line, Text text, InputRule rule, String store, String next, Text error,
+                       Map<String, String> params) implements Screen {}
+
+    /** Runs a named effect and branches on its result. Not shown to the worker. */
+    record ActionScreen(String id, int line, String action, Map<String, String> on) implements Screen {}
+
+    /** Text only: {@code end} closes the session, otherwise any input moves to {@code next}. */
+    record MessageScreen(String id, int line, Text text, boolean end, String next, boolean paginate) implements Screen {}
+
+    /** Branches on session values, first matching route wins. Not shown to the worker. */
+    record RouterScreen(String id, int line, List<Route> routes, String otherwise) implements Screen {}
+
+    record Route(Condition when, String next, int line) {}
+}

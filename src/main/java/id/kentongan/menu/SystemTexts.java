@@ -1,0 +1,28 @@
+package id.kentongan.menu;
+
+/** The engine's own words, Bahasa Indonesia first. Kept short: they share the page with the screen they annotate. */
+public final class SystemTexts {
+    private SystemTexts() {}
+
+    public static final Text NEXT_PAGE = Text.of("99. Lanjut", "99. More");
+    public static final Text BACK = Text.of("0. Kembali", "0. Back");
+    public static final Text INVALID_OPTION = Text.of("Pilihan tidak ada.", "No such option.");
+    public static final Text EMPTY_INPUT = Text.of("Belum diisi.", "Nothing entered.");
+    public static final Text TOO_LONG = Text.of("Terlalu panjang.", "Too long.");
+    public static final Text BUSY = Text.of(
+            "Layanan sedang sibuk, silakan coba lagi.",
+            "Service is busy, please try again.");
+    /** Shown when we cannot know the worker's language (session store down): both languages. */
+    public static final String BUSY_BOTH = "Layanan sedang sibuk, silakan coba lagi.\nService is busy, please try again.";
+    public static final Text RESUME = Text.of(
+            "Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal",
+            "Your last session was cut off.\n1. Continue\n2. Start again");
+    public static final String UNKNOWN_SERVICE = "Kode layanan tidak dikenal.\nUnknown service code.";
+
+    /** Longest hint the engine may put above a screen, for the length check. */
+    static int longestHint(String language) {
+        int n = 0;
+        for (Text t : new Text[] {INVALID_OPTION, EMPTY_INPUT, TOO_LONG}) n = Math.max(n, t.in(language, "id").length());
+        return n;
+    }
+}

@@ -1,0 +1,60 @@
+package id.kentongan.menu;
+
+import id.kentongan.member.Rupiah;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Session values in texts: {@code {name}}, or {@code {income|rp}} for a whole-rupiah amount shown as Rp1.500.000. */
+public final class Template {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)(?:\\|([a-z]+))?}");
+
+    public record Placeholder(String variable, String filter) {}
+
+    private Template() {}
+
+    public static List<Placeholder> placeholders(String text) {
+        List<Placeholder> out = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) out.add(new Placeholder(m.group(1), m.group(2)));
+        return out;
+    }
+
+    public static boolean knownFilter(String filter) {
+        return filter == null || filter.equals("rp");
+    }
+
+    public static String render(String text, Map<String, String> values) {
+        return substitute(text, p -> {
+            String v = values.getOrDefault(p.variable(), "");
+            if ("rp".equals(p.filter())) {
+                long amount = Rupiah.parse(v);
+                return amount < 0 ? v : Rupiah.format(amount);
+            }
+            return v;
+        });
+    }
+
+    /** The longest rendering, given each variable's longest value: what the length check must allow for. */
+    public static String renderWorstCase(String text, Map<String, Integer> maxLengths) {
+        return substitute(text, p -> {
+            int n = maxLengths.getOrDefault(p.variable(), 0);
+            // Rp + digits + a dot per three digits; 'W' stands for the widest GSM-7 character count of one.
+            return "rp".equals(p.filter()) ? "Rp" + "9".repeat(n) + ".".repeat(Math.max(0, (n - 1) / 3)) : "W".repeat(n);
+        });
+    }
+
+    private static String substitute(String text, Function<Placeholder, String> value) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(value.apply(new Placeholder(m.group(1), m.group(2)))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
