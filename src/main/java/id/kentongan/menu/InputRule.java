@@ -100,6 +100,7 @@ public enum InputRule {
 
     /** Longest stored value for a screen's parameters. */
     int maxLength(Map<String, String> params) {
+        if (this == AMOUNT && params.containsKey("max")) return params.get("max").length();
         if (this != CHOICE) return maxLength;
         return params.entrySet().stream().filter(e -> e.getKey().startsWith("choice."))
                 .mapToInt(e -> e.getValue().length()).max().orElse(0);

@@ -11,7 +11,7 @@ public record Menu(String name, String file, String serviceCode, String version,
                    Map<String, Screen> screens) {
     public Menu {
         languages = List.copyOf(languages);
-        screens = Map.copyOf(screens);
+        screens = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(screens)); // file order
     }
 
     public String defaultLanguage() {

@@ -53,7 +53,10 @@ public final class MenuCompiler {
         Parse p = new Parse(file);
         Menu menu = p.menu(yaml);
         if (menu != null && p.problems.isEmpty()) new Check(menu, p).run();
-        if (!p.problems.isEmpty()) throw new InvalidMenuException(p.problems);
+        if (!p.problems.isEmpty()) {
+            p.problems.sort(java.util.Comparator.comparingInt(MenuProblem::line)); // stable: same line keeps its order
+            throw new InvalidMenuException(p.problems);
+        }
         return menu;
     }
 
@@ -113,11 +116,13 @@ public final class MenuCompiler {
             if (!(screensNode instanceof MappingNode)) {
                 problem(screensNode == null ? root : screensNode, "screens must be a mapping of screen id to screen");
             } else {
-                for (Map.Entry<String, Node> e : mapping(screensNode).entrySet()) {
-                    screen = e.getKey();
-                    if (!NAME.matcher(screen).matches()) problem(e.getValue(), "screen ids are lower_snake_case");
-                    Screen s = screen(e.getKey(), e.getValue());
-                    if (s != null) screens.put(e.getKey(), s);
+                for (NodeTuple t : ((MappingNode) screensNode).getValue()) {
+                    screen = scalar(t.getKeyNode());
+                    if (screen == null) continue;
+                    if (!NAME.matcher(screen).matches()) problem(t.getKeyNode(), "screen ids are lower_snake_case");
+                    if (screens.containsKey(screen)) problem(t.getKeyNode(), "a second screen with this id");
+                    Screen s = screen(screen, line(t.getKeyNode()), t.getValueNode());
+                    if (s != null) screens.put(s.id(), s);
                     screen = null;
                 }
             }
@@ -127,7 +132,7 @@ public final class MenuCompiler {
             return new Menu(name, file, serviceCode, digest(yaml), languages, start, screens);
         }
 
-        Screen screen(String id, Node node) {
+        Screen screen(String id, int line, Node node) {
             if (!(node instanceof MappingNode)) {
                 problem(node, "a screen is a mapping with a type");
                 return null;
@@ -140,7 +145,6 @@ public final class MenuCompiler {
                 return null;
             }
             unknownKeys(f, FIELDS.get(type));
-            int line = line(node);
             switch (type) {
                 case "menu": {
                     List<Screen.Option> options = new ArrayList<>();
@@ -164,7 +168,8 @@ public final class MenuCompiler {
                             } else if (of.containsKey("set")) {
                                 problem(of.get("set"), "set is a mapping of value name to value");
                             }
-                            options.add(new Screen.Option(text(o, of, "label"), requiredScalar(o, of, "next"), set, line(o)));
+                            options.add(new Screen.Option(text(o, of, "label"), requiredScalar(o, of, "next"), set,
+                                    line(of.getOrDefault("next", o))));
                         }
                     }
                     return new Screen.MenuScreen(id, line, text(node, f, "text"), options, bool(f, "paginate"));
@@ -199,6 +204,9 @@ public final class MenuCompiler {
                 }
                 case "action": {
                     String action = requiredScalar(node, f, "action");
+                    if (action != null && !actions.containsKey(action)) {
+                        problem(f.get("action"), "unknown action '" + action + "' (known: " + String.join(", ", new TreeSet<>(actions.keySet())) + ")");
+                    }
                     Map<String, String> on = new LinkedHashMap<>();
                     if (f.get("on") instanceof MappingNode om) {
                         mapping(om).forEach((k, v) -> on.put(k, scalar(v)));
@@ -322,9 +330,7 @@ public final class MenuCompiler {
                 }
                 if (s instanceof Screen.ActionScreen a && a.action() != null) {
                     ActionSpec spec = actions.get(a.action());
-                    if (spec == null) {
-                        problem(s, a.line(), "unknown action '" + a.action() + "' (known: " + new TreeSet<>(actions.keySet()) + ")");
-                    } else {
+                    if (spec != null) {
                         for (String result : a.on().keySet()) {
                             if (!spec.results().contains(result) && !ActionSpec.ERROR.equals(result)) {
                                 problem(s, a.line(), "action '" + a.action() + "' has no result '" + result + "' (it has " + new TreeSet<>(spec.results()) + ")");

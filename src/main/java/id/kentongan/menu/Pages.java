@@ -36,9 +36,10 @@ final class Pages {
         if (!paginate) return List.of(join(lines, null, back));
 
         int limit = Gsm7.limit(String.join("\n", lines));
+        int room = limit - Gsm7.length(join(List.of(""), more, back));
         List<String> pages = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        for (String line : lines) {
+        for (String line : wrap(lines, room)) {
             current.add(line);
             // Room is kept for "99. Lanjut" while more lines follow; a page that cannot take this line closes.
             if (current.size() > 1 && Gsm7.length(join(current, more, back)) > limit) {
@@ -49,6 +50,22 @@ final class Pages {
         }
         pages.add(join(current, null, back));
         return pages;
+    }
+
+    /** Splits lines longer than {@code room} at spaces, so a long paragraph can go over several pages. */
+    private static List<String> wrap(List<String> lines, int room) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            String rest = line;
+            while (Gsm7.length(rest) > room) {
+                int cut = rest.lastIndexOf(' ', Math.min(rest.length() - 1, room));
+                if (cut <= 0) break; // one unbreakable word: left long, and the validator says so
+                out.add(rest.substring(0, cut));
+                rest = rest.substring(cut + 1);
+            }
+            out.add(rest);
+        }
+        return out;
     }
 
     private static List<String> lines(String text) {

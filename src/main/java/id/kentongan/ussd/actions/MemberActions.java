@@ -1,0 +1,69 @@
+package id.kentongan.ussd.actions;
+
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.member.MembershipService;
+import id.kentongan.member.MembershipStatus;
+import id.kentongan.member.Nik;
+import id.kentongan.member.Occupation;
+import id.kentongan.member.Registration;
+import id.kentongan.menu.ActionOutcome;
+import id.kentongan.menu.ActionSpec;
+import id.kentongan.ussd.Action;
+import io.vertx.core.Future;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Registration and status, against the membership service. Amounts go into the session as whole-rupiah digits. */
+public final class MemberActions {
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
+
+    public static final ActionSpec CHECK_NIK = new ActionSpec("member.check_nik", Set.of("available", "registered"), Map.of("kpj", 11));
+    public static final ActionSpec QUOTE = new ActionSpec("contribution.quote", Set.of("ok"), Map.of("jkk", 6, "jkm", 4, "monthly", 6));
+    public static final ActionSpec REGISTER = new ActionSpec("member.register", Set.of("ok", "registered"), Map.of("kpj", 11));
+    public static final ActionSpec STATUS = new ActionSpec("member.status",
+            Set.of("active", "pending", "lapsed", "ended", "not_registered"),
+            Map.of("kpj", 11, "paid_through", 7, "due", 7, "monthly", 6, "arrears", 1));
+
+    private MemberActions() {}
+
+    public static List<Action> all(MembershipService members, Clock clock) {
+        return List.of(
+                Action.of(CHECK_NIK,
+                        call -> members.findByNik(new Nik(call.value("nik"))).map(found -> found
+                                .map(m -> new ActionOutcome("registered", Map.of("kpj", m.kpj())))
+                                .orElse(ActionOutcome.of("available")))),
+
+                Action.of(QUOTE,
+                        call -> {
+                            ContributionPlan plan = new ContributionPlan(Long.parseLong(call.value("income")));
+                            return Future.succeededFuture(new ActionOutcome("ok", Map.of("jkk", Long.toString(plan.jkk()),
+                                    "jkm", Long.toString(plan.jkm()), "monthly", Long.toString(plan.monthly()))));
+                        }),
+
+                Action.of(REGISTER,
+                        call -> {
+                            Registration r = new Registration(new Nik(call.value("nik")), call.value("name"), call.msisdn(),
+                                    Occupation.byCode(call.value("occupation")).orElse(Occupation.LAINNYA),
+                                    new ContributionPlan(Long.parseLong(call.value("income"))));
+                            return members.register(r).map(done ->
+                                    new ActionOutcome(done.created() ? "ok" : "registered", Map.of("kpj", done.member().kpj())));
+                        }),
+
+                Action.of(STATUS,
+                        call -> members.findByMsisdn(call.msisdn()).map(found -> found.map(m -> {
+                            MembershipStatus s = m.status(LocalDate.now(clock));
+                            return new ActionOutcome(s.state().name().toLowerCase(java.util.Locale.ROOT), Map.of(
+                                    "kpj", m.kpj(),
+                                    "paid_through", s.paidThrough() == null ? "-" : s.paidThrough().format(MONTH),
+                                    "due", Long.toString(s.amountDue()),
+                                    "monthly", Long.toString(s.monthly()),
+                                    "arrears", Integer.toString(Math.min(9, s.monthsInArrears()))));
+                        }).orElse(ActionOutcome.of("not_registered"))))
+        );
+    }
+}

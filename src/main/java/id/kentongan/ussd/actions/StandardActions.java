@@ -1,0 +1,33 @@
+package id.kentongan.ussd.actions;
+
+import id.kentongan.member.MembershipService;
+import id.kentongan.menu.ActionSpec;
+import id.kentongan.payment.PaymentService;
+import id.kentongan.ussd.Action;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every action a menu may name: the catalog the validator checks against, and the wired implementations. */
+public final class StandardActions {
+    private StandardActions() {}
+
+    public static Map<String, ActionSpec> catalog() {
+        Map<String, ActionSpec> c = new LinkedHashMap<>();
+        for (ActionSpec s : List.of(MemberActions.CHECK_NIK, MemberActions.QUOTE, MemberActions.REGISTER,
+                MemberActions.STATUS, PaymentActions.QUOTE, PaymentActions.CREATE)) {
+            c.put(s.name(), s);
+        }
+        return c;
+    }
+
+    public static List<Action> all(MembershipService members, PaymentService payments, Clock clock, ZoneId zone) {
+        List<Action> all = new ArrayList<>(MemberActions.all(members, clock));
+        all.addAll(PaymentActions.all(members, payments, clock, zone));
+        return all;
+    }
+}

@@ -1,0 +1,123 @@
+package id.kentongan.menu;
+
+import id.kentongan.ussd.actions.StandardActions;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MenuCompilerTest {
+    private final MenuCompiler compiler = new MenuCompiler(StandardActions.catalog());
+
+    static String read(String path) throws Exception {
+        return Files.readString(Path.of(path));
+    }
+
+    @Test
+    void theWorkersMenuCompilesWithEveryScreenReachable() throws Exception {
+        Menu menu = compiler.compile("bpu.yaml", read("menus/bpu.yaml"));
+        assertEquals("*567#", menu.serviceCode());
+        assertEquals(List.of("id", "en"), menu.languages());
+        assertEquals("main", menu.start());
+        assertTrue(menu.screens().size() > 20, "screens: " + menu.screens().size());
+        assertEquals(12, menu.version().length());
+    }
+
+    @Test
+    void theSameTextGivesTheSameVersionOnEveryInstance() throws Exception {
+        String text = read("menus/bpu.yaml");
+        assertEquals(compiler.compile("bpu.yaml", text).version(), compiler.compile("bpu.yaml", text).version());
+        assertTrue(!compiler.compile("bpu.yaml", text).version()
+                .equals(compiler.compile("bpu.yaml", text + "\n# changed\n").version()));
+    }
+
+    @Test
+    void aBrokenFileIsRefusedWithEveryProblemLocatedByFileScreenAndLine() throws Exception {
+        InvalidMenuException e = assertThrows(InvalidMenuException.class,
+                () -> compiler.compile("broken.yaml", read("src/test/resources/menus/broken.yaml")));
+        List<String> problems = e.problems().stream().map(MenuProblem::toString).toList();
+        assertEquals(List.of(
+                "broken.yaml:12: screen 'main': 'label' is missing its 'en' translation",
+                "broken.yaml:18: screen 'status': unknown action 'member.statuz' (known: contribution.quote, member.check_nik, "
+                        + "member.register, member.status, payment.create, payment.quote)",
+                "broken.yaml:29: screen 'orphan': unknown validator 'nikk' (known: nik, name, date, amount, choice, phone)"
+        ), problems, "parse errors come first; the whole-journey checks run once the file parses");
+    }
+
+    @Test
+    void aFileThatParsesIsCheckedAsAWholeJourney() throws Exception {
+        String text = read("src/test/resources/menus/broken.yaml")
+                .replace("- label: {id: \"Status\"}", "- label: {id: \"Status\", en: \"Status\"}")
+                .replace("validate: nikk", "validate: nik")
+                .replace("member.statuz", "member.check_nik")
+                .replace("on: {active: main}", "on: {available: main}");
+        InvalidMenuException e = assertThrows(InvalidMenuException.class, () -> compiler.compile("broken.yaml", text));
+        List<String> problems = e.problems().stream().map(MenuProblem::toString).toList();
+        assertEquals(List.of(
+                "broken.yaml:11: screen 'main': goes to screen 'reg_nikk', which does not exist",
+                "broken.yaml:16: screen 'status': result 'registered' of 'member.check_nik' goes nowhere",
+                "broken.yaml:24: screen 'help': text uses {nama}, which no screen or action sets",
+                "broken.yaml:26: screen 'orphan': cannot be reached from the start screen 'main'"
+        ), problems);
+    }
+
+    @Test
+    void aPageThatCanOverflowIsRefusedWithItsWorstCaseLength() throws Exception {
+        String text = read("src/test/resources/menus/broken.yaml")
+                .replace("- label: {id: \"Status\"}", "- label: {id: \"Status\", en: \"Status\"}")
+                .replace("validate: nikk", "validate: nik")
+                .replace("next: reg_nikk", "next: orphan")
+                .replace("member.statuz", "member.check_nik")
+                .replace("on: {active: main}", "on: {available: main, registered: help}")
+                .replace("Help {nama}", "Help");
+        InvalidMenuException e = assertThrows(InvalidMenuException.class, () -> compiler.compile("broken.yaml", text));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        MenuProblem p = e.problems().get(0);
+        assertEquals("help", p.screen());
+        assertEquals(20, p.line());
+        assertTrue(p.message().startsWith("text in 'id' can reach 192 GSM-7 characters (limit 182)"), p.message());
+        // The same text with paginate: true is laid out on pages and accepted.
+        Menu ok = compiler.compile("ok.yaml", text.replace("end: true\n", "end: true\n    paginate: true\n"));
+        assertEquals("main", ok.start());
+    }
+
+    @Test
+    void wrongFieldsAndShapesAreNamed() {
+        String yaml = """
+                serviceCode: "567"
+                languages: [en, id]
+                start: main
+                screens:
+                  main:
+                    type: menu
+                    txt: {id: a, en: b}
+                    options:
+                      - label: {id: a, en: b}
+                        next: main
+                  odd:
+                    type: slider
+                """;
+        InvalidMenuException e = assertThrows(InvalidMenuException.class, () -> compiler.compile("x.yaml", yaml));
+        List<String> problems = e.problems().stream().map(MenuProblem::toString).toList();
+        assertEquals(List.of(
+                "x.yaml:1: serviceCode must look like *567#, was '567'",
+                "x.yaml:2: the first language must be 'id' (Bahasa Indonesia), was 'en'",
+                "x.yaml:6: screen 'main': 'text' is missing",
+                "x.yaml:7: screen 'main': unknown field 'txt' (expected one of [options, paginate, text, type])",
+                "x.yaml:12: screen 'odd': unknown screen type 'slider' (known: [action, input, menu, message, router])"
+        ), problems);
+    }
+
+    @Test
+    void notYamlAtAllIsRefusedWithTheLine() {
+        InvalidMenuException e = assertThrows(InvalidMenuException.class,
+                () -> compiler.compile("x.yaml", "serviceCode: \"*567#\"\nscreens: [unclosed\n"));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).toString().startsWith("x.yaml:3: not valid YAML"), e.problems().toString());
+    }
+}
