@@ -1,0 +1,181 @@
+package id.kentongan.menu;
+
+import id.kentongan.ussd.actions.StandardActions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine alone: no Vert.x, Redis or network. Effects are answered here, as the service would answer them. */
+class MenuEngineTest {
+    static Menu menu;
+    final MenuEngine engine = new MenuEngine();
+
+    @BeforeAll
+    static void load() throws Exception {
+        menu = new MenuCompiler(StandardActions.catalog()).compile("bpu.yaml", Files.readString(Path.of("menus/bpu.yaml")));
+    }
+
+    private Step dial() {
+        return engine.start(menu, "id");
+    }
+
+    private Step in(Step at, String input) {
+        Step s = engine.step(menu, at.state(), input);
+        assertFitsOnePage(s);
+        return s;
+    }
+
+    private Step answer(Step at, String expectedAction, ActionOutcome outcome) {
+        assertTrue(at.needsEffect(), "expected effect " + expectedAction + " but got " + at.reply());
+        assertEquals(expectedAction, at.effect().action());
+        Step s = engine.afterEffect(menu, at.state(), outcome);
+        assertFitsOnePage(s);
+        return s;
+    }
+
+    private static void assertFitsOnePage(Step s) {
+        if (s.reply() != null) assertTrue(Gsm7.fitsOnePage(s.reply().text()), "too long: " + s.reply().text());
+    }
+
+    @Test
+    void theFirstScreenIsTheMainMenuInBahasaIndonesia() {
+        Step s = dial();
+        assertFalse(s.reply().end());
+        assertEquals("Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar JKK+JKM\n2. Cek status\n"
+                + "3. Bayar iuran\n4. Bahasa/Language\n5. Bantuan", s.reply().text());
+    }
+
+    @Test
+    void aWorkerRegistersAndGetsACardNumber() {
+        Step s = in(dial(), "1");
+        assertEquals("Masukkan NIK (16 angka, lihat KTP):", s.reply().text());
+
+        s = in(s, "12345");
+        assertEquals("NIK harus 16 angka.\nMasukkan NIK (16 angka, lihat KTP):", s.reply().text());
+        s = in(s, "3302143213900001"); // day 32
+        assertEquals("Tgl lahir di NIK salah.\nMasukkan NIK (16 angka, lihat KTP):", s.reply().text());
+
+        s = in(s, "3302 1455 0790 0002"); // a woman born 15-07-1990 (day + 40), typed with spaces
+        assertEquals("3302145507900002", s.effect().values().get("nik"));
+        s = answer(s, "member.check_nik", ActionOutcome.of("available"));
+        assertEquals("Nama lengkap sesuai KTP:", s.reply().text());
+
+        s = in(s, "  siti   aminah ");
+        assertTrue(s.reply().text().startsWith("Pekerjaan Anda:\n1. Tukang parkir\n"), s.reply().text());
+        s = in(s, "5"); // penderes
+        assertTrue(s.reply().text().startsWith("Penghasilan per bulan:\n1. Rp1.000.000"), s.reply().text());
+        s = in(s, "2");
+        assertEquals(Map.of("nik", "3302145507900002", "name", "SITI AMINAH", "occupation", "penderes", "income", "1500000"),
+                s.effect().values());
+        s = answer(s, "contribution.quote", new ActionOutcome("ok", Map.of("jkk", "15000", "jkm", "6800", "monthly", "21800")));
+        assertEquals("SITI AMINAH\nPenghasilan Rp1.500.000\nIuran Rp21.800/bln\n(JKK 1% + JKM Rp6.800)\n1. Daftar\n2. Batal\n0. Kembali",
+                s.reply().text());
+
+        s = in(s, "1");
+        s = answer(s, "member.register", new ActionOutcome("ok", Map.of("kpj", "26000000002")));
+        assertTrue(s.reply().end());
+        assertTrue(s.reply().text().contains("No. KPJ: 26000000002"), s.reply().text());
+        assertTrue(s.reply().text().contains("Rp21.800"), s.reply().text());
+    }
+
+    @Test
+    void anOtherIncomeIsTypedAndCheckedAgainstTheProgrammeRange() {
+        Step s = in(in(in(answer(in(in(dial(), "1"), "3302145507900002"), "member.check_nik",
+                ActionOutcome.of("available")), "Budi Santoso"), "3"), "6");
+        assertTrue(s.reply().text().startsWith("Ketik penghasilan"), s.reply().text());
+        s = in(s, "500000");
+        assertTrue(s.reply().text().startsWith("Jumlah Rp1.000.000-Rp20.700.000.\nKetik penghasilan"), s.reply().text());
+        s = in(s, "Rp2.750.000");
+        assertEquals("2750000", s.effect().values().get("income"));
+    }
+
+    @Test
+    void anAlreadyRegisteredNikGetsAClearScreen() {
+        Step s = answer(in(in(dial(), "1"), "3302145507900001"), "member.check_nik",
+                new ActionOutcome("registered", Map.of("kpj", "26000000001")));
+        assertTrue(s.reply().end());
+        assertEquals("NIK ini sudah terdaftar.\nNo. KPJ: 26000000001\nCek status lewat menu 2.", s.reply().text());
+    }
+
+    @Test
+    void zeroGoesBackDoubleZeroToTheMainMenuAndAWrongOptionIsShownAgainWithAHint() {
+        Step job = in(answer(in(in(dial(), "1"), "3302145507900002"), "member.check_nik", ActionOutcome.of("available")), "Siti");
+        Step wrong = in(job, "9");
+        assertEquals("Pilihan tidak ada.\n" + job.reply().text(), wrong.reply().text());
+        Step empty = in(job, "");
+        assertEquals("Belum diisi.\n" + job.reply().text(), empty.reply().text());
+        Step back = in(job, "0");
+        assertEquals("Nama lengkap sesuai KTP:", back.reply().text());
+        Step home = in(job, "00");
+        assertEquals(dial().reply().text(), home.reply().text());
+        Step tooLong = in(job, "1".repeat(161));
+        assertEquals("Terlalu panjang.\n" + job.reply().text(), tooLong.reply().text());
+    }
+
+    @Test
+    void statusShowsWhatIsPaidAndWhatIsDue() {
+        Step s = answer(in(dial(), "2"), "member.status", new ActionOutcome("lapsed",
+                Map.of("kpj", "26000000001", "paid_through", "08/2026", "due", "50400", "monthly", "16800", "arrears", "3")));
+        assertTrue(s.reply().end());
+        assertEquals("Status: TIDAK AKTIF\nKPJ 26000000001\nLunas s.d. 08/2026\nTunggakan 3 bln: Rp50.400\n"
+                + "Lunasi sebelum lewat 3 bln agar tetap peserta.", s.reply().text());
+    }
+
+    @Test
+    void payingGivesATotalThenAPaymentCode() {
+        Step s = answer(in(dial(), "3"), "member.status", new ActionOutcome("active",
+                Map.of("kpj", "26000000001", "paid_through", "12/2026", "due", "0", "monthly", "16800", "arrears", "0")));
+        assertTrue(s.reply().text().startsWith("Iuran Rp16.800/bln. Bayar untuk:\n1. 1 bulan"), s.reply().text());
+        s = answer(in(s, "2"), "payment.quote", new ActionOutcome("ok", Map.of("total", "50400")));
+        assertEquals("Bayar 3 bulan: Rp50.400\nBuat kode bayar?\n1. Ya\n2. Batal\n0. Kembali", s.reply().text());
+        s = in(s, "1");
+        assertEquals("3", s.effect().values().get("months"));
+        s = answer(s, "payment.create", new ActionOutcome("ok",
+                Map.of("total", "50400", "pay_code", "8899 0000 1234 5678", "pay_expires", "25-11-2026 10:00")));
+        assertTrue(s.reply().end());
+        assertTrue(s.reply().text().startsWith("Kode iuran: 8899 0000 1234 5678\nJumlah: Rp50.400\n"), s.reply().text());
+    }
+
+    @Test
+    void englishIsChosenFromTheMenuAndKeptForTheRestOfTheSession() {
+        Step s = in(in(dial(), "4"), "2");
+        assertTrue(s.reply().text().startsWith("Kentongan BPJS Ketenagakerjaan\nCover for self-employed workers\n1. Register"),
+                s.reply().text());
+        s = in(in(s, "1"), "123");
+        assertEquals("NIK must be 16 digits.\nEnter your NIK (16 digits, see KTP):", s.reply().text());
+    }
+
+    @Test
+    void longHelpIsPagedWith99AndEndsOnTheLastPage() {
+        Step s = in(dial(), "5");
+        int pages = 1;
+        while (!s.reply().end()) {
+            assertTrue(s.reply().text().endsWith("\n99. Lanjut"), s.reply().text());
+            s = in(s, "99");
+            pages++;
+            assertTrue(pages < 10, "paging never ends");
+        }
+        assertTrue(pages >= 2, "help should need more than one page, took " + pages);
+        assertTrue(s.reply().text().contains("175"), s.reply().text());
+    }
+
+    @Test
+    void aFailedBackendGivesAKindTryAgainScreen() {
+        Step s = answer(in(dial(), "2"), "member.status", ActionOutcome.error());
+        assertTrue(s.reply().end());
+        assertEquals("Layanan sedang sibuk, silakan coba lagi.", s.reply().text());
+    }
+
+    @Test
+    void theCurrentPageCanBeShownAgainFromTheStateAlone() {
+        Step s = in(dial(), "1");
+        assertEquals(s.reply(), engine.current(menu, s.state()));
+    }
+}
