@@ -1,0 +1,94 @@
+package id.kentongan.menu;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The {@code menus/} folder: every {@code *.yaml} in it is compiled and, only if valid, published. A file that does
+ * not compile is refused with its problems logged and the previous version keeps serving. {@link #scan} is cheap when
+ * nothing changed, so the service calls it periodically (off the event loop: it reads files).
+ */
+public final class MenuDirectory {
+    private static final Logger log = LoggerFactory.getLogger(MenuDirectory.class);
+
+    public record Rejected(Path file, List<MenuProblem> problems) {}
+
+    public record Report(List<Menu> published, List<Rejected> rejected) {}
+
+    private final Path dir;
+    private final MenuCompiler compiler;
+    private final MenuRegistry registry;
+    /** Text last seen per file, published or not, so an unchanged broken file is not reported again and again. */
+    private final Map<Path, String> seen = new HashMap<>();
+
+    public MenuDirectory(Path dir, MenuCompiler compiler, MenuRegistry registry) {
+        this.dir = dir;
+        this.compiler = compiler;
+        this.registry = registry;
+    }
+
+    public synchronized Report scan() {
+        List<Menu> published = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().matches(".+\\.ya?ml")).sorted().toList();
+        } catch (IOException e) {
+            log.error("cannot list menu folder {}: {}; the menus already loaded keep serving", dir, e.toString());
+            return new Report(published, rejected);
+        }
+        Map<String, Path> codes = new HashMap<>();
+        for (Path file : files) {
+            String text;
+            try {
+                text = Files.readString(file);
+            } catch (IOException e) {
+                rejected.add(new Rejected(file, List.of(new MenuProblem(file.getFileName().toString(), 1, null, "cannot read: " + e))));
+                continue;
+            }
+            if (text.equals(seen.get(file))) {
+                registry.current(codeOf(file)).ifPresent(m -> codes.put(m.serviceCode(), file));
+                continue;
+            }
+            seen.put(file, text);
+            String name = file.getFileName().toString();
+            try {
+                Menu menu = compiler.compile(name, text);
+                Path other = codes.putIfAbsent(menu.serviceCode(), file);
+                if (other != null && !other.equals(file)) {
+                    throw new InvalidMenuException(List.of(new MenuProblem(name, 1, null,
+                            "serviceCode " + menu.serviceCode() + " is already served by " + other.getFileName())));
+                }
+                Menu before = registry.current(menu.serviceCode()).orElse(null);
+                registry.publish(menu);
+                fileCodes.put(file, menu.serviceCode());
+                published.add(menu);
+                log.info("menu {} published for {} (version {}{})", name, menu.serviceCode(), menu.version(),
+                        before == null ? "" : ", was " + before.version());
+            } catch (InvalidMenuException e) {
+                rejected.add(new Rejected(file, e.problems()));
+                log.error("menu {} refused, the previous version keeps serving: {}", name, e.getMessage());
+            }
+        }
+        return new Report(published, rejected);
+    }
+
+    private final Map<Path, String> fileCodes = new HashMap<>();
+
+    private String codeOf(Path file) {
+        return fileCodes.getOrDefault(file, "");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+}

@@ -1,0 +1,79 @@
+package id.kentongan.session;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Embedded-mode store: Caffeine with a per-entry expiry. Time comes through a {@link Ticker}, so tests advance it. */
+public final class MemoryTtlStore implements TtlStore {
+    private record Entry(String value, long ttlNanos) {}
+
+    private final Cache<String, Entry> cache;
+
+    public MemoryTtlStore(Ticker ticker, long maximumSize) {
+        this.cache = Caffeine.newBuilder()
+                .ticker(ticker)
+                .maximumSize(maximumSize)
+                .expireAfter(new Expiry<String, Entry>() {
+                    @Override
+                    public long expireAfterCreate(String k, Entry e, long now) {
+                        return e.ttlNanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String k, Entry e, long now, long current) {
+                        return e.ttlNanos();
+                    }
+
+                    @Override
+                    public long expireAfterRead(String k, Entry e, long now, long current) {
+                        return current;
+                    }
+                })
+                .build();
+    }
+
+    public MemoryTtlStore() {
+        this(Ticker.systemTicker(), 1_000_000);
+    }
+
+    @Override
+    public Future<Optional<String>> get(String key) {
+        return Future.succeededFuture(Optional.ofNullable(cache.getIfPresent(key)).map(Entry::value));
+    }
+
+    @Override
+    public Future<Void> put(String key, String value, Duration ttl) {
+        cache.put(key, new Entry(value, ttl.toNanos()));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> remove(String key) {
+        cache.invalidate(key);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Optional<Duration>> ttl(String key) {
+        return Future.succeededFuture(cache.policy().expireVariably().orElseThrow()
+                .getExpiresAfter(key, TimeUnit.NANOSECONDS).stream().boxed().findFirst().map(Duration::ofNanos));
+    }
+
+    @Override
+    public String kind() {
+        return "memory";
+    }
+
+    @Override
+    public Future<Void> close() {
+        cache.invalidateAll();
+        return Future.succeededFuture();
+    }
+}

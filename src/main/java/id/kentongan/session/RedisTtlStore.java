@@ -1,0 +1,107 @@
+package id.kentongan.session;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Redis through Lettuce's async API: nothing here blocks the event loop. While Redis is unreachable, commands fail at
+ * once (never queued until the gateway has given up) and the worker gets a "busy" screen; Lettuce reconnects in the
+ * background, and if Redis was down at start-up the next request tries to connect again.
+ */
+public final class RedisTtlStore implements TtlStore {
+    private static final Logger log = LoggerFactory.getLogger(RedisTtlStore.class);
+
+    private final Vertx vertx;
+    private final RedisClient client;
+    private final RedisURI uri;
+    private volatile CompletableFuture<StatefulRedisConnection<String, String>> connection;
+
+    public RedisTtlStore(Vertx vertx, String url, Duration commandTimeout) {
+        this.vertx = vertx;
+        this.uri = RedisURI.create(url);
+        this.client = RedisClient.create();
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
+                .build());
+    }
+
+    private CompletionStage<RedisAsyncCommands<String, String>> commands() {
+        CompletableFuture<StatefulRedisConnection<String, String>> c = connection;
+        if (c == null || c.isCompletedExceptionally()) {
+            synchronized (this) {
+                c = connection;
+                if (c == null || c.isCompletedExceptionally()) {
+                    c = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+                    c.whenComplete((conn, err) -> {
+                        if (err != null) log.warn("redis {}:{} unreachable: {}", uri.getHost(), uri.getPort(), err.toString());
+                    });
+                    connection = c;
+                }
+            }
+        }
+        return c.thenApply(StatefulRedisConnection::async);
+    }
+
+    private <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        // Completes on the caller's Vert.x context, so handlers carry on on their own event loop.
+        return Future.fromCompletionStage(commands().thenCompose(command), vertx.getOrCreateContext());
+    }
+
+    @Override
+    public Future<Optional<String>> get(String key) {
+        return call(r -> r.get(key)).map(Optional::ofNullable);
+    }
+
+    @Override
+    public Future<Void> put(String key, String value, Duration ttl) {
+        return call(r -> r.set(key, value, SetArgs.Builder.px(ttl.toMillis()))).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> remove(String key) {
+        return call(r -> r.del(key)).mapEmpty();
+    }
+
+    @Override
+    public Future<Optional<Duration>> ttl(String key) {
+        return call(r -> r.pttl(key)).map(ms -> ms == null || ms < 0 ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis(ms)));
+    }
+
+    /** Bytes Redis uses for {@code key} (MEMORY USAGE), for the size check in tests and docs. */
+    public Future<Long> memoryUsage(String key) {
+        return call(r -> r.memoryUsage(key));
+    }
+
+    @Override
+    public String kind() {
+        return "redis";
+    }
+
+    @Override
+    public Future<Void> close() {
+        CompletableFuture<StatefulRedisConnection<String, String>> c = connection;
+        CompletionStage<Void> closing = c == null || c.isCompletedExceptionally() ? CompletableFuture.completedFuture(null)
+                : c.thenCompose(StatefulRedisConnection::closeAsync);
+        return Future.fromCompletionStage(closing.thenCompose(v -> client.shutdownAsync()));
+    }
+}

@@ -1,0 +1,23 @@
+package id.kentongan.session;
+
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Strings with a time to live. Redis in production, memory in embedded mode; one contract test holds both to it. */
+public interface TtlStore {
+    Future<Optional<String>> get(String key);
+
+    Future<Void> put(String key, String value, Duration ttl);
+
+    Future<Void> remove(String key);
+
+    /** Time left before {@code key} expires; empty when it does not exist. */
+    Future<Optional<Duration>> ttl(String key);
+
+    /** A short name for logs and health: {@code redis} or {@code memory}. */
+    String kind();
+
+    Future<Void> close();
+}

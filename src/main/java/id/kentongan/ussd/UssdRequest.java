@@ -1,0 +1,55 @@
+package id.kentongan.ussd;
+
+import id.kentongan.member.Msisdn;
+
+import java.util.List;
+
+/** One hop from a USSD gateway, whatever its convention, after the transport has checked and normalised it. */
+public record UssdRequest(String sessionId, Msisdn msisdn, String serviceCode, Hop hop) {
+
+    /** What the gateway says the worker did on this hop. */
+    public sealed interface Hop {
+        /** Identifies this request: a repeat of the last one is a gateway retry. */
+        String key();
+
+        /** The inputs this hop adds, given the key of the last hop answered (null on a new session). */
+        List<String> inputsAfter(String lastKey);
+    }
+
+    /**
+     * Africa's Talking: {@code text} is every input so far joined by {@code *}, empty on the first hop. The new input
+     * is what follows the previous history, so an input that itself contains {@code *} stays whole.
+     */
+    public record History(String text) implements Hop {
+        @Override
+        public String key() {
+            return text;
+        }
+
+        @Override
+        public List<String> inputsAfter(String lastKey) {
+            if (lastKey == null) {
+                // A first hop with text is a dialled shortcut such as *567*1#: each part is an input.
+                return text.isEmpty() ? List.of() : List.of(text.split("\\*", -1));
+            }
+            if (lastKey.isEmpty()) return List.of(text);
+            if (text.startsWith(lastKey + "*")) return List.of(text.substring(lastKey.length() + 1));
+            // History rewritten by the gateway (some trim it on back-navigation): the last part is the new input.
+            int star = text.lastIndexOf('*');
+            return List.of(star < 0 ? text : text.substring(star + 1));
+        }
+    }
+
+    /** Hubtel and similar: one message per hop, numbered by the gateway. */
+    public record Single(String message, String sequence, boolean initiation) implements Hop {
+        @Override
+        public String key() {
+            return sequence;
+        }
+
+        @Override
+        public List<String> inputsAfter(String lastKey) {
+            return initiation ? List.of() : List.of(message);
+        }
+    }
+}
