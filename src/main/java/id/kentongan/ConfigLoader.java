@@ -1,0 +1,80 @@
+package id.kentongan;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the configuration: defaults, then the YAML file (if any), then environment variables, each overriding the
+ * one before. Variables: KENTONGAN_HTTP_PORT, KENTONGAN_HTTP_HOST, KENTONGAN_REDIS_URL, KENTONGAN_SESSION_TTL,
+ * KENTONGAN_RESUME_WINDOW, KENTONGAN_BACKEND_TIMEOUT, KENTONGAN_SANDBOX_DELAY, KENTONGAN_MENUS_DIR.
+ */
+public final class ConfigLoader {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+    private ConfigLoader() {}
+
+    public static KentonganConfig load(Optional<Path> file, Map<String, String> env) throws IOException {
+        Map<String, Object> y = Map.of();
+        if (file.isPresent()) {
+            Object parsed = new Yaml(new LoaderOptions()).load(Files.readString(file.get()));
+            if (parsed != null && !(parsed instanceof Map)) throw new IllegalArgumentException(file.get() + " is not a YAML mapping");
+            if (parsed != null) y = cast(parsed);
+        }
+        KentonganConfig d = KentonganConfig.defaults();
+        String host = pick(env, "KENTONGAN_HTTP_HOST", y, "http.host", d.httpHost());
+        int port = Integer.parseInt(pick(env, "KENTONGAN_HTTP_PORT", y, "http.port", Integer.toString(d.httpPort())));
+        String redis = pick(env, "KENTONGAN_REDIS_URL", y, "redis.url", null);
+        return new KentonganConfig(host, port,
+                Optional.ofNullable(redis).filter(s -> !s.isBlank()),
+                duration("redis.timeout", pick(env, "KENTONGAN_REDIS_TIMEOUT", y, "redis.timeout", null), d.redisTimeout()),
+                duration("session.ttl", pick(env, "KENTONGAN_SESSION_TTL", y, "session.ttl", null), d.sessionTtl()),
+                duration("session.resumeWindow", pick(env, "KENTONGAN_RESUME_WINDOW", y, "session.resumeWindow", null), d.resumeWindow()),
+                duration("backend.timeout", pick(env, "KENTONGAN_BACKEND_TIMEOUT", y, "backend.timeout", null), d.backendTimeout()),
+                duration("backend.sandboxDelay", pick(env, "KENTONGAN_SANDBOX_DELAY", y, "backend.sandboxDelay", null), d.sandboxDelay()),
+                Path.of(pick(env, "KENTONGAN_MENUS_DIR", y, "menus.dir", d.menusDir().toString())),
+                duration("menus.pollInterval", pick(env, "KENTONGAN_MENU_POLL", y, "menus.pollInterval", null), d.menuPollInterval()),
+                ZoneId.of(pick(env, "KENTONGAN_TIMEZONE", y, "timezone", d.zone().getId())));
+    }
+
+    /** {@code 180}, {@code 180s}, {@code 500ms}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT3M}). */
+    static Duration duration(String name, String raw, Duration fallback) {
+        if (raw == null) return fallback;
+        String s = raw.strip();
+        if (s.startsWith("P") || s.startsWith("p")) return Duration.parse(s.toUpperCase());
+        Matcher m = DURATION.matcher(s);
+        if (!m.matches()) throw new IllegalArgumentException(name + " must be a duration like 180s, 5m or PT3M, was '" + raw + "'");
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    private static String pick(Map<String, String> env, String var, Map<String, Object> yaml, String path, String fallback) {
+        String v = env.get(var);
+        if (v != null && !v.isBlank()) return v.strip();
+        Object node = yaml;
+        for (String part : path.split("\\.")) {
+            node = node instanceof Map<?, ?> m ? m.get(part) : null;
+        }
+        return node == null ? fallback : node.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object o) {
+        return (Map<String, Object>) o;
+    }
+}

@@ -1,0 +1,50 @@
+package id.kentongan;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the service is told, validated once at start-up. No Redis URL means embedded mode: sessions in memory,
+ * sandbox backends. See {@code ops/kentongan.example.yaml} and {@link ConfigLoader} for the file and variables.
+ */
+public record KentonganConfig(String httpHost, int httpPort, Optional<String> redisUrl, Duration redisTimeout,
+                              Duration sessionTtl, Duration resumeWindow, Duration backendTimeout,
+                              Duration sandboxDelay, Path menusDir, Duration menuPollInterval, ZoneId zone) {
+
+    public static KentonganConfig defaults() {
+        return new KentonganConfig("0.0.0.0", 8080, Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(180),
+                Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, Path.of("menus"), Duration.ofSeconds(2),
+                ZoneId.of("Asia/Jakarta"));
+    }
+
+    public KentonganConfig {
+        List<String> wrong = new ArrayList<>();
+        if (httpPort < 0 || httpPort > 65535) wrong.add("http.port must be 0-65535, was " + httpPort);
+        positive(wrong, "redis.timeout", redisTimeout);
+        positive(wrong, "session.ttl", sessionTtl);
+        positive(wrong, "session.resumeWindow", resumeWindow);
+        positive(wrong, "backend.timeout", backendTimeout);
+        positive(wrong, "menus.pollInterval", menuPollInterval);
+        if (sandboxDelay.isNegative()) wrong.add("backend.sandboxDelay must not be negative, was " + sandboxDelay);
+        // A gateway gives up after 10-15 s: a hop that may wait longer than that for the backend is a dropped session.
+        if (backendTimeout.compareTo(Duration.ofSeconds(8)) > 0) {
+            wrong.add("backend.timeout must be at most PT8S so a hop answers inside the gateway's 10-15 s, was " + backendTimeout);
+        }
+        if (redisUrl.isPresent() && !redisUrl.get().matches("rediss?://.+")) {
+            wrong.add("redis.url must start with redis:// or rediss://, was " + redisUrl.get().replaceAll("//[^@]*@", "//***@"));
+        }
+        if (!wrong.isEmpty()) throw new IllegalArgumentException("invalid configuration: " + String.join("; ", wrong));
+    }
+
+    private static void positive(List<String> wrong, String name, Duration d) {
+        if (d == null || d.isZero() || d.isNegative()) wrong.add(name + " must be positive, was " + d);
+    }
+
+    public boolean embedded() {
+        return redisUrl.isEmpty();
+    }
+}

@@ -1,0 +1,106 @@
+package id.kentongan;
+
+import id.kentongan.menu.InvalidMenuException;
+import id.kentongan.menu.Menu;
+import id.kentongan.menu.MenuCompiler;
+import id.kentongan.ussd.TerminalPhone;
+import id.kentongan.ussd.actions.StandardActions;
+import io.vertx.core.Vertx;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar target/kentongan.jar serve | dial | validate}. */
+@Command(name = "kentongan", mixinStandardHelpOptions = true, version = "kentongan 0.1",
+        description = "USSD/SMS gateway for BPJS Ketenagakerjaan JKK + JKM cover of informal workers.",
+        subcommands = {Main.Serve.class, Main.Dial.class, Main.Validate.class})
+public final class Main {
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) System.exit(code);
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Run the service. With no configuration: in-memory sessions and sandbox backends.")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--config", description = "YAML configuration file (default: $KENTONGAN_CONFIG, else none)")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            Path file = config != null ? config
+                    : Optional.ofNullable(System.getenv("KENTONGAN_CONFIG")).map(Path::of).orElse(null);
+            KentonganConfig cfg = ConfigLoader.load(Optional.ofNullable(file), System.getenv());
+            Vertx vertx = Vertx.vertx();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Kentongan app;
+            try {
+                app = Kentongan.start(vertx, cfg, Clock.system(cfg.zone())).await();
+            } catch (Exception e) {
+                System.err.println("kentongan: cannot start: " + e.getMessage());
+                vertx.close();
+                return 1;
+            }
+            System.out.println("Kentongan is ready on port " + app.port() + (cfg.embedded() ? " (embedded: in-memory sessions, sandbox backend)" : "")
+                    + ". Dial it: java -jar target/kentongan.jar dial --url http://localhost:" + app.port());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.stop().eventually(() -> vertx.close()).onComplete(ar -> stopped.countDown());
+            }));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "dial", mixinStandardHelpOptions = true,
+            description = "A terminal phone: dial a running service and answer its screens from the keyboard.")
+    static final class Dial implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "service base URL (default: ${DEFAULT-VALUE})")
+        URI url;
+        @Option(names = "--msisdn", defaultValue = "081234567890", description = "your phone number (default: ${DEFAULT-VALUE})")
+        String msisdn;
+        @Option(names = "--code", defaultValue = "*567#", description = "service code (default: ${DEFAULT-VALUE})")
+        String code;
+
+        @Override
+        public Integer call() throws Exception {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return new TerminalPhone(url, msisdn, code).run(in, System.out);
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check menu files as the service would before publishing them.")
+    static final class Validate implements Callable<Integer> {
+        @Parameters(arity = "1..*", description = "menu files")
+        List<Path> files;
+
+        @Override
+        public Integer call() throws Exception {
+            MenuCompiler compiler = new MenuCompiler(StandardActions.catalog());
+            int bad = 0;
+            for (Path f : files) {
+                try {
+                    Menu m = compiler.compile(f.getFileName().toString(), Files.readString(f));
+                    System.out.println(f + ": OK (" + m.serviceCode() + ", " + m.screens().size() + " screens, version " + m.version() + ")");
+                } catch (InvalidMenuException e) {
+                    bad++;
+                    e.problems().forEach(p -> System.out.println(p));
+                }
+            }
+            return bad == 0 ? 0 : 1;
+        }
+    }
+}
