@@ -1,0 +1,31 @@
+package id.kentongan.session;
+
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Against the real Redis on 127.0.0.1:6379 (started by .ci/run when it is not running). */
+class RedisSessionStoreTest extends SessionStoreContract {
+    static final String REDIS = System.getenv().getOrDefault("KENTONGAN_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+
+    @Override
+    TtlStore newBackend(Vertx vertx) {
+        return new RedisTtlStore(vertx, REDIS, Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aSessionInTheMiddleOfARegistrationIsSmall() {
+        UssdSession s = midRegistration("ATUid_0123456789abcdef0123456789abcdef");
+        await(store.save(msisdn, s));
+        String key = SessionStore.sessionKey(msisdn, s.sessionId());
+        long json = SessionCodec.encode(s).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        long redis = await(((RedisTtlStore) backend).memoryUsage(key));
+        System.out.printf("session size: %d bytes of JSON, %d bytes in Redis (MEMORY USAGE)%n", json, redis);
+        assertTrue(json < 600, "JSON " + json);
+        assertTrue(redis < 1024, "MEMORY USAGE " + redis);
+        await(backend.remove(key));
+    }
+}

@@ -1,0 +1,104 @@
+package id.kentongan.session;
+
+import id.kentongan.member.Msisdn;
+import id.kentongan.menu.Reply;
+import id.kentongan.menu.SessionState;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every session store must do. Run against Redis and against memory by the two subclasses. */
+abstract class SessionStoreContract {
+    protected Vertx vertx;
+    protected TtlStore backend;
+    protected SessionStore store;
+    protected final Msisdn msisdn = new Msisdn("62812" + (10_000_000 + Math.abs(UUID.randomUUID().hashCode() % 89_999_999)));
+
+    abstract TtlStore newBackend(Vertx vertx);
+
+    @BeforeEach
+    void open() {
+        vertx = Vertx.vertx();
+        backend = newBackend(vertx);
+        store = new SessionStore(backend, Duration.ofSeconds(180), Duration.ofMinutes(5));
+    }
+
+    @AfterEach
+    void close() {
+        await(store.forgetResumable(msisdn));
+        await(backend.close());
+        await(vertx.close());
+    }
+
+    static <T> T await(Future<T> f) {
+        return f.toCompletionStage().toCompletableFuture().join();
+    }
+
+    static UssdSession midRegistration(String sessionId) {
+        SessionState state = new SessionState("dce8577e7c2c", "reg_confirm", 0, "id", List.of("main", "reg_nik", "reg_name", "reg_job", "reg_income"),
+                Map.of("nik", "3302145507900001", "name", "SITI AMINAH", "occupation", "penderes", "income", "1500000",
+                        "jkk", "15000", "jkm", "6800", "monthly", "21800"));
+        return new UssdSession(sessionId, "*567#", UssdSession.Phase.ACTIVE, state, null, "1*3302145507900001*Siti Aminah*5*2",
+                Reply.con("SITI AMINAH\nPenghasilan Rp1.500.000\nIuran Rp21.800/bln\n(JKK 1% + JKM Rp6.800)\n1. Daftar\n2. Batal\n0. Kembali"));
+    }
+
+    @Test
+    void aSavedSessionComesBackWhole() {
+        UssdSession s = midRegistration("s-" + UUID.randomUUID());
+        await(store.save(msisdn, s));
+        assertEquals(Optional.of(s), await(store.find(msisdn, s.sessionId())));
+    }
+
+    @Test
+    void anUnknownSessionIsEmpty() {
+        assertEquals(Optional.empty(), await(store.find(msisdn, "never-" + UUID.randomUUID())));
+    }
+
+    @Test
+    void aSessionLivesForItsTtlAndSavingAgainRenewsIt() {
+        UssdSession s = midRegistration("s-" + UUID.randomUUID());
+        await(store.save(msisdn, s));
+        Duration left = await(backend.ttl(SessionStore.sessionKey(msisdn, s.sessionId()))).orElseThrow();
+        assertTrue(left.compareTo(Duration.ofSeconds(170)) > 0 && left.compareTo(Duration.ofSeconds(180)) <= 0, left.toString());
+        await(store.save(msisdn, s));
+        assertTrue(await(backend.ttl(SessionStore.sessionKey(msisdn, s.sessionId()))).orElseThrow().compareTo(Duration.ofSeconds(170)) > 0);
+        assertEquals(Optional.empty(), await(backend.ttl(SessionStore.sessionKey(msisdn, "missing"))));
+    }
+
+    @Test
+    void aResumePointerIsKeptPerPhoneForTheResumeWindow() {
+        UssdSession s = midRegistration("s-" + UUID.randomUUID());
+        await(store.keepResumable(msisdn, s));
+        assertEquals(Optional.of(s), await(store.findResumable(msisdn)));
+        Duration left = await(backend.ttl(SessionStore.resumeKey(msisdn))).orElseThrow();
+        assertTrue(left.compareTo(Duration.ofSeconds(290)) > 0 && left.compareTo(Duration.ofMinutes(5)) <= 0, left.toString());
+        await(store.forgetResumable(msisdn));
+        assertEquals(Optional.empty(), await(store.findResumable(msisdn)));
+    }
+
+    @Test
+    void aResumeOfferKeepsTheOfferedState() {
+        UssdSession was = midRegistration("old");
+        UssdSession offer = new UssdSession("new-" + UUID.randomUUID(), "*567#", UssdSession.Phase.RESUME_OFFER,
+                new SessionState("v", "main", 0, "en", List.of(), Map.of()), was.state(), "", Reply.con("Your last session..."));
+        await(store.save(msisdn, offer));
+        assertEquals(Optional.of(offer), await(store.find(msisdn, offer.sessionId())));
+    }
+
+    @Test
+    void keysOfOnePhoneShareAClusterHashTag() {
+        assertEquals("kt:{" + msisdn.value() + "}:s:abc", SessionStore.sessionKey(msisdn, "abc"));
+        assertEquals("kt:{" + msisdn.value() + "}:resume", SessionStore.resumeKey(msisdn));
+    }
+}
