@@ -67,6 +67,10 @@ public final class Gateway {
             this.phone = phone;
         }
 
+        public String sessionId() {
+            return sessionId;
+        }
+
         public Answer dial() {
             return send();
         }

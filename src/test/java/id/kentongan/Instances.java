@@ -1,0 +1,54 @@
+package id.kentongan;
+
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Starts real service instances on free ports for a test, and stops them after. */
+public final class Instances implements AutoCloseable {
+    public static final String REDIS = System.getenv().getOrDefault("KENTONGAN_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 40_000_000));
+
+    private final Vertx vertx = Vertx.vertx();
+    private final List<Kentongan> started = new ArrayList<>();
+
+    public static KentonganConfig config(Optional<String> redis, Path menus, Duration sandboxDelay, Duration backendTimeout) {
+        return new KentonganConfig("127.0.0.1", 0, redis, Duration.ofSeconds(1), Duration.ofSeconds(180), Duration.ofMinutes(5),
+                backendTimeout, sandboxDelay, menus, Duration.ofMinutes(10), ZoneId.of("Asia/Jakarta"));
+    }
+
+    public static KentonganConfig withRedis() {
+        return config(Optional.of(REDIS), Path.of("menus"), Duration.ZERO, Duration.ofSeconds(5));
+    }
+
+    public Kentongan start(KentonganConfig config) {
+        Kentongan k = Kentongan.start(vertx, config, Clock.system(config.zone())).toCompletionStage().toCompletableFuture().join();
+        started.add(k);
+        return k;
+    }
+
+    /** A phone number no other test (or earlier run against the same Redis) uses. */
+    public static String newPhone() {
+        return "0813" + (10_000_000 + PHONES.incrementAndGet() % 89_999_999);
+    }
+
+    /** A valid NIK, different for each {@code i}: Ajibarang (33.02.14), birth dates in 1990, sequence i. */
+    public static String nik(int i) {
+        int day = 1 + i % 28;
+        int month = 1 + (i / 28) % 12;
+        return String.format("330214%02d%02d90%04d", day, month, 1 + i % 9999);
+    }
+
+    @Override
+    public void close() {
+        for (Kentongan k : started) k.stop().toCompletionStage().toCompletableFuture().join();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+}

@@ -1,0 +1,299 @@
+package id.kentongan.ussd;
+
+import id.kentongan.Gateway;
+import id.kentongan.Gateway.Answer;
+import id.kentongan.Gateway.Call;
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
+import id.kentongan.member.Msisdn;
+import id.kentongan.menu.Gsm7;
+import id.kentongan.session.SessionStore;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real HTTP into real instances backed by the real Redis, with the sandbox core system. */
+class UssdEndToEndTest {
+    static final Pattern KPJ = Pattern.compile("No\\. KPJ: (\\d{11})");
+    static Instances instances;
+    static Kentongan a;
+    static Kentongan b;
+    static RedisClient redisClient;
+    static StatefulRedisConnection<String, String> redis;
+
+    @BeforeAll
+    static void start() {
+        instances = new Instances();
+        a = instances.start(Instances.withRedis());
+        b = instances.start(Instances.withRedis());
+        redisClient = RedisClient.create(Instances.REDIS);
+        redis = redisClient.connect();
+    }
+
+    @AfterAll
+    static void stop() {
+        redis.close();
+        redisClient.shutdown();
+        instances.close();
+    }
+
+    static String sid() {
+        return "ATUid_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static void assertScreen(Answer answer, boolean end, String startsWith) {
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(end, answer.end(), answer.body());
+        assertTrue(answer.screen().startsWith(startsWith), "expected a screen starting with <" + startsWith + "> but was <" + answer.body() + ">");
+        assertTrue(Gsm7.fitsOnePage(answer.screen()), "longer than one USSD page: " + answer.body());
+    }
+
+    /** A full registration, checking every screen on the way; returns the KPJ. */
+    static String register(Call call, String nik, String name, String job, String income, String expectIncome, String expectMonthly) {
+        assertScreen(call.dial(), false, "Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar JKK+JKM");
+        assertScreen(call.press("1"), false, "Masukkan NIK (16 angka, lihat KTP):");
+        assertScreen(call.press(nik), false, "Nama lengkap sesuai KTP:");
+        assertScreen(call.press(name), false, "Pekerjaan Anda:\n1. Tukang parkir");
+        assertScreen(call.press(job), false, "Penghasilan per bulan:\n1. Rp1.000.000");
+        Answer confirm = call.press(income);
+        assertScreen(confirm, false, name.toUpperCase() + "\nPenghasilan " + expectIncome + "\nIuran " + expectMonthly + "/bln\n");
+        Answer done = call.press("1");
+        assertScreen(done, true, "Selamat, Anda terdaftar JKK+JKM!\nNo. KPJ: ");
+        assertTrue(done.screen().contains("Bayar iuran pertama " + expectMonthly), done.body());
+        Matcher m = KPJ.matcher(done.screen());
+        assertTrue(m.find(), done.body());
+        return m.group(1);
+    }
+
+    @Test
+    void aWorkerRegistersThroughTheGatewayAndTheLiveSessionIsARedisKeyWithATtl() {
+        String phone = Instances.newPhone();
+        Call call = new Call(sid(), phone, a.port());
+        assertScreen(call.dial(), false, "Kentongan BPJS Ketenagakerjaan");
+        assertScreen(call.press("1"), false, "Masukkan NIK");
+        String key = SessionStore.sessionKey(Msisdn.parse(phone).orElseThrow(), call.sessionId());
+        long ttl = redis.sync().pttl(key);
+        assertTrue(ttl > 170_000 && ttl <= 180_000, "live session key " + key + " should have a TTL of about 180 s, had " + ttl + " ms");
+
+        assertScreen(call.press("123"), false, "NIK harus 16 angka.\nMasukkan NIK");
+        assertScreen(call.press("3302143207900001"), false, "Tgl lahir di NIK salah.\nMasukkan NIK");
+        assertScreen(call.press(Instances.nik(9001)), false, "Nama lengkap sesuai KTP:");
+        assertScreen(call.press("A"), false, "Nama 3-40 huruf.\nNama lengkap");
+        assertScreen(call.press("Slamet Riyadi"), false, "Pekerjaan Anda:");
+        assertScreen(call.press("7"), false, "Pilihan tidak ada.\nPekerjaan Anda:");
+        assertScreen(call.press("1"), false, "Penghasilan per bulan:");
+        assertScreen(call.press("6"), false, "Ketik penghasilan per bulan");
+        assertScreen(call.press("2.500.000"), false, "SLAMET RIYADI\nPenghasilan Rp2.500.000\nIuran Rp31.800/bln");
+        Answer done = call.press("1");
+        assertScreen(done, true, "Selamat, Anda terdaftar JKK+JKM!\nNo. KPJ: ");
+
+        // The same NIK again, from another phone: one card per NIK.
+        Call again = new Call(sid(), Instances.newPhone(), a.port());
+        again.dial();
+        again.press("1");
+        assertScreen(again.press(Instances.nik(9001)), true, "NIK ini sudah terdaftar.\nNo. KPJ: ");
+    }
+
+    @Test
+    void aRegisteredWorkerChecksStatusAndPaysAndARetriedPaymentHopGivesTheSameCode() {
+        String phone = Instances.newPhone();
+        String kpj = register(new Call(sid(), phone, a.port()), Instances.nik(9002), "Wati", "2", "1", "Rp1.000.000", "Rp16.800");
+
+        Call status = new Call(sid(), phone, a.port());
+        status.dial();
+        assertScreen(status.press("2"), true, "Status: BELUM AKTIF\nKPJ " + kpj + "\nIuran pertama belum dibayar.\nTagihan: Rp16.800");
+
+        Call pay = new Call(sid(), phone, a.port());
+        pay.dial();
+        assertScreen(pay.press("3"), false, "Iuran Rp16.800/bln. Bayar untuk:\n1. 1 bulan\n2. 3 bulan\n3. 6 bulan\n4. 12 bulan");
+        assertScreen(pay.press("4"), false, "Bayar 12 bulan: Rp201.600\nBuat kode bayar?");
+        Answer code = pay.press("1");
+        assertScreen(code, true, "Kode iuran: 8899 ");
+        assertTrue(code.screen().contains("Jumlah: Rp201.600"), code.body());
+        assertEquals(code, pay.retry(), "a gateway retry must not issue a second payment code");
+    }
+
+    @Test
+    void anUnregisteredNumberIsOfferedRegistration() {
+        Call call = new Call(sid(), Instances.newPhone(), a.port());
+        call.dial();
+        assertScreen(call.press("2"), false, "Nomor ini belum terdaftar.\n1. Daftar sekarang\n0. Kembali");
+        assertScreen(call.press("1"), false, "Masukkan NIK");
+    }
+
+    @Test
+    void englishCanBeChosen() {
+        Call call = new Call(sid(), Instances.newPhone(), a.port());
+        call.dial();
+        assertScreen(call.press("4"), false, "Pilih bahasa / Choose language\n1. Bahasa Indonesia\n2. English");
+        assertScreen(call.press("2"), false, "Kentongan BPJS Ketenagakerjaan\nCover for self-employed workers\n1. Register JKK+JKM");
+        assertScreen(call.press("5"), false, "Kentongan: BPJS Ketenagakerjaan for self-employed workers.");
+    }
+
+    @Test
+    void navigationWorksOverTheGatewaysHistory() {
+        Call call = new Call(sid(), Instances.newPhone(), a.port());
+        call.dial();
+        call.press("1");
+        call.press(Instances.nik(9003));
+        assertScreen(call.press("Budi"), false, "Pekerjaan Anda:");
+        assertScreen(call.press("0"), false, "Nama lengkap sesuai KTP:");
+        assertScreen(call.press("Budi"), false, "Pekerjaan Anda:");
+        assertScreen(call.press("00"), false, "Kentongan BPJS Ketenagakerjaan\nPerlindungan");
+        assertScreen(call.press("5"), false, "Kentongan: BPJS Ketenagakerjaan untuk pekerja mandiri.");
+        Answer last = call.press("99");
+        while (last.con()) last = call.press("99");
+        assertScreen(last, true, "");
+        assertTrue(last.screen().contains("175"), last.body());
+    }
+
+    @Test
+    void aRetriedRequestDoesNotAdvanceTheSession() {
+        Call call = new Call(sid(), Instances.newPhone(), a.port());
+        call.dial();
+        Answer nik = call.press("1");
+        assertEquals(nik, call.retry());
+        assertScreen(call.press(Instances.nik(9004)), false, "Nama lengkap");
+    }
+
+    @Test
+    void aDroppedSessionCanBeResumedFromAnotherDialWithinFiveMinutes() {
+        String phone = Instances.newPhone();
+        Call first = new Call(sid(), phone, a.port());
+        first.dial();
+        first.press("1");
+        assertScreen(first.press(Instances.nik(9005)), false, "Nama lengkap sesuai KTP:");
+        // The network drops the dialogue. The worker dials again: a new session id.
+        Call second = new Call(sid(), phone, b.port());
+        assertScreen(second.dial(), false, "Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal");
+        assertScreen(second.press("3"), false, "Pilihan tidak ada.\nSesi sebelumnya terputus.");
+        assertScreen(second.press("1"), false, "Nama lengkap sesuai KTP:");
+        assertScreen(second.press("Tini"), false, "Pekerjaan Anda:");
+        assertScreen(second.press("3"), false, "Penghasilan per bulan:");
+        assertScreen(second.press("1"), false, "TINI\nPenghasilan Rp1.000.000\nIuran Rp16.800/bln");
+        assertScreen(second.press("1"), true, "Selamat, Anda terdaftar JKK+JKM!");
+        // Finished: nothing left to resume.
+        assertScreen(new Call(sid(), phone, a.port()).dial(), false, "Kentongan BPJS Ketenagakerjaan");
+    }
+
+    @Test
+    void aWorkerMayChooseToStartAgainInsteadOfResuming() {
+        String phone = Instances.newPhone();
+        Call first = new Call(sid(), phone, a.port());
+        first.dial();
+        first.press("1");
+        Call second = new Call(sid(), phone, a.port());
+        assertScreen(second.dial(), false, "Sesi sebelumnya terputus.");
+        assertScreen(second.press("2"), false, "Kentongan BPJS Ketenagakerjaan\nPerlindungan");
+        assertScreen(second.press("5"), false, "Kentongan: BPJS");
+    }
+
+    @Test
+    void twoInstancesSharingRedisServeAlternateHopsOfOneSession() {
+        Call call = new Call(sid(), Instances.newPhone(), a.port(), b.port());
+        String kpj = register(call, Instances.nik(9006), "Paijo", "5", "3", "Rp2.000.000", "Rp26.800");
+        assertEquals(11, kpj.length());
+    }
+
+    @Test
+    void manyWorkersAtOnceEachSeeTheirOwnScreens() throws Exception {
+        int workers = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        Set<String> kpjs = ConcurrentHashMap.newKeySet();
+        String[][] incomes = {{"1", "Rp1.000.000", "Rp16.800"}, {"2", "Rp1.500.000", "Rp21.800"}, {"3", "Rp2.000.000", "Rp26.800"},
+                {"4", "Rp3.000.000", "Rp36.800"}, {"5", "Rp5.000.000", "Rp56.800"}};
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                int n = i;
+                running.add(pool.submit(() -> {
+                    String[] inc = incomes[n % incomes.length];
+                    // Hops alternate between the two instances, as behind a load balancer.
+                    Call call = new Call(sid(), Instances.newPhone(), a.port(), b.port());
+                    kpjs.add(register(call, Instances.nik(10_000 + n), "Pekerja " + letters(n), Integer.toString(1 + n % 6),
+                            inc[0], inc[1], inc[2]));
+                }));
+            }
+            for (Future<?> f : running) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(workers, kpjs.size(), "every worker got their own card number");
+    }
+
+    /** A name part unique per worker (names take letters only). */
+    private static String letters(int n) {
+        StringBuilder b = new StringBuilder();
+        do {
+            b.append((char) ('a' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return b.toString();
+    }
+
+    @Test
+    void hubtelsConventionDrivesTheSameService() {
+        String phone = Instances.newPhone();
+        String session = "hub" + UUID.randomUUID().toString().replace("-", "");
+        String init = "{\"Type\":\"Initiation\",\"Mobile\":\"" + phone + "\",\"SessionId\":\"" + session
+                + "\",\"ServiceCode\":\"*567#\",\"Message\":\"*567#\",\"Operator\":\"telkomsel\",\"Sequence\":1,\"ClientState\":\"\"}";
+        Answer first = Gateway.post(a.port(), "/ussd/hubtel", "application/json", init);
+        assertEquals(200, first.status());
+        assertTrue(first.body().contains("\"Type\":\"Response\""), first.body());
+        assertTrue(first.body().contains("1. Daftar JKK+JKM"), first.body());
+        String pick = init.replace("Initiation", "Response").replace("\"Message\":\"*567#\"", "\"Message\":\"1\"").replace("\"Sequence\":1", "\"Sequence\":2");
+        Answer second = Gateway.post(b.port(), "/ussd/hubtel", "application/json", pick);
+        assertTrue(second.body().contains("Masukkan NIK"), second.body());
+        assertEquals(second.body(), Gateway.post(a.port(), "/ussd/hubtel", "application/json", pick).body(), "a retried sequence");
+        String nik = pick.replace("\"Message\":\"1\"", "\"Message\":\"" + Instances.nik(9007) + "\"").replace("\"Sequence\":2", "\"Sequence\":3");
+        assertTrue(Gateway.post(a.port(), "/ussd/hubtel", "application/json", nik).body().contains("Nama lengkap"));
+        String release = init.replace("Initiation", "Release").replace("\"Sequence\":1", "\"Sequence\":4");
+        assertTrue(Gateway.post(a.port(), "/ussd/hubtel", "application/json", release).body().contains("\"Type\":\"Release\""));
+    }
+
+    @Test
+    void malformedRequestsGetA400WithAClearMessage() {
+        int port = a.port();
+        String form = "application/x-www-form-urlencoded";
+        assertEquals(new Answer(400, "sessionId is missing"), Gateway.post(port, "/ussd/at", form, "serviceCode=*567%23&phoneNumber=081234567890&text="));
+        assertEquals(new Answer(400, "phoneNumber is missing"), Gateway.post(port, "/ussd/at", form, "sessionId=x&serviceCode=*567%23&text="));
+        assertEquals(new Answer(400, "phoneNumber is not an Indonesian mobile number (08…, +628… or 628…)"),
+                Gateway.post(port, "/ussd/at", form, "sessionId=x&serviceCode=*567%23&phoneNumber=12&text="));
+        assertEquals(new Answer(400, "serviceCode must look like *567#"),
+                Gateway.post(port, "/ussd/at", form, "sessionId=x&serviceCode=567&phoneNumber=081234567890&text="));
+        assertEquals(new Answer(400, "text is missing (send it empty on the first hop)"),
+                Gateway.post(port, "/ussd/at", form, "sessionId=x&serviceCode=*567%23&phoneNumber=081234567890"));
+        assertEquals(new Answer(400, "sessionId must be 1-64 letters, digits or _.:-"),
+                Gateway.post(port, "/ussd/at", form, "sessionId=a%20b&serviceCode=*567%23&phoneNumber=081234567890&text="));
+        assertEquals(new Answer(400, "{\"error\":\"body must be a JSON object\"}"), Gateway.post(port, "/ussd/hubtel", "application/json", "not json"));
+        assertEquals(new Answer(400, "{\"error\":\"Type must be Initiation, Response, Release or Timeout\"}"),
+                Gateway.post(port, "/ussd/hubtel", "application/json", "{\"Type\":\"Hello\"}"));
+        assertEquals(new Answer(200, "END Kode layanan tidak dikenal.\nUnknown service code."),
+                Gateway.post(port, "/ussd/at", form, "sessionId=x1&serviceCode=*999%23&phoneNumber=081234567890&text="));
+    }
+
+    @Test
+    void overlongInputIsShownTheSameScreenWithAHint() {
+        Call call = new Call(sid(), Instances.newPhone(), a.port());
+        call.dial();
+        call.press("1");
+        assertScreen(call.press("9".repeat(200)), false, "Terlalu panjang.\nMasukkan NIK");
+        assertScreen(call.press(""), false, "Belum diisi.\nMasukkan NIK");
+    }
+}
