@@ -66,6 +66,8 @@ public final class MenuCompiler {
         final List<MenuProblem> problems = new ArrayList<>();
         List<String> languages = List.of("id");
         String screen; // the screen being read, for messages
+        /** Line of each screen's link fields ({@code next}, {@code otherwise}, {@code on.<result>}), for precise errors. */
+        final Map<String, Integer> linkLines = new HashMap<>();
 
         Parse(String file) {
             this.file = file;
@@ -145,6 +147,12 @@ public final class MenuCompiler {
                 return null;
             }
             unknownKeys(f, FIELDS.get(type));
+            for (String link : List.of("next", "otherwise")) {
+                if (f.containsKey(link)) linkLines.put(id + "|" + scalar(f.get(link)), line(f.get(link)));
+            }
+            if (f.get("on") instanceof MappingNode om) {
+                for (NodeTuple t : om.getValue()) linkLines.putIfAbsent(id + "|" + scalar(t.getValueNode()), line(t.getValueNode()));
+            }
             switch (type) {
                 case "menu": {
                     List<Screen.Option> options = new ArrayList<>();
@@ -322,9 +330,11 @@ public final class MenuCompiler {
 
         void run() {
             Map<String, Integer> maxLengths = new HashMap<>(BUILT_IN_VALUES);
+            boolean dangling = false;
             for (Screen s : menu.screens().values()) {
                 for (Target t : targets(s)) {
                     if (menu.screen(t.screen()) == null) {
+                        dangling = true;
                         problem(s, t.line(), "goes to screen '" + t.screen() + "', which does not exist");
                     }
                 }
@@ -351,7 +361,8 @@ public final class MenuCompiler {
                     }
                 }
             }
-            reachability();
+            // A broken link makes everything behind it unreachable; report the link, not the cascade.
+            if (!dangling) reachability();
             for (Screen s : menu.screens().values()) {
                 placeholders(s, maxLengths);
                 if (s instanceof Screen.RouterScreen r) {
@@ -372,15 +383,19 @@ public final class MenuCompiler {
         List<Target> targets(Screen s) {
             List<Target> t = new ArrayList<>();
             if (s instanceof Screen.MenuScreen m) m.options().forEach(o -> t.add(new Target(o.line(), o.next())));
-            else if (s instanceof Screen.InputScreen i) t.add(new Target(i.line(), i.next()));
-            else if (s instanceof Screen.ActionScreen a) a.on().values().forEach(n -> t.add(new Target(a.line(), n)));
-            else if (s instanceof Screen.MessageScreen m) t.add(new Target(m.line(), m.next()));
+            else if (s instanceof Screen.InputScreen i) t.add(new Target(linkLine(s, i.next()), i.next()));
+            else if (s instanceof Screen.ActionScreen a) a.on().values().forEach(n -> t.add(new Target(linkLine(s, n), n)));
+            else if (s instanceof Screen.MessageScreen m) t.add(new Target(linkLine(s, m.next()), m.next()));
             else if (s instanceof Screen.RouterScreen r) {
                 r.routes().forEach(route -> t.add(new Target(route.line(), route.next())));
-                t.add(new Target(r.line(), r.otherwise()));
+                t.add(new Target(linkLine(s, r.otherwise()), r.otherwise()));
             }
             t.removeIf(x -> x.screen() == null);
             return t;
+        }
+
+        int linkLine(Screen s, String target) {
+            return p.linkLines.getOrDefault(s.id() + "|" + target, s.line());
         }
 
         void reachability() {

@@ -9,6 +9,9 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -29,6 +33,7 @@ public final class RedisTtlStore implements TtlStore {
     private static final Logger log = LoggerFactory.getLogger(RedisTtlStore.class);
 
     private final Vertx vertx;
+    private final ClientResources resources;
     private final RedisClient client;
     private final RedisURI uri;
     private volatile CompletableFuture<StatefulRedisConnection<String, String>> connection;
@@ -36,7 +41,11 @@ public final class RedisTtlStore implements TtlStore {
     public RedisTtlStore(Vertx vertx, String url, Duration commandTimeout) {
         this.vertx = vertx;
         this.uri = RedisURI.create(url);
-        this.client = RedisClient.create();
+        // Reconnect attempts back off to at most 2 s, so service resumes within seconds of Redis coming back.
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -102,6 +111,11 @@ public final class RedisTtlStore implements TtlStore {
         CompletableFuture<StatefulRedisConnection<String, String>> c = connection;
         CompletionStage<Void> closing = c == null || c.isCompletedExceptionally() ? CompletableFuture.completedFuture(null)
                 : c.thenCompose(StatefulRedisConnection::closeAsync);
-        return Future.fromCompletionStage(closing.thenCompose(v -> client.shutdownAsync()));
+        return Future.fromCompletionStage(closing.thenCompose(v -> client.shutdownAsync())
+                .thenCompose(v -> {
+                    CompletableFuture<Void> done = new CompletableFuture<>();
+                    resources.shutdown().addListener(f -> done.complete(null));
+                    return done;
+                }));
     }
 }

@@ -61,9 +61,15 @@ class MenuCompilerTest {
         assertEquals(List.of(
                 "broken.yaml:11: screen 'main': goes to screen 'reg_nikk', which does not exist",
                 "broken.yaml:16: screen 'status': result 'registered' of 'member.check_nik' goes nowhere",
+                "broken.yaml:24: screen 'help': text uses {nama}, which no screen or action sets"
+        ), problems, "a broken link is reported, not the screens it leaves unreachable");
+        InvalidMenuException linked = assertThrows(InvalidMenuException.class,
+                () -> compiler.compile("broken.yaml", text.replace("next: reg_nikk", "next: help")));
+        assertEquals(List.of(
+                "broken.yaml:16: screen 'status': result 'registered' of 'member.check_nik' goes nowhere",
                 "broken.yaml:24: screen 'help': text uses {nama}, which no screen or action sets",
                 "broken.yaml:26: screen 'orphan': cannot be reached from the start screen 'main'"
-        ), problems);
+        ), linked.problems().stream().map(MenuProblem::toString).toList());
     }
 
     @Test

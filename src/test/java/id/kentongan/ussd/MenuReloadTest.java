@@ -1,0 +1,81 @@
+package id.kentongan.ussd;
+
+import id.kentongan.Gateway.Answer;
+import id.kentongan.Gateway.Call;
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
+import id.kentongan.menu.MenuDirectory;
+import id.kentongan.menu.MenuProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Operators edit files under menus/; only a valid file replaces the live menu, and sessions in flight keep theirs. */
+class MenuReloadTest {
+
+    @Test
+    void aBrokenMenuIsRefusedWithAPreciseErrorWhileThePreviousOneKeepsServing(@TempDir Path dir) throws Exception {
+        String original = Files.readString(Path.of("menus/bpu.yaml"));
+        Path file = dir.resolve("bpu.yaml");
+        Files.writeString(file, original);
+        try (Instances instances = new Instances()) {
+            Kentongan k = instances.start(Instances.config(Optional.empty(), dir, Duration.ZERO, Duration.ofSeconds(5)));
+            Call inFlight = new Call("inflight", Instances.newPhone(), k.port());
+            assertTrue(inFlight.dial().screen().startsWith("Kentongan BPJS Ketenagakerjaan\n"));
+            inFlight.press("1");
+
+            Files.writeString(file, original.replace("next: reg_check", "next: reg_chek"));
+            MenuDirectory.Report refused = k.rescanMenus();
+            assertEquals(List.of(), refused.published());
+            List<MenuProblem> problems = refused.rejected().get(0).problems();
+            int line = lineOf(original, "next: reg_check");
+            assertEquals(List.of("bpu.yaml:" + line + ": screen 'reg_nik': goes to screen 'reg_chek', which does not exist"),
+                    problems.stream().map(MenuProblem::toString).toList());
+            assertTrue(new Call("after-broken", Instances.newPhone(), k.port()).dial().screen().startsWith("Kentongan BPJS Ketenagakerjaan\n"),
+                    "the previous menu keeps serving");
+            assertEquals("Nama lengkap sesuai KTP:", inFlight.press(Instances.nik(7001)).screen());
+
+            Files.writeString(file, original.replace("Kentongan BPJS Ketenagakerjaan\\nPerlindungan", "Kentongan BPJS TK\\nPerlindungan"));
+            assertEquals(1, k.rescanMenus().published().size());
+            Answer fresh = new Call("after-fix", Instances.newPhone(), k.port()).dial();
+            assertTrue(fresh.screen().startsWith("Kentongan BPJS TK\nPerlindungan"), fresh.body());
+            // The session that started before the change finishes on the version it started with.
+            Answer home = inFlight.press("00");
+            assertTrue(home.screen().startsWith("Kentongan BPJS Ketenagakerjaan\nPerlindungan"), home.body());
+        }
+    }
+
+    @Test
+    void aChangedFileIsPickedUpByThePollWithoutARestart(@TempDir Path dir) throws Exception {
+        String original = Files.readString(Path.of("menus/bpu.yaml"));
+        Path file = dir.resolve("bpu.yaml");
+        Files.writeString(file, original);
+        try (Instances instances = new Instances()) {
+            Kentongan k = instances.start(new id.kentongan.KentonganConfig("127.0.0.1", 0, Optional.empty(), Duration.ofSeconds(1),
+                    Duration.ofSeconds(180), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, dir,
+                    Duration.ofMillis(100), ZoneId.of("Asia/Jakarta")));
+            Files.writeString(file, original.replace("Perlindungan pekerja mandiri", "Lindungi diri dan keluarga"));
+            String screen = "";
+            for (int i = 0; i < 100 && !screen.contains("Lindungi"); i++) { // the poll runs every 100 ms
+                screen = new Call("poll-" + i, Instances.newPhone(), k.port()).dial().screen();
+                if (!screen.contains("Lindungi")) Thread.sleep(50);
+            }
+            assertTrue(screen.startsWith("Kentongan BPJS Ketenagakerjaan\nLindungi diri dan keluarga"), screen);
+        }
+    }
+
+    private static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (lines[i].contains(needle)) return i + 1;
+        throw new IllegalArgumentException(needle);
+    }
+}

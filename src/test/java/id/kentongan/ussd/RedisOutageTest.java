@@ -1,0 +1,92 @@
+package id.kentongan.ussd;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import id.kentongan.Gateway.Answer;
+import id.kentongan.Gateway.Call;
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A Redis of the test's own, on a free port, stopped and started again under a running service. */
+class RedisOutageTest {
+    private Process redis;
+
+    private Process startRedis(int port) throws Exception {
+        Process p = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        for (int i = 0; i < 200; i++) { // up to ~10 s for the port to open
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return p;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("redis-server did not start on port " + port);
+    }
+
+    @AfterEach
+    void stopRedis() throws Exception {
+        if (redis != null) {
+            redis.destroyForcibly();
+            redis.waitFor();
+        }
+    }
+
+    @Test
+    void withRedisDownTheWorkerGetsABusyScreenAndServiceRecoversByItself() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        redis = startRedis(port);
+        Logger serviceLog = (Logger) LoggerFactory.getLogger(UssdService.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        serviceLog.addAppender(logged);
+        try (Instances instances = new Instances()) {
+            Kentongan k = instances.start(Instances.config(Optional.of("redis://127.0.0.1:" + port), Path.of("menus"),
+                    Duration.ZERO, Duration.ofSeconds(5)));
+            String phone = "081298765432";
+            Call call = new Call("out-1", phone, k.port());
+            assertTrue(call.dial().con());
+
+            redis.destroy();
+            redis.waitFor();
+            Answer busy = call.press("1");
+            assertEquals(new Answer(200, "END Layanan sedang sibuk, silakan coba lagi.\nService is busy, please try again."), busy);
+            assertTrue(new Call("out-2", phone, k.port()).dial().end(), "still busy, still answering");
+
+            boolean masked = logged.list.stream().anyMatch(e -> e.getFormattedMessage().contains("62812*****432"));
+            boolean raw = logged.list.stream().anyMatch(e -> e.getFormattedMessage().contains("6281298765432")
+                    || e.getFormattedMessage().contains("081298765432"));
+            assertTrue(masked, "the outage is logged with the number masked: " + logged.list);
+            assertFalse(raw, "the number never appears whole in a log line");
+
+            redis = startRedis(port);
+            Answer back = null;
+            for (int i = 0; i < 100 && (back == null || back.end()); i++) { // reconnect backs off to at most 2 s
+                back = new Call("out-3-" + i, phone, k.port()).dial();
+                if (back.end()) Thread.sleep(100);
+            }
+            assertTrue(back.con() && back.screen().startsWith("Kentongan BPJS Ketenagakerjaan"), "recovered: " + back);
+        } finally {
+            serviceLog.detachAppender(logged);
+        }
+    }
+}
