@@ -8,9 +8,13 @@ import java.util.Optional;
 
 /**
  * Live USSD sessions and resume pointers. Keys carry the MSISDN as a Redis Cluster hash tag, so all of one
- * worker's keys live on one shard: {@code kt:{628…}:s:<sessionId>} and {@code kt:{628…}:resume}.
+ * worker's keys live on one shard: {@code kt:{628…}:s:<sessionId>}, {@code kt:{628…}:resume} and the preferred
+ * language {@code kt:{628…}:lang}.
  */
 public final class SessionStore {
+    /** A worker who chose English keeps it on later dials; forgotten after a long silence, like any preference. */
+    static final Duration LANGUAGE_MEMORY = Duration.ofDays(400);
+
     private final TtlStore store;
     private final Duration sessionTtl;
     private final Duration resumeWindow;
@@ -27,6 +31,18 @@ public final class SessionStore {
 
     public static String resumeKey(Msisdn msisdn) {
         return "kt:{" + msisdn.value() + "}:resume";
+    }
+
+    public static String languageKey(Msisdn msisdn) {
+        return "kt:{" + msisdn.value() + "}:lang";
+    }
+
+    public Future<Optional<String>> preferredLanguage(Msisdn msisdn) {
+        return store.get(languageKey(msisdn));
+    }
+
+    public Future<Void> rememberLanguage(Msisdn msisdn, String language) {
+        return store.put(languageKey(msisdn), language, LANGUAGE_MEMORY);
     }
 
     public Future<Optional<UssdSession>> find(Msisdn msisdn, String sessionId) {

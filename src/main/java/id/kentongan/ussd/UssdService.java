@@ -52,21 +52,28 @@ public final class UssdService {
         Optional<Menu> menu = menus.current(req.serviceCode());
         if (menu.isEmpty()) return Future.succeededFuture(Reply.end(SystemTexts.UNKNOWN_SERVICE));
         Menu m = menu.get();
-        List<String> inputs = req.hop().inputsAfter(null);
-        if (!inputs.isEmpty()) return walk(req, m, engine.start(m, m.defaultLanguage()), inputs);
-        return sessions.findResumable(req.msisdn()).compose(dropped -> {
-            Optional<UssdSession> offer = dropped.filter(d -> !d.sessionId().equals(req.sessionId())
-                    && d.phase() == UssdSession.Phase.ACTIVE && d.state().inProgress()
-                    && menus.forSession(d.serviceCode(), d.state().menuVersion()).map(dm -> engine.current(dm, d.state()) != null).orElse(false));
-            if (offer.isPresent()) {
+        return sessions.preferredLanguage(req.msisdn()).compose(preferred -> {
+            String lang = preferred.filter(m.languages()::contains).orElse(m.defaultLanguage());
+            List<String> inputs = req.hop().inputsAfter(null);
+            if (!inputs.isEmpty()) return walk(req, m, engine.start(m, lang), inputs); // a dialled shortcut: no offer
+            return sessions.findResumable(req.msisdn()).compose(dropped -> {
+                Optional<UssdSession> offer = dropped.filter(d -> resumable(d, req));
+                if (offer.isEmpty()) return walk(req, m, engine.start(m, lang), List.of());
                 SessionState was = offer.get().state();
                 Reply ask = Reply.con(SystemTexts.RESUME.in(was.language(), m.defaultLanguage()));
                 UssdSession asking = new UssdSession(req.sessionId(), req.serviceCode(), UssdSession.Phase.RESUME_OFFER,
                         SessionState.fresh(m, was.language()), was, req.hop().key(), ask);
                 return sessions.save(req.msisdn(), asking).map(ask);
-            }
-            return walk(req, m, engine.start(m, m.defaultLanguage()), List.of());
+            });
         });
+    }
+
+    /** A dropped session of this phone, mid-journey, on a screen its menu version still has. */
+    private boolean resumable(UssdSession dropped, UssdRequest req) {
+        return !dropped.sessionId().equals(req.sessionId()) && dropped.phase() == UssdSession.Phase.ACTIVE
+                && dropped.state().inProgress()
+                && menus.forSession(dropped.serviceCode(), dropped.state().menuVersion())
+                        .map(dm -> engine.current(dm, dropped.state()) != null).orElse(false);
     }
 
     private Future<Reply> continueSession(UssdRequest req, UssdSession s) {
@@ -104,7 +111,10 @@ public final class UssdService {
             f = f.compose(step -> step.reply().end() ? Future.succeededFuture(step)
                     : effects(req, menu, engine.step(menu, step.state(), input), 0));
         }
-        return f.compose(step -> finish(req, null, step.state(), step.reply(), null));
+        String languageBefore = at.state().language();
+        return f.compose(step -> finish(req, null, step.state(), step.reply(), null)
+                .compose(reply -> step.state().language().equals(languageBefore) ? Future.succeededFuture(reply)
+                        : sessions.rememberLanguage(req.msisdn(), step.state().language()).map(reply)));
     }
 
     private Future<Step> effects(UssdRequest req, Menu menu, Step step, int depth) {

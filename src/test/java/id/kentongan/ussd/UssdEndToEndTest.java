@@ -138,12 +138,21 @@ class UssdEndToEndTest {
     }
 
     @Test
-    void englishCanBeChosen() {
-        Call call = new Call(sid(), Instances.newPhone(), a.port());
+    void englishCanBeChosenAndIsKeptForTheWorkersNextDials() {
+        String phone = Instances.newPhone();
+        Call call = new Call(sid(), phone, a.port());
         call.dial();
         assertScreen(call.press("4"), false, "Pilih bahasa / Choose language\n1. Bahasa Indonesia\n2. English");
         assertScreen(call.press("2"), false, "Kentongan BPJS Ketenagakerjaan\nCover for self-employed workers\n1. Register JKK+JKM");
         assertScreen(call.press("5"), false, "Kentongan: BPJS Ketenagakerjaan for self-employed workers.");
+        assertTrue(redis.sync().ttl(SessionStore.languageKey(Msisdn.parse(phone).orElseThrow())) > 300L * 24 * 3600);
+
+        Call next = new Call(sid(), phone, b.port());
+        assertScreen(next.dial(), false, "Your last session was cut off.\n1. Continue\n2. Start again");
+        assertScreen(next.press("2"), false, "Kentongan BPJS Ketenagakerjaan\nCover for self-employed workers");
+        assertScreen(next.press("4"), false, "Pilih bahasa / Choose language");
+        assertScreen(next.press("1"), false, "Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri");
+        assertScreen(new Call(sid(), phone, a.port()).dial(), false, "Sesi sebelumnya terputus.\n1. Lanjutkan");
     }
 
     @Test
