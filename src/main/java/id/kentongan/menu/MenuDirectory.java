@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * The {@code menus/} folder: every {@code *.yaml} in it is compiled and, only if valid, published. A file that does
- * not compile is refused with its problems logged and the previous version keeps serving. {@link #scan} is cheap when
- * nothing changed, so the service calls it periodically (off the event loop: it reads files).
+ * not compile is refused with its problems logged and the previous version keeps serving. A file that disappears
+ * keeps serving its last version too (logged): taking a service code off the air is a deliberate act, not a typo.
+ * {@link #scan} only compiles files whose text changed; the service calls it periodically, off the event loop.
  */
 public final class MenuDirectory {
     private static final Logger log = LoggerFactory.getLogger(MenuDirectory.class);
@@ -27,8 +28,10 @@ public final class MenuDirectory {
     private final Path dir;
     private final MenuCompiler compiler;
     private final MenuRegistry registry;
-    /** Text last seen per file, published or not, so an unchanged broken file is not reported again and again. */
-    private final Map<Path, String> seen = new HashMap<>();
+    /** Text last read per file, published or not, so an unchanged broken file is not reported on every scan. */
+    private final Map<Path, String> lastText = new HashMap<>();
+    /** The service code each file serves, to refuse a second file claiming the same code. */
+    private final Map<String, Path> owners = new HashMap<>();
 
     public MenuDirectory(Path dir, MenuCompiler compiler, MenuRegistry registry) {
         this.dir = dir;
@@ -46,31 +49,31 @@ public final class MenuDirectory {
             log.error("cannot list menu folder {}: {}; the menus already loaded keep serving", dir, e.toString());
             return new Report(published, rejected);
         }
-        Map<String, Path> codes = new HashMap<>();
+        for (Path gone : new ArrayList<>(lastText.keySet())) {
+            if (!files.contains(gone)) {
+                lastText.remove(gone);
+                log.warn("menu file {} was removed; its last version keeps serving until a file replaces it", gone.getFileName());
+            }
+        }
         for (Path file : files) {
+            String name = file.getFileName().toString();
             String text;
             try {
                 text = Files.readString(file);
             } catch (IOException e) {
-                rejected.add(new Rejected(file, List.of(new MenuProblem(file.getFileName().toString(), 1, null, "cannot read: " + e))));
+                rejected.add(new Rejected(file, List.of(new MenuProblem(name, 1, null, "cannot read: " + e))));
                 continue;
             }
-            if (text.equals(seen.get(file))) {
-                registry.current(codeOf(file)).ifPresent(m -> codes.put(m.serviceCode(), file));
-                continue;
-            }
-            seen.put(file, text);
-            String name = file.getFileName().toString();
+            if (text.equals(lastText.put(file, text))) continue;
             try {
                 Menu menu = compiler.compile(name, text);
-                Path other = codes.putIfAbsent(menu.serviceCode(), file);
-                if (other != null && !other.equals(file)) {
+                Path owner = owners.putIfAbsent(menu.serviceCode(), file);
+                if (owner != null && !owner.equals(file)) {
                     throw new InvalidMenuException(List.of(new MenuProblem(name, 1, null,
-                            "serviceCode " + menu.serviceCode() + " is already served by " + other.getFileName())));
+                            "serviceCode " + menu.serviceCode() + " is already served by " + owner.getFileName())));
                 }
                 Menu before = registry.current(menu.serviceCode()).orElse(null);
                 registry.publish(menu);
-                fileCodes.put(file, menu.serviceCode());
                 published.add(menu);
                 log.info("menu {} published for {} (version {}{})", name, menu.serviceCode(), menu.version(),
                         before == null ? "" : ", was " + before.version());
@@ -80,15 +83,5 @@ public final class MenuDirectory {
             }
         }
         return new Report(published, rejected);
-    }
-
-    private final Map<Path, String> fileCodes = new HashMap<>();
-
-    private String codeOf(Path file) {
-        return fileCodes.getOrDefault(file, "");
-    }
-
-    public Path dir() {
-        return dir;
     }
 }
