@@ -73,6 +73,20 @@ class MenuReloadTest {
         }
     }
 
+    @Test
+    void aSecondFileClaimingALiveServiceCodeIsRefused(@TempDir Path dir) throws Exception {
+        String original = Files.readString(Path.of("menus/bpu.yaml"));
+        Files.writeString(dir.resolve("bpu.yaml"), original);
+        try (Instances instances = new Instances()) {
+            Kentongan k = instances.start(Instances.config(Optional.empty(), dir, Duration.ZERO, Duration.ofSeconds(5)));
+            Files.writeString(dir.resolve("copy.yaml"), original.replace("Perlindungan pekerja mandiri", "Salinan"));
+            MenuDirectory.Report report = k.rescanMenus();
+            assertEquals(List.of("copy.yaml:1: serviceCode *567# is already served by bpu.yaml"),
+                    report.rejected().get(0).problems().stream().map(MenuProblem::toString).toList());
+            assertTrue(new Call("dup", Instances.newPhone(), k.port()).dial().screen().contains("Perlindungan pekerja mandiri"));
+        }
+    }
+
     private static int lineOf(String text, String needle) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) if (lines[i].contains(needle)) return i + 1;
