@@ -21,12 +21,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Operators edit files under menus/; only a valid file replaces the live menu, and sessions in flight keep theirs. */
 class MenuReloadTest {
+    static final String ORIGINAL;
+
+    static {
+        try {
+            ORIGINAL = Files.readString(Path.of("menus/bpu.yaml"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A live menu folder of the test's own, holding today's workers' menu. */
+    private static Path liveFolder(Path dir) throws java.io.IOException {
+        return Files.writeString(dir.resolve("bpu.yaml"), ORIGINAL);
+    }
 
     @Test
     void aBrokenMenuIsRefusedWithAPreciseErrorWhileThePreviousOneKeepsServing(@TempDir Path dir) throws Exception {
-        String original = Files.readString(Path.of("menus/bpu.yaml"));
-        Path file = dir.resolve("bpu.yaml");
-        Files.writeString(file, original);
+        String original = ORIGINAL;
+        Path file = liveFolder(dir);
         try (Instances instances = new Instances()) {
             Kentongan k = instances.start(Instances.config(Optional.empty(), dir, Duration.ZERO, Duration.ofSeconds(5)));
             Call inFlight = new Call("inflight", Instances.newPhone(), k.port());
@@ -56,9 +69,8 @@ class MenuReloadTest {
 
     @Test
     void aChangedFileIsPickedUpByThePollWithoutARestart(@TempDir Path dir) throws Exception {
-        String original = Files.readString(Path.of("menus/bpu.yaml"));
-        Path file = dir.resolve("bpu.yaml");
-        Files.writeString(file, original);
+        String original = ORIGINAL;
+        Path file = liveFolder(dir);
         try (Instances instances = new Instances()) {
             Kentongan k = instances.start(new id.kentongan.KentonganConfig("127.0.0.1", 0, Optional.empty(), Duration.ofSeconds(1),
                     Duration.ofSeconds(180), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, dir,
@@ -75,8 +87,8 @@ class MenuReloadTest {
 
     @Test
     void aSecondFileClaimingALiveServiceCodeIsRefused(@TempDir Path dir) throws Exception {
-        String original = Files.readString(Path.of("menus/bpu.yaml"));
-        Files.writeString(dir.resolve("bpu.yaml"), original);
+        String original = ORIGINAL;
+        liveFolder(dir);
         try (Instances instances = new Instances()) {
             Kentongan k = instances.start(Instances.config(Optional.empty(), dir, Duration.ZERO, Duration.ofSeconds(5)));
             Files.writeString(dir.resolve("copy.yaml"), original.replace("Perlindungan pekerja mandiri", "Salinan"));
