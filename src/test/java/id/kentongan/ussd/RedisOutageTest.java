@@ -89,4 +89,21 @@ class RedisOutageTest {
             serviceLog.detachAppender(logged);
         }
     }
+
+    @Test
+    void aServiceStartedBeforeRedisServesOnceRedisComesUp() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (Instances instances = new Instances()) {
+            Kentongan k = instances.start(Instances.config(Optional.of("redis://127.0.0.1:" + port), Path.of("menus"),
+                    Duration.ZERO, Duration.ofSeconds(5)));
+            assertEquals(new Answer(200, "END Layanan sedang sibuk, silakan coba lagi.\nService is busy, please try again."),
+                    new Call("early-1", "081298765433", k.port()).dial());
+            redis = startRedis(port);
+            Answer up = new Call("early-2", "081298765433", k.port()).dial();
+            assertTrue(up.con() && up.screen().startsWith("Kentongan BPJS Ketenagakerjaan"), "connects on the next request: " + up);
+        }
+    }
 }
