@@ -55,6 +55,18 @@ public final class MemoryTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<Boolean> putIfAbsent(String key, String value, Duration ttl) {
+        return Future.succeededFuture(cache.asMap().putIfAbsent(key, new Entry(value, ttl.toNanos())) == null);
+    }
+
+    @Override
+    public Future<Long> increment(String key) {
+        Entry e = cache.asMap().merge(key, new Entry("1", Long.MAX_VALUE),
+                (old, one) -> new Entry(Long.toString(Long.parseLong(old.value()) + 1), Long.MAX_VALUE));
+        return Future.succeededFuture(Long.parseLong(e.value()));
+    }
+
+    @Override
     public Future<Void> remove(String key) {
         cache.invalidate(key);
         return Future.succeededFuture();

@@ -87,6 +87,16 @@ public final class RedisTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<Boolean> putIfAbsent(String key, String value, Duration ttl) {
+        return call(r -> r.set(key, value, SetArgs.Builder.nx().px(ttl.toMillis()))).map("OK"::equals);
+    }
+
+    @Override
+    public Future<Long> increment(String key) {
+        return call(r -> r.incr(key));
+    }
+
+    @Override
     public Future<Void> remove(String key) {
         return call(r -> r.del(key)).mapEmpty();
     }

@@ -11,6 +11,12 @@ public interface TtlStore {
 
     Future<Void> put(String key, String value, Duration ttl);
 
+    /** Sets {@code key} only if it does not exist (Redis SET NX PX): true when this call set it. */
+    Future<Boolean> putIfAbsent(String key, String value, Duration ttl);
+
+    /** Adds one to the counter at {@code key} (created at 0, never expires) and returns the new value. */
+    Future<Long> increment(String key);
+
     Future<Void> remove(String key);
 
     /** Time left before {@code key} expires; empty when it does not exist. */

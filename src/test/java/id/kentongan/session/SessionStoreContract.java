@@ -97,6 +97,26 @@ abstract class SessionStoreContract {
     }
 
     @Test
+    void putIfAbsentSetsOnlyOnceUntilRemoved() {
+        String key = "kt:test:nx:" + UUID.randomUUID();
+        assertTrue(await(backend.putIfAbsent(key, "first", Duration.ofSeconds(30))));
+        assertEquals(false, await(backend.putIfAbsent(key, "second", Duration.ofSeconds(30))));
+        assertEquals(Optional.of("first"), await(backend.get(key)));
+        assertTrue(await(backend.ttl(key)).orElseThrow().compareTo(Duration.ofSeconds(30)) <= 0);
+        await(backend.remove(key));
+        assertTrue(await(backend.putIfAbsent(key, "third", Duration.ofSeconds(30))));
+        await(backend.remove(key));
+    }
+
+    @Test
+    void aCounterCountsFromOne() {
+        String key = "kt:test:counter:" + UUID.randomUUID();
+        assertEquals(1L, await(backend.increment(key)));
+        assertEquals(2L, await(backend.increment(key)));
+        await(backend.remove(key));
+    }
+
+    @Test
     void keysOfOnePhoneShareAClusterHashTag() {
         assertEquals("kt:{" + msisdn.value() + "}:s:abc", SessionStore.sessionKey(msisdn, "abc"));
         assertEquals("kt:{" + msisdn.value() + "}:resume", SessionStore.resumeKey(msisdn));
