@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Reads the configuration: defaults, then the YAML file (if any), then environment variables, each overriding the
  * one before. Variables: KENTONGAN_HTTP_PORT, KENTONGAN_HTTP_HOST, KENTONGAN_REDIS_URL, KENTONGAN_SESSION_TTL,
- * KENTONGAN_RESUME_WINDOW, KENTONGAN_BACKEND_TIMEOUT, KENTONGAN_SANDBOX_DELAY, KENTONGAN_MENUS_DIR.
+ * KENTONGAN_RESUME_WINDOW, KENTONGAN_BACKEND_TIMEOUT, KENTONGAN_SANDBOX_DELAY, KENTONGAN_MENUS_DIR, KENTONGAN_CORE_URL,
+ * KENTONGAN_CORE_TIMEOUT, KENTONGAN_PAYMENT_URL, KENTONGAN_PAYMENT_TIMEOUT, KENTONGAN_PAYMENT_PROVIDER,
+ * KENTONGAN_PAYMENT_SECRET, KENTONGAN_CIRCUIT_MAX_FAILURES, KENTONGAN_CIRCUIT_RESET, KENTONGAN_STATUS_CACHE_TTL.
  */
 public final class ConfigLoader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
@@ -43,7 +45,26 @@ public final class ConfigLoader {
                 duration("backend.sandboxDelay", pick(env, "KENTONGAN_SANDBOX_DELAY", y, "backend.sandboxDelay", null), d.sandboxDelay()),
                 Path.of(pick(env, "KENTONGAN_MENUS_DIR", y, "menus.dir", d.menusDir().toString())),
                 duration("menus.pollInterval", pick(env, "KENTONGAN_MENU_POLL", y, "menus.pollInterval", null), d.menuPollInterval()),
-                ZoneId.of(pick(env, "KENTONGAN_TIMEZONE", y, "timezone", d.zone().getId())));
+                ZoneId.of(pick(env, "KENTONGAN_TIMEZONE", y, "timezone", d.zone().getId())),
+                backends(env, y));
+    }
+
+    private static Backends backends(Map<String, String> env, Map<String, Object> y) {
+        Backends d = Backends.sandbox();
+        String core = pick(env, "KENTONGAN_CORE_URL", y, "core.url", null);
+        String pay = pick(env, "KENTONGAN_PAYMENT_URL", y, "payment.url", null);
+        return new Backends(
+                Optional.ofNullable(core).filter(s -> !s.isBlank()).map(java.net.URI::create),
+                duration("core.timeout", pick(env, "KENTONGAN_CORE_TIMEOUT", y, "core.timeout", null), d.coreTimeout()),
+                Optional.ofNullable(pay).filter(s -> !s.isBlank()).map(java.net.URI::create),
+                duration("payment.timeout", pick(env, "KENTONGAN_PAYMENT_TIMEOUT", y, "payment.timeout", null), d.paymentTimeout()),
+                pick(env, "KENTONGAN_PAYMENT_PROVIDER", y, "payment.provider", pay == null ? d.paymentProvider() : "provider"),
+                pick(env, "KENTONGAN_PAYMENT_SECRET", y, "payment.callbackSecret", pay == null ? d.paymentSecret() : null),
+                Integer.parseInt(pick(env, "KENTONGAN_CIRCUIT_MAX_FAILURES", y, "backend.circuitMaxFailures",
+                        Integer.toString(d.circuitMaxFailures()))),
+                duration("backend.circuitReset", pick(env, "KENTONGAN_CIRCUIT_RESET", y, "backend.circuitReset", null), d.circuitReset()),
+                duration("backend.statusCacheTtl", pick(env, "KENTONGAN_STATUS_CACHE_TTL", y, "backend.statusCacheTtl", null),
+                        d.statusCacheTtl()));
     }
 
     /** {@code 180}, {@code 180s}, {@code 500ms}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT3M}). */

@@ -1,25 +1,41 @@
 package id.kentongan;
 
+import id.kentongan.backend.BackendClient;
+import id.kentongan.member.HttpMembershipService;
+import id.kentongan.member.MembershipService;
 import id.kentongan.member.SandboxMembershipService;
 import id.kentongan.menu.MenuCompiler;
 import id.kentongan.menu.MenuDirectory;
 import id.kentongan.menu.MenuEngine;
 import id.kentongan.menu.MenuRegistry;
+import id.kentongan.payment.HttpPaymentService;
+import id.kentongan.payment.PaymentCallback;
+import id.kentongan.payment.PaymentOrders;
+import id.kentongan.payment.PaymentService;
 import id.kentongan.payment.SandboxPaymentService;
+import id.kentongan.payment.SandboxPayments;
 import id.kentongan.session.MemoryTtlStore;
+import id.kentongan.session.Once;
 import id.kentongan.session.RedisTtlStore;
 import id.kentongan.session.SessionStore;
 import id.kentongan.session.TtlStore;
+import id.kentongan.sms.OutboxSmsSender;
 import id.kentongan.ussd.Actions;
 import id.kentongan.ussd.UssdHttpVerticle;
 import id.kentongan.ussd.UssdService;
 import id.kentongan.ussd.actions.StandardActions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Wires one service instance from its configuration: the only place that knows every part. */
@@ -32,15 +48,17 @@ public final class Kentongan {
     private final UssdHttpVerticle http;
     private final long pollTimer;
     private final String deployment;
+    private final OutboxSmsSender sms;
 
     private Kentongan(Vertx vertx, TtlStore store, MenuDirectory menuDirectory, UssdHttpVerticle http, long pollTimer,
-                      String deployment) {
+                      String deployment, OutboxSmsSender sms) {
         this.vertx = vertx;
         this.store = store;
         this.menuDirectory = menuDirectory;
         this.http = http;
         this.pollTimer = pollTimer;
         this.deployment = deployment;
+        this.sms = sms;
     }
 
     public static Future<Kentongan> start(Vertx vertx, KentonganConfig config, Clock clock) {
@@ -50,26 +68,52 @@ public final class Kentongan {
                 .<TtlStore>map(url -> new RedisTtlStore(vertx, url, config.redisTimeout()))
                 .orElseGet(MemoryTtlStore::new);
         SessionStore sessions = new SessionStore(store, config.sessionTtl(), config.resumeWindow());
-        // Sandbox backends until the core-system and payment clients exist (issue 3).
-        SandboxMembershipService members = new SandboxMembershipService(vertx, clock, config.sandboxDelay());
-        Actions actions = new Actions(vertx, config.backendTimeout(),
-                StandardActions.all(members, new SandboxPaymentService(clock), clock, config.zone()));
-        UssdService service = new UssdService(registry, new MenuEngine(), sessions, actions);
-        UssdHttpVerticle http = new UssdHttpVerticle(service, registry, store, config.httpHost(), config.httpPort());
+        Backends b = config.backends();
+        Future<MembershipService> members = b.coreUrl().isPresent()
+                ? Future.succeededFuture(new HttpMembershipService(new BackendClient(vertx, "core",
+                        new BackendClient.Settings(b.coreUrl().get(), b.coreTimeout(), b.circuitMaxFailures(), b.circuitReset())),
+                        b.statusCacheTtl()))
+                : SandboxMembershipService.open(vertx, store, clock, config.sandboxDelay()).map(s -> s);
+        SandboxPaymentService sandboxPay = b.paymentUrl().isEmpty() ? new SandboxPaymentService(store, clock) : null;
+        PaymentService payments = b.paymentUrl().isPresent()
+                ? new HttpPaymentService(new BackendClient(vertx, "payment",
+                        new BackendClient.Settings(b.paymentUrl().get(), b.paymentTimeout(), b.circuitMaxFailures(), b.circuitReset())))
+                : sandboxPay;
+        PaymentOrders orders = new PaymentOrders(store);
+        OutboxSmsSender sms = new OutboxSmsSender(store, clock);
+        // A doubled step waits for the first one's outcome a little less than the action timeout allows.
+        Once once = new Once(vertx, store, Duration.ofHours(24), config.backendTimeout().multipliedBy(3).dividedBy(5));
 
-        return vertx.executeBlocking(menus::scan).compose(report -> {
-            if (registry.live().isEmpty()) {
-                String why = report.rejected().stream().flatMap(r -> r.problems().stream()).map(Object::toString)
-                        .collect(Collectors.joining("\n"));
-                return Future.failedFuture(new IllegalStateException("no valid menu in " + config.menusDir().toAbsolutePath()
-                        + (why.isEmpty() ? "" : ":\n" + why)));
-            }
-            return vertx.deployVerticle(http);
-        }).map(deployment -> {
-            long timer = vertx.setPeriodic(config.menuPollInterval().toMillis(), t -> vertx.executeBlocking(menus::scan));
-            log.info("Kentongan listening on {}:{} ({} sessions, menus {})", config.httpHost(), http.actualPort(), store.kind(),
-                    registry.live().keySet());
-            return new Kentongan(vertx, store, menus, http, timer, deployment);
+        return members.compose(core -> {
+            Actions actions = new Actions(vertx, config.backendTimeout(), once,
+                    StandardActions.all(core, payments, orders, clock, config.zone()));
+            UssdService service = new UssdService(registry, new MenuEngine(), sessions, actions);
+            PaymentCallback callback = new PaymentCallback(Map.of(b.paymentProvider(), b.paymentSecret()),
+                    new Once(vertx, store, Duration.ofDays(90), Duration.ZERO), orders, core, sms, clock);
+            Consumer<Router> payRoutes = router -> {
+                router.post("/payments/callback/:provider").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
+                        .handler(callback::handle);
+                if (sandboxPay != null) {
+                    SandboxPayments pay = new SandboxPayments(sandboxPay, WebClient.create(vertx), b.paymentSecret(), clock);
+                    router.post("/sandbox/payments/:code/pay").handler(pay::handle);
+                }
+            };
+            UssdHttpVerticle http = new UssdHttpVerticle(service, registry, store, config.httpHost(), config.httpPort(), payRoutes);
+            return vertx.executeBlocking(menus::scan).compose(report -> {
+                if (registry.live().isEmpty()) {
+                    String why = report.rejected().stream().flatMap(r -> r.problems().stream()).map(Object::toString)
+                            .collect(Collectors.joining("\n"));
+                    return Future.failedFuture(new IllegalStateException("no valid menu in " + config.menusDir().toAbsolutePath()
+                            + (why.isEmpty() ? "" : ":\n" + why)));
+                }
+                return vertx.deployVerticle(http);
+            }).map(deployment -> {
+                long timer = vertx.setPeriodic(config.menuPollInterval().toMillis(), t -> vertx.executeBlocking(menus::scan));
+                log.info("Kentongan listening on {}:{} ({} sessions, core {}, payments {}, menus {})", config.httpHost(),
+                        http.actualPort(), store.kind(), b.coreUrl().map(Object::toString).orElse("sandbox"),
+                        b.paymentUrl().map(Object::toString).orElse("sandbox"), registry.live().keySet());
+                return new Kentongan(vertx, store, menus, http, timer, deployment, sms);
+            });
         });
     }
 
@@ -80,6 +124,11 @@ public final class Kentongan {
     /** Reads the menu folder now instead of at the next poll. */
     public MenuDirectory.Report rescanMenus() {
         return menuDirectory.scan();
+    }
+
+    /** SMS handed over for delivery (the outbox the SMPP sender will drain). */
+    public OutboxSmsSender sms() {
+        return sms;
     }
 
     public Future<Void> stop() {

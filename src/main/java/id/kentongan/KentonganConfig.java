@@ -13,12 +13,13 @@ import java.util.Optional;
  */
 public record KentonganConfig(String httpHost, int httpPort, Optional<String> redisUrl, Duration redisTimeout,
                               Duration sessionTtl, Duration resumeWindow, Duration backendTimeout,
-                              Duration sandboxDelay, Path menusDir, Duration menuPollInterval, ZoneId zone) {
+                              Duration sandboxDelay, Path menusDir, Duration menuPollInterval, ZoneId zone,
+                              Backends backends) {
 
     public static KentonganConfig defaults() {
         return new KentonganConfig("0.0.0.0", 8080, Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(180),
                 Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, Path.of("menus"), Duration.ofSeconds(2),
-                ZoneId.of("Asia/Jakarta"));
+                ZoneId.of("Asia/Jakarta"), Backends.sandbox());
     }
 
     public KentonganConfig {
@@ -42,6 +43,11 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
 
     private static void positive(List<String> wrong, String name, Duration d) {
         if (d == null || d.isZero() || d.isNegative()) wrong.add(name + " must be positive, was " + d);
+    }
+
+    public KentonganConfig with(Backends b) {
+        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
+                sandboxDelay, menusDir, menuPollInterval, zone, b);
     }
 
     public boolean embedded() {

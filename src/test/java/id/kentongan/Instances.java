@@ -21,7 +21,7 @@ public final class Instances implements AutoCloseable {
 
     public static KentonganConfig config(Optional<String> redis, Path menus, Duration sandboxDelay, Duration backendTimeout) {
         return new KentonganConfig("127.0.0.1", 0, redis, Duration.ofSeconds(1), Duration.ofSeconds(180), Duration.ofMinutes(5),
-                backendTimeout, sandboxDelay, menus, Duration.ofMinutes(10), ZoneId.of("Asia/Jakarta"));
+                backendTimeout, sandboxDelay, menus, Duration.ofMinutes(10), ZoneId.of("Asia/Jakarta"), Backends.sandbox());
     }
 
     public static KentonganConfig withRedis() {
@@ -39,11 +39,15 @@ public final class Instances implements AutoCloseable {
         return "0813" + (10_000_000 + PHONES.incrementAndGet() % 89_999_999);
     }
 
-    /** A valid NIK, different for each {@code i}: Ajibarang (33.02.14), birth dates in 1990, sequence i. */
+    /** Regency and district for this test run: the sandbox keeps members in Redis, so runs must not reuse NIKs. */
+    private static final int RUN = new java.util.Random().nextInt(99 * 99 * 99);
+
+    /** A valid NIK, different for each {@code i} and for each test run: Central Java (33), birth dates in 1990. */
     public static String nik(int i) {
         int day = 1 + i % 28;
         int month = 1 + (i / 28) % 12;
-        return String.format("330214%02d%02d90%04d", day, month, 1 + i % 9999);
+        return String.format("33%02d%02d%02d%02d90%04d", 1 + RUN % 99, 1 + (RUN / 99) % 99, day, month,
+                1 + (RUN / (99 * 99) * 100 + i / 336) % 9999);
     }
 
     @Override

@@ -5,8 +5,9 @@ import io.vertx.core.Future;
 import java.util.Optional;
 
 /**
- * The BPJS Ketenagakerjaan core system as Kentongan sees it. The sandbox serves demo mode and tests; the HTTP
- * client to the real core system is the other implementation. Calls may be slow: callers bound them with a timeout.
+ * The BPJS Ketenagakerjaan core system as Kentongan sees it (ops/api/core-system.yaml). Two implementations: the
+ * HTTP client to the real core system, and the sandbox for demo mode and tests. Both pass MembershipServiceContract.
+ * A call that fails (backend down, slow, or breaking the contract) fails its Future; callers bound them in time.
  */
 public interface MembershipService {
 
@@ -14,8 +15,14 @@ public interface MembershipService {
 
     Future<Optional<Member>> findByMsisdn(Msisdn msisdn);
 
-    /** Registers, or returns the existing member for that NIK with {@code created == false}: never two cards for one NIK. */
-    Future<Registered> register(Registration registration);
+    /** Registers, or returns the member who already has that NIK with {@code created == false}: one card per NIK. */
+    Future<Registered> register(Registration registration, String idempotencyKey);
+
+    /** What {@code months} months cost from the first unpaid month. Fails for an unknown KPJ or an ended membership. */
+    Future<Bill> bill(String kpj, int months);
+
+    /** Records a paid contribution once per reference; returns the member with paidThrough advanced. */
+    Future<Member> credit(Contribution contribution);
 
     record Registered(Member member, boolean created) {}
 }

@@ -1,82 +1,127 @@
 package id.kentongan.member;
 
+import id.kentongan.session.TtlStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * An in-memory core system for demo mode and tests. It behaves like the real one where the worker can tell: one card
- * per NIK, KPJ numbers of 11 digits, and an optional delay to rehearse a slow backend. One demo member is seeded
- * (phone 081200000001) so that "check status" shows something at once.
+ * The core system for demo mode and tests, keeping its data in the configured store (memory, or Redis so that
+ * several instances share it). It obeys the same contract as the real one: one card per NIK, 11-digit KPJ numbers,
+ * bills from the first unpaid month, a contribution recorded once per reference, and an optional delay to rehearse a
+ * slow backend. One demo member is seeded (phone 081200000001) so that "check status" shows something at once.
  */
 public final class SandboxMembershipService implements MembershipService {
     public static final String DEMO_MSISDN = "6281200000001";
     public static final String DEMO_NIK = "3302145507900001";
+    /** Sandbox data outlives any session; ten years is "for good" in a demo. */
+    private static final Duration KEEP = Duration.ofDays(3650);
+    private static final String PREFIX = "kt:sandbox:core:";
 
     private final Vertx vertx;
+    private final TtlStore store;
     private final Clock clock;
     private final Duration delay;
-    private final Map<String, Member> byNik = new ConcurrentHashMap<>();
-    private final Map<String, Member> byMsisdn = new ConcurrentHashMap<>();
-    private final AtomicLong nextKpj = new AtomicLong(26_000_000_001L);
+    private final Member demo;
+    /** Set once the demo member is in the store; seeding waits for a reachable store, never blocks start-up. */
+    private volatile boolean seeded;
 
-    public SandboxMembershipService(Vertx vertx, Clock clock, Duration delay) {
+    private SandboxMembershipService(Vertx vertx, TtlStore store, Clock clock, Duration delay) {
         this.vertx = vertx;
+        this.store = store;
         this.clock = clock;
         this.delay = delay;
         LocalDate today = LocalDate.now(clock);
-        Member demo = new Member(kpj(), new Nik(DEMO_NIK), "SITI AMINAH", new Msisdn(DEMO_MSISDN),
+        this.demo = new Member("26000000001", new Nik(DEMO_NIK), "SITI AMINAH", new Msisdn(DEMO_MSISDN),
                 Occupation.PEDAGANG_KAKI_LIMA, new ContributionPlan(1_000_000), today.minusMonths(6),
                 YearMonth.from(today).plusMonths(1));
-        store(demo);
+    }
+
+    /** A sandbox with the demo member in it (seeded once per store, so instances sharing Redis agree). */
+    public static Future<SandboxMembershipService> open(Vertx vertx, TtlStore store, Clock clock, Duration delay) {
+        SandboxMembershipService s = new SandboxMembershipService(vertx, store, clock, delay);
+        return s.seed().otherwise((Void) null).map(s); // a store that is down now is seeded on first use
+    }
+
+    private Future<Void> seed() {
+        if (seeded) return Future.succeededFuture();
+        return store.putIfAbsent(PREFIX + "nik:" + DEMO_NIK, MemberJson.encode(demo).encode(), KEEP)
+                .compose(fresh -> fresh ? index(demo) : Future.succeededFuture())
+                .onSuccess(v -> seeded = true);
     }
 
     @Override
     public Future<Optional<Member>> findByNik(Nik nik) {
-        return later(() -> Optional.ofNullable(byNik.get(nik.value())));
+        return later(() -> member(nik.value()));
     }
 
     @Override
     public Future<Optional<Member>> findByMsisdn(Msisdn msisdn) {
-        return later(() -> Optional.ofNullable(byMsisdn.get(msisdn.value())));
+        return later(() -> store.get(PREFIX + "msisdn:" + msisdn.value())
+                .compose(nik -> nik.isPresent() ? member(nik.get()) : Future.succeededFuture(Optional.empty())));
     }
 
     @Override
-    public Future<Registered> register(Registration r) {
-        return later(() -> {
-            Member fresh = new Member(null, r.nik(), r.name(), r.msisdn(), r.occupation(), r.plan(),
+    public Future<Registered> register(Registration r, String idempotencyKey) {
+        return later(() -> store.increment(PREFIX + "kpj").compose(n -> {
+            Member m = new Member(Long.toString(26_000_000_001L + n), r.nik(), r.name(), r.msisdn(), r.occupation(), r.plan(),
                     LocalDate.now(clock), null);
-            Member existing = byNik.putIfAbsent(r.nik().value(), fresh);
-            if (existing != null) return new Registered(existing, false);
-            Member member = new Member(kpj(), r.nik(), r.name(), r.msisdn(), r.occupation(), r.plan(),
-                    fresh.registeredOn(), null);
-            store(member);
-            return new Registered(member, true);
-        });
+            // The NIK key is the card: whoever sets it first registers, everyone else finds that member.
+            return store.putIfAbsent(PREFIX + "nik:" + r.nik().value(), MemberJson.encode(m).encode(), KEEP)
+                    .compose(created -> created ? index(m).map(new Registered(m, true))
+                            : member(r.nik().value()).map(existing -> new Registered(existing.orElseThrow(), false)));
+        }));
     }
 
-    private void store(Member m) {
-        byNik.put(m.nik().value(), m);
-        byMsisdn.put(m.msisdn().value(), m);
+    @Override
+    public Future<Bill> bill(String kpj, int months) {
+        return later(() -> byKpj(kpj).map(m -> {
+            if (m.status(LocalDate.now(clock)).state() == MembershipStatus.State.ENDED) {
+                throw new IllegalStateException("membership " + kpj + " has ended");
+            }
+            return Bill.forMember(m, months);
+        }));
     }
 
-    private String kpj() {
-        return Long.toString(nextKpj.getAndIncrement());
+    @Override
+    public Future<Member> credit(Contribution c) {
+        return later(() -> byKpj(c.kpj()).compose(m -> store.putIfAbsent(PREFIX + "credit:" + c.reference(), c.kpj(), KEEP)
+                .compose(first -> {
+                    if (!first) return Future.succeededFuture(m); // recorded before: once per reference
+                    YearMonth from = Bill.forMember(m, c.months()).from();
+                    Member paid = new Member(m.kpj(), m.nik(), m.name(), m.msisdn(), m.occupation(), m.plan(),
+                            m.registeredOn(), from.plusMonths(c.months() - 1L));
+                    return store.put(PREFIX + "nik:" + m.nik().value(), MemberJson.encode(paid).encode(), KEEP).map(paid);
+                })));
     }
 
-    private <T> Future<T> later(java.util.function.Supplier<T> work) {
-        if (delay.isZero()) return Future.succeededFuture(work.get());
+    private Future<Member> byKpj(String kpj) {
+        return store.get(PREFIX + "kpj:" + kpj).compose(nik -> nik.isPresent() ? member(nik.get())
+                        : Future.succeededFuture(Optional.<Member>empty()))
+                .map(m -> m.orElseThrow(() -> new IllegalArgumentException("no member with KPJ " + kpj)));
+    }
+
+    private Future<Optional<Member>> member(String nik) {
+        return store.get(PREFIX + "nik:" + nik).map(v -> v.map(json -> MemberJson.decode(new JsonObject(json))));
+    }
+
+    private Future<Void> index(Member m) {
+        return Future.all(store.put(PREFIX + "msisdn:" + m.msisdn().value(), m.nik().value(), KEEP),
+                store.put(PREFIX + "kpj:" + m.kpj(), m.nik().value(), KEEP)).mapEmpty();
+    }
+
+    private <T> Future<T> later(Supplier<Future<T>> work) {
+        if (delay.isZero()) return seed().compose(v -> work.get());
         Promise<T> p = Promise.promise();
-        vertx.setTimer(delay.toMillis(), id -> p.complete(work.get()));
+        vertx.setTimer(delay.toMillis(), id -> seed().compose(v -> work.get()).onComplete(p));
         return p.future();
     }
 }

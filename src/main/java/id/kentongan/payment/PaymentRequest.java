@@ -1,4 +1,4 @@
 package id.kentongan.payment;
 
-/** Contributions for {@code months} months of member {@code kpj}; the idempotency key makes a retried request harmless. */
-public record PaymentRequest(String kpj, int months, long amount, String idempotencyKey) {}
+/** A payment code wanted for {@code amount} under our {@code reference}; the idempotency key makes a retry harmless. */
+public record PaymentRequest(String reference, long amount, String description, String idempotencyKey) {}

@@ -5,6 +5,8 @@ import id.kentongan.menu.ActionSpec;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import id.kentongan.session.Once;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +24,13 @@ public final class Actions {
 
     private final Vertx vertx;
     private final Duration timeout;
+    private final Once once;
     private final Map<String, Action> byName = new LinkedHashMap<>();
 
-    public Actions(Vertx vertx, Duration timeout, List<Action> actions) {
+    public Actions(Vertx vertx, Duration timeout, Once once, List<Action> actions) {
         this.vertx = vertx;
         this.timeout = timeout;
+        this.once = once;
         for (Action a : actions) {
             if (byName.put(a.spec().name(), a) != null) throw new IllegalArgumentException("two actions named " + a.spec().name());
         }
@@ -49,7 +53,7 @@ public final class Actions {
         });
         Future<ActionOutcome> running;
         try {
-            running = action.run(call);
+            running = action.once() ? runOnce(name, action, call) : action.run(call);
         } catch (RuntimeException e) {
             running = Future.failedFuture(e);
         }
@@ -62,5 +66,23 @@ public final class Actions {
             }
         });
         return result.future();
+    }
+
+    /** Keyed by phone, action and session step, so a retried or doubled step gets the first outcome. */
+    private Future<ActionOutcome> runOnce(String name, Action action, ActionCall call) {
+        String key = "kt:{" + call.msisdn().value() + "}:once:" + name + ":" + call.idempotencyKey();
+        return once.run(key, () -> action.run(call).map(Actions::encode), s -> !decode(s).result().equals(ActionSpec.ERROR))
+                .map(Actions::decode);
+    }
+
+    private static String encode(ActionOutcome o) {
+        return new JsonObject().put("r", o.result()).put("v", new JsonObject(new java.util.HashMap<>(o.values()))).encode();
+    }
+
+    private static ActionOutcome decode(String s) {
+        JsonObject j = new JsonObject(s);
+        Map<String, String> v = new LinkedHashMap<>();
+        j.getJsonObject("v").forEach(e -> v.put(e.getKey(), String.valueOf(e.getValue())));
+        return new ActionOutcome(j.getString("r"), v);
     }
 }

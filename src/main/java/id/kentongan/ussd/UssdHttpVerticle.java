@@ -9,16 +9,21 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
-/** The gateways' HTTP entry: {@code POST /ussd/at}, {@code POST /ussd/hubtel}, and {@code GET /health}. */
+import java.util.function.Consumer;
+
+/** The HTTP entry: {@code POST /ussd/at}, {@code POST /ussd/hubtel}, {@code GET /health}, and the routes mounted by others. */
 public final class UssdHttpVerticle extends VerticleBase {
     private final UssdService service;
     private final MenuRegistry menus;
     private final TtlStore store;
     private final String host;
     private final int port;
+    private final Consumer<Router> more;
     private HttpServer server;
 
-    public UssdHttpVerticle(UssdService service, MenuRegistry menus, TtlStore store, String host, int port) {
+    /** {@code more} mounts the routes of other parts (payment callbacks) on the same server. */
+    public UssdHttpVerticle(UssdService service, MenuRegistry menus, TtlStore store, String host, int port, Consumer<Router> more) {
+        this.more = more;
         this.service = service;
         this.menus = menus;
         this.store = store;
@@ -39,6 +44,7 @@ public final class UssdHttpVerticle extends VerticleBase {
             menus.live().forEach((code, m) -> live.put(code, m.name() + "@" + m.version()));
             ctx.json(new JsonObject().put("status", "UP").put("sessions", store.kind()).put("menus", live));
         });
+        more.accept(router);
         return vertx.createHttpServer().requestHandler(router).listen(port, host).onSuccess(s -> server = s);
     }
 

@@ -45,12 +45,12 @@ public final class MemberActions {
                                     "jkm", Long.toString(plan.jkm()), "monthly", Long.toString(plan.monthly()))));
                         }),
 
-                Action.of(REGISTER,
+                Action.once(REGISTER,
                         call -> {
                             Registration r = new Registration(new Nik(call.value("nik")), call.value("name"), call.msisdn(),
                                     Occupation.byCode(call.value("occupation")).orElse(Occupation.LAINNYA),
                                     new ContributionPlan(Long.parseLong(call.value("income"))));
-                            return members.register(r).map(done ->
+                            return members.register(r, call.idempotencyKey()).map(done ->
                                     new ActionOutcome(done.created() ? "ok" : "registered", Map.of("kpj", done.member().kpj())));
                         }),
 

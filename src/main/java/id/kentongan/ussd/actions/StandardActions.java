@@ -2,6 +2,7 @@ package id.kentongan.ussd.actions;
 
 import id.kentongan.member.MembershipService;
 import id.kentongan.menu.ActionSpec;
+import id.kentongan.payment.PaymentOrders;
 import id.kentongan.payment.PaymentService;
 import id.kentongan.ussd.Action;
 
@@ -25,9 +26,10 @@ public final class StandardActions {
         return c;
     }
 
-    public static List<Action> all(MembershipService members, PaymentService payments, Clock clock, ZoneId zone) {
+    public static List<Action> all(MembershipService members, PaymentService payments, PaymentOrders orders, Clock clock,
+                                   ZoneId zone) {
         List<Action> all = new ArrayList<>(MemberActions.all(members, clock));
-        all.addAll(PaymentActions.all(members, payments, clock, zone));
+        all.addAll(PaymentActions.all(members, payments, orders, clock, zone));
         return all;
     }
 }

@@ -1,0 +1,135 @@
+package id.kentongan.payment;
+
+import id.kentongan.member.Contribution;
+import id.kentongan.member.MembershipService;
+import id.kentongan.member.Msisdn;
+import id.kentongan.member.Rupiah;
+import id.kentongan.session.Once;
+import id.kentongan.sms.SmsSender;
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * {@code POST /payments/callback/{provider}}: the provider tells us a payment code was paid. The signature is checked
+ * over the raw body before anything is read from it; a stale timestamp is refused; the payment is credited once
+ * however often the callback comes (a replay gets the first answer again); the status cache is dropped by the credit;
+ * the worker gets an SMS receipt. While it cannot be recorded (core system down) the answer is 503 and the provider
+ * retries.
+ */
+public final class PaymentCallback {
+    private static final Logger log = LoggerFactory.getLogger(PaymentCallback.class);
+    static final Duration MAX_SKEW = Duration.ofMinutes(5);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
+
+    private final Map<String, String> secrets;
+    private final Once once;
+    private final PaymentOrders orders;
+    private final MembershipService members;
+    private final SmsSender sms;
+    private final Clock clock;
+
+    public PaymentCallback(Map<String, String> secrets, Once once, PaymentOrders orders, MembershipService members,
+                           SmsSender sms, Clock clock) {
+        this.secrets = Map.copyOf(secrets);
+        this.once = once;
+        this.orders = orders;
+        this.members = members;
+        this.sms = sms;
+        this.clock = clock;
+    }
+
+    public void handle(RoutingContext ctx) {
+        String provider = ctx.pathParam("provider");
+        String secret = secrets.get(provider);
+        if (secret == null) {
+            answer(ctx, 404, "unknown provider");
+            return;
+        }
+        byte[] raw = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        String timestamp = ctx.request().getHeader("X-Timestamp");
+        if (!Signatures.valid(secret, timestamp, raw, ctx.request().getHeader("X-Signature"))) {
+            log.warn("payment callback from {} refused: bad signature", provider);
+            answer(ctx, 401, "bad signature");
+            return;
+        }
+        long sent;
+        try {
+            sent = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            answer(ctx, 401, "bad timestamp");
+            return;
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - sent) > MAX_SKEW.toSeconds()) {
+            log.warn("payment callback from {} refused: timestamp {} s off", provider, clock.instant().getEpochSecond() - sent);
+            answer(ctx, 401, "stale timestamp");
+            return;
+        }
+        JsonObject event;
+        try {
+            event = new JsonObject(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (DecodeException e) {
+            answer(ctx, 400, "body must be a JSON object");
+            return;
+        }
+        String code = event.getString("code");
+        Long amount = event.getValue("amount") instanceof Number n ? n.longValue() : null;
+        if (code == null || amount == null || !"PAID".equals(event.getString("status"))) {
+            answer(ctx, 400, "code, amount and status PAID are required");
+            return;
+        }
+        // One credit per payment code: a replay, or the same callback at two instances, gets the first answer.
+        once.run("kt:payment:callback:" + provider + ":" + code, () -> credit(code, amount), result -> !result.startsWith("503"))
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        answer(ctx, 503, "being recorded, retry");
+                        return;
+                    }
+                    int status = Integer.parseInt(ar.result().substring(0, 3));
+                    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(ar.result().substring(4));
+                });
+    }
+
+    /** "status json", so that the answer itself can be kept for replays. */
+    private Future<String> credit(String code, long paid) {
+        return orders.find(code).compose(found -> {
+            if (found.isEmpty()) return Future.succeededFuture("404 " + error("unknown payment code"));
+            PaymentOrder o = found.get();
+            if (paid != o.amount()) {
+                log.error("payment {} paid {} but was for {}: not credited, needs a person", code, paid, o.amount());
+                return Future.succeededFuture("409 " + error("amount does not match the payment code"));
+            }
+            return members.credit(new Contribution(o.kpj(), o.months(), o.amount(), o.reference())).compose(member -> {
+                String receipt = "BPJS TK: iuran " + Rupiah.format(o.amount()) + " (" + o.months() + " bln) diterima. KPJ "
+                        + member.kpj() + " aktif s.d. " + member.paidThrough().format(MONTH) + ". Terima kasih.";
+                Msisdn to = new Msisdn(o.msisdn());
+                return sms.send(to, receipt)
+                        .recover(e -> {
+                            log.error("receipt SMS to {} not kept: {}; the payment is credited", to.masked(), e.toString());
+                            return Future.succeededFuture();
+                        })
+                        .map("200 " + new JsonObject().put("status", "credited").put("kpj", member.kpj())
+                                .put("paidThrough", member.paidThrough().toString()).encode());
+            }, err -> {
+                log.warn("payment {} not credited yet: {}", code, err.toString());
+                return Future.succeededFuture("503 " + error("core system unavailable, retry"));
+            });
+        });
+    }
+
+    private static String error(String message) {
+        return new JsonObject().put("error", message).encode();
+    }
+
+    private static void answer(RoutingContext ctx, int status, String message) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(error(message));
+    }
+}
