@@ -26,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code java -jar target/kentongan.jar serve | dial | validate}. */
 @Command(name = "kentongan", mixinStandardHelpOptions = true, version = "kentongan 0.1",
         description = "USSD/SMS gateway for BPJS Ketenagakerjaan JKK + JKM cover of informal workers.",
-        subcommands = {Main.Serve.class, Main.Dial.class, Main.Validate.class})
+        subcommands = {Main.Serve.class, Main.Dial.class, Main.Validate.class, Main.Pay.class})
 public final class Main {
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
@@ -78,6 +78,25 @@ public final class Main {
         public Integer call() throws Exception {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             return new TerminalPhone(url, msisdn, code).run(in, System.out);
+        }
+    }
+
+    @Command(name = "pay", mixinStandardHelpOptions = true,
+            description = "Sandbox only: pay a payment code as a bank counter would; the service gets the signed callback.")
+    static final class Pay implements Callable<Integer> {
+        @Parameters(index = "0", description = "the payment code shown on the phone (spaces allowed)")
+        String code;
+        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "service base URL (default: ${DEFAULT-VALUE})")
+        URI url;
+
+        @Override
+        public Integer call() throws Exception {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(url.resolve("/sandbox/payments/" + code.replace(" ", "") + "/pay"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            System.out.println(r.statusCode() + " " + r.body());
+            return r.statusCode() == 200 ? 0 : 1;
         }
     }
 

@@ -58,6 +58,11 @@ public final class SandboxMembershipService implements MembershipService {
                 .onSuccess(v -> seeded = true);
     }
 
+    /** Puts a member in the sandbox as they are (demo data, test fixtures). */
+    public Future<Void> put(Member m) {
+        return store.put(PREFIX + "nik:" + m.nik().value(), MemberJson.encode(m).encode(), KEEP).compose(v -> index(m));
+    }
+
     @Override
     public Future<Optional<Member>> findByNik(Nik nik) {
         return later(() -> member(nik.value()));

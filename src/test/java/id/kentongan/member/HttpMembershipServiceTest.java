@@ -1,0 +1,76 @@
+package id.kentongan.member;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import id.kentongan.backend.BackendClient;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/** The HTTP client against WireMock playing a core system that keeps ops/api/core-system.yaml. */
+class HttpMembershipServiceTest extends MembershipServiceContract {
+    private WireMockServer core;
+    private HttpMembershipService client;
+
+    @BeforeEach
+    void startCore() {
+        core = new WireMockServer(options().dynamicPort());
+        core.start();
+        // Anything not stubbed is unknown to the core system.
+        core.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/bpu/members/.*")).atPriority(10)
+                .willReturn(aResponse().withStatus(404)));
+        client = new HttpMembershipService(new BackendClient(vertx, "core",
+                new BackendClient.Settings(URI.create(core.baseUrl()), Duration.ofSeconds(2), 5, Duration.ofSeconds(30))),
+                Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopCore() {
+        core.stop();
+    }
+
+    @Override
+    MembershipService service() {
+        return client;
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, JsonObject body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body.encode());
+    }
+
+    @Override
+    void given(Member m) {
+        core.stubFor(get(urlEqualTo("/bpu/members/by-nik/" + m.nik().value())).willReturn(json(200, MemberJson.encode(m))));
+        core.stubFor(get(urlEqualTo("/bpu/members/by-msisdn/" + m.msisdn().value())).willReturn(json(200, MemberJson.encode(m))));
+        core.stubFor(post(urlEqualTo("/bpu/members")).withRequestBody(matchingJsonPath("$.nik", equalTo(m.nik().value())))
+                .willReturn(json(409, new JsonObject().put("error", "already_registered").put("kpj", m.kpj()))));
+        for (int months : new int[] {1, 3, 6, 12}) {
+            core.stubFor(post(urlEqualTo("/bpu/members/" + m.kpj() + "/bills"))
+                    .withRequestBody(matchingJsonPath("$.months", equalTo(Integer.toString(months))))
+                    .willReturn(json(200, MemberJson.encode(Bill.forMember(m, months)))));
+            Member paid = new Member(m.kpj(), m.nik(), m.name(), m.msisdn(), m.occupation(), m.plan(), m.registeredOn(),
+                    Bill.forMember(m, months).to());
+            core.stubFor(post(urlEqualTo("/bpu/members/" + m.kpj() + "/contributions"))
+                    .withRequestBody(matchingJsonPath("$.months", equalTo(Integer.toString(months))))
+                    .willReturn(json(200, MemberJson.encode(paid))));
+        }
+    }
+
+    @Override
+    void givenNewRegistration(Registration r, String kpj) {
+        Member created = new Member(kpj, r.nik(), r.name(), r.msisdn(), r.occupation(), r.plan(), TODAY, null);
+        core.stubFor(post(urlEqualTo("/bpu/members")).withRequestBody(matchingJsonPath("$.nik", equalTo(r.nik().value())))
+                .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
+                .willReturn(json(201, MemberJson.encode(created))));
+    }
+}
