@@ -34,6 +34,10 @@ public final class Instances implements AutoCloseable {
         return k;
     }
 
+    public static <T> T await(io.vertx.core.Future<T> f) {
+        return f.toCompletionStage().toCompletableFuture().join();
+    }
+
     /** A phone number no other test (or earlier run against the same Redis) uses. */
     public static String newPhone() {
         return "0813" + (10_000_000 + PHONES.incrementAndGet() % 89_999_999);
