@@ -31,6 +31,23 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(120), c.sessionTtl());
         assertEquals(Optional.of("redis://127.0.0.1:6379"), c.redisUrl());
         assertEquals(Duration.ofSeconds(5), c.backendTimeout());
+        assertEquals(Optional.empty(), c.backends().coreUrl(), "the example keeps the sandbox until a core URL is given");
+        assertEquals(Duration.ofSeconds(2), c.backends().coreTimeout());
+        assertEquals(5, c.backends().circuitMaxFailures());
+    }
+
+    @Test
+    void realBackendsComeFromTheEnvironmentAndARealProviderNeedsItsOwnSecret() throws Exception {
+        Map<String, String> env = Map.of("KENTONGAN_CORE_URL", "https://core.example/api", "KENTONGAN_PAYMENT_URL", "https://pay.example/v1",
+                "KENTONGAN_PAYMENT_PROVIDER", "bankxyz", "KENTONGAN_PAYMENT_SECRET", "0123456789abcdef0123", "KENTONGAN_CORE_TIMEOUT", "1500ms");
+        Backends b = ConfigLoader.load(Optional.empty(), env).backends();
+        assertEquals(Optional.of(java.net.URI.create("https://core.example/api")), b.coreUrl());
+        assertEquals(Duration.ofMillis(1500), b.coreTimeout());
+        assertEquals("bankxyz", b.paymentProvider());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_PAYMENT_URL", "https://pay.example/v1")));
+        assertEquals("invalid configuration: payment.callbackSecret must be the provider's secret (16 characters or more) "
+                + "when payment.url is set", e.getMessage());
     }
 
     @Test

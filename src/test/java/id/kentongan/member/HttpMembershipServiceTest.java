@@ -73,4 +73,18 @@ class HttpMembershipServiceTest extends MembershipServiceContract {
                 .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
                 .willReturn(json(201, MemberJson.encode(created))));
     }
+
+    @org.junit.jupiter.api.Test
+    void lookUpsByPhoneAreCachedUntilAPaymentLandsForThatPhone() {
+        Member m = member(8, java.time.YearMonth.from(TODAY));
+        given(m);
+        await(client.findByMsisdn(m.msisdn()));
+        await(client.findByMsisdn(m.msisdn()));
+        core.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/bpu/members/by-msisdn/" + m.msisdn().value())));
+        await(client.credit(new Contribution(m.kpj(), 1, 26_800, "KT-ref-1")));
+        await(client.findByMsisdn(m.msisdn()));
+        core.verify(2, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/bpu/members/by-msisdn/" + m.msisdn().value())));
+        core.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/bpu/members/" + m.kpj() + "/contributions"))
+                .withHeader("Idempotency-Key", equalTo("KT-ref-1")));
+    }
 }
