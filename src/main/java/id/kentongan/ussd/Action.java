@@ -13,42 +13,22 @@ public interface Action {
     Future<ActionOutcome> run(ActionCall call);
 
     /** Whether a doubled call (retry, second instance) must get the first call's outcome instead of running again. */
-    default boolean once() {
-        return false;
+    boolean once();
+
+    static Action of(ActionSpec spec, Function<ActionCall, Future<ActionOutcome>> body) {
+        return new Simple(spec, body, false);
     }
 
     /** An action that runs at most once per session step: registrations and payment codes. */
     static Action once(ActionSpec spec, Function<ActionCall, Future<ActionOutcome>> body) {
-        Action inner = of(spec, body);
-        return new Action() {
-            @Override
-            public ActionSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public Future<ActionOutcome> run(ActionCall call) {
-                return inner.run(call);
-            }
-
-            @Override
-            public boolean once() {
-                return true;
-            }
-        };
+        return new Simple(spec, body, true);
     }
 
-    static Action of(ActionSpec spec, Function<ActionCall, Future<ActionOutcome>> body) {
-        return new Action() {
-            @Override
-            public ActionSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public Future<ActionOutcome> run(ActionCall call) {
-                return body.apply(call);
-            }
-        };
+    /** An action given by its spec and a function. */
+    record Simple(ActionSpec spec, Function<ActionCall, Future<ActionOutcome>> body, boolean once) implements Action {
+        @Override
+        public Future<ActionOutcome> run(ActionCall call) {
+            return body.apply(call);
+        }
     }
 }

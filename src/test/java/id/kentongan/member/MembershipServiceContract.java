@@ -1,10 +1,7 @@
 package id.kentongan.member;
 
 import id.kentongan.Instances;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import id.kentongan.VertxTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -21,10 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What any core system behind Kentongan must do, as seen through MembershipService. Runs against the sandbox and
  * against the HTTP client talking to WireMock playing the core system of ops/api/core-system.yaml.
  */
-abstract class MembershipServiceContract {
+abstract class MembershipServiceContract extends VertxTest {
     static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
-    protected Vertx vertx;
-
     abstract MembershipService service();
 
     /** The core system knows this member (look-ups, bills and contributions for them answer accordingly). */
@@ -32,20 +27,6 @@ abstract class MembershipServiceContract {
 
     /** The core system will register this worker as a new member with this KPJ (the sandbox picks its own). */
     abstract void givenNewRegistration(Registration r, String kpj);
-
-    @BeforeEach
-    void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterEach
-    void stopVertx() {
-        await(vertx.close());
-    }
-
-    static <T> T await(Future<T> f) {
-        return f.toCompletionStage().toCompletableFuture().join();
-    }
 
     static Member member(int i, YearMonth paidThrough) {
         return new Member(Long.toString(27_000_000_000L + Math.abs(UUID.randomUUID().hashCode() % 999_999_999)),

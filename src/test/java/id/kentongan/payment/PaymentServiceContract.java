@@ -1,9 +1,6 @@
 package id.kentongan.payment;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import id.kentongan.VertxTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -14,27 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What any payment provider behind Kentongan must do. Runs against the sandbox and the HTTP client with WireMock. */
-abstract class PaymentServiceContract {
-    protected Vertx vertx;
-
+abstract class PaymentServiceContract extends VertxTest {
     abstract PaymentService service();
 
     /** The provider will answer this request with this code (the sandbox picks its own). */
     abstract void givenCode(PaymentRequest r, String code);
-
-    @BeforeEach
-    void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterEach
-    void stopVertx() {
-        await(vertx.close());
-    }
-
-    static <T> T await(Future<T> f) {
-        return f.toCompletionStage().toCompletableFuture().join();
-    }
 
     static PaymentRequest request(long amount) {
         String key = "sess-" + UUID.randomUUID() + ":pay_create";

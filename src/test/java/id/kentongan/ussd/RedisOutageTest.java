@@ -30,7 +30,8 @@ class RedisOutageTest {
         Process p = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         for (int i = 0; i < 200; i++) { // up to ~10 s for the port to open
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                probe.getPort();
                 return p;
             } catch (IOException notYet) {
                 Thread.sleep(50);
@@ -38,6 +39,12 @@ class RedisOutageTest {
         }
         p.destroyForcibly();
         throw new IllegalStateException("redis-server did not start on port " + port);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @AfterEach
@@ -50,10 +57,7 @@ class RedisOutageTest {
 
     @Test
     void withRedisDownTheWorkerGetsABusyScreenAndServiceRecoversByItself() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         redis = startRedis(port);
         Logger serviceLog = (Logger) LoggerFactory.getLogger(UssdService.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -92,10 +96,7 @@ class RedisOutageTest {
 
     @Test
     void aServiceStartedBeforeRedisServesOnceRedisComesUp() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         try (Instances instances = new Instances()) {
             Kentongan k = instances.start(Instances.config(Optional.of("redis://127.0.0.1:" + port), Path.of("menus"),
                     Duration.ZERO, Duration.ofSeconds(5)));
