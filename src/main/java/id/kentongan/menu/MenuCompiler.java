@@ -1,5 +1,6 @@
 package id.kentongan.menu;
 
+import id.kentongan.text.Gsm7;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

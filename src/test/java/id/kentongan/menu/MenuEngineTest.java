@@ -1,5 +1,6 @@
 package id.kentongan.menu;
 
+import id.kentongan.text.Gsm7;
 import id.kentongan.ussd.actions.StandardActions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,13 @@
 package id.kentongan.ussd;
 
+import id.kentongan.text.Gsm7;
 import id.kentongan.Gateway;
 import id.kentongan.Gateway.Answer;
 import id.kentongan.Gateway.Call;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.member.Msisdn;
-import id.kentongan.menu.Gsm7;
+
 import id.kentongan.session.SessionStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

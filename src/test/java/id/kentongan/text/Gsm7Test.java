@@ -1,4 +1,4 @@
-package id.kentongan.menu;
+package id.kentongan.text;
 
 import org.junit.jupiter.api.Test;
 
