@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * one before. Variables: KENTONGAN_HTTP_PORT, KENTONGAN_HTTP_HOST, KENTONGAN_REDIS_URL, KENTONGAN_SESSION_TTL,
  * KENTONGAN_RESUME_WINDOW, KENTONGAN_BACKEND_TIMEOUT, KENTONGAN_SANDBOX_DELAY, KENTONGAN_MENUS_DIR, KENTONGAN_CORE_URL,
  * KENTONGAN_CORE_TIMEOUT, KENTONGAN_PAYMENT_URL, KENTONGAN_PAYMENT_TIMEOUT, KENTONGAN_PAYMENT_PROVIDER,
- * KENTONGAN_PAYMENT_SECRET, KENTONGAN_CIRCUIT_MAX_FAILURES, KENTONGAN_CIRCUIT_RESET, KENTONGAN_STATUS_CACHE_TTL.
+ * KENTONGAN_PAYMENT_SECRET, KENTONGAN_CIRCUIT_MAX_FAILURES, KENTONGAN_CIRCUIT_RESET, KENTONGAN_STATUS_CACHE_TTL,
+ * KENTONGAN_SMSC (smpp://systemId:password@host:port), KENTONGAN_SMS_NAMESPACE, KENTONGAN_SMS_PATIENCE,
+ * KENTONGAN_SMS_RECLAIM_IDLE.
  */
 public final class ConfigLoader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
@@ -46,7 +48,17 @@ public final class ConfigLoader {
                 Path.of(pick(env, "KENTONGAN_MENUS_DIR", y, "menus.dir", d.menusDir().toString())),
                 duration("menus.pollInterval", pick(env, "KENTONGAN_MENU_POLL", y, "menus.pollInterval", null), d.menuPollInterval()),
                 ZoneId.of(pick(env, "KENTONGAN_TIMEZONE", y, "timezone", d.zone().getId())),
-                backends(env, y));
+                backends(env, y),
+                sms(env, y));
+    }
+
+    private static Sms sms(Map<String, String> env, Map<String, Object> y) {
+        Sms d = Sms.embedded();
+        String smsc = pick(env, "KENTONGAN_SMSC", y, "sms.smsc", null);
+        return new Sms(Optional.ofNullable(smsc).filter(s -> !s.isBlank()).map(id.kentongan.smpp.SmscConfig::parse),
+                pick(env, "KENTONGAN_SMS_NAMESPACE", y, "sms.namespace", d.namespace()),
+                duration("sms.patience", pick(env, "KENTONGAN_SMS_PATIENCE", y, "sms.patience", null), d.patience()),
+                duration("sms.reclaimIdle", pick(env, "KENTONGAN_SMS_RECLAIM_IDLE", y, "sms.reclaimIdle", null), d.reclaimIdle()));
     }
 
     private static Backends backends(Map<String, String> env, Map<String, Object> y) {

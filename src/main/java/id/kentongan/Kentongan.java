@@ -19,6 +19,11 @@ import id.kentongan.session.Once;
 import id.kentongan.session.RedisTtlStore;
 import id.kentongan.session.SessionStore;
 import id.kentongan.session.TtlStore;
+import id.kentongan.smpp.MoHandler;
+import id.kentongan.smpp.SmppInbound;
+import id.kentongan.smpp.SmsChannel;
+import id.kentongan.smpp.SmscSimulator;
+import id.kentongan.sms.OptOuts;
 import id.kentongan.sms.OutboxSmsSender;
 import id.kentongan.ussd.Actions;
 import id.kentongan.ussd.UssdHttpVerticle;
@@ -48,10 +53,11 @@ public final class Kentongan {
     private final UssdHttpVerticle http;
     private final long pollTimer;
     private final String deployment;
-    private final OutboxSmsSender sms;
+    private final SmsChannel sms;
+    private final SmppInbound inbound;
 
     private Kentongan(Vertx vertx, TtlStore store, MenuDirectory menuDirectory, UssdHttpVerticle http, long pollTimer,
-                      String deployment, OutboxSmsSender sms) {
+                      String deployment, SmsChannel sms, SmppInbound inbound) {
         this.vertx = vertx;
         this.store = store;
         this.menuDirectory = menuDirectory;
@@ -59,6 +65,7 @@ public final class Kentongan {
         this.pollTimer = pollTimer;
         this.deployment = deployment;
         this.sms = sms;
+        this.inbound = inbound;
     }
 
     public static Future<Kentongan> start(Vertx vertx, KentonganConfig config, Clock clock) {
@@ -80,17 +87,34 @@ public final class Kentongan {
                         new BackendClient.Settings(b.paymentUrl().get(), b.paymentTimeout(), b.circuitMaxFailures(), b.circuitReset())))
                 : sandboxPay;
         PaymentOrders orders = new PaymentOrders(store);
-        OutboxSmsSender sms = new OutboxSmsSender(store, clock);
+        Sms smsSettings = config.sms();
         // A doubled step waits for the first one's outcome a little less than the action timeout allows.
         Once once = new Once(vertx, store, Duration.ofHours(24), config.backendTimeout().multipliedBy(3).dividedBy(5));
 
-        return members.compose(core -> {
+        Future<SmsChannel> channel = vertx.executeBlocking(() -> SmsChannel.open(vertx, config.redisUrl(), smsSettings.smsc(),
+                smsSettings.namespace(), smsSettings.patience(), smsSettings.reclaimIdle(), clock));
+        return Future.all(members, channel).compose(both -> {
+            MembershipService core = both.resultAt(0);
+            SmsChannel smsChannel = both.resultAt(1);
+            OutboxSmsSender sms = new OutboxSmsSender(smsChannel.outbox());
             Actions actions = new Actions(vertx, config.backendTimeout(), once,
                     StandardActions.all(core, payments, orders, clock, config.zone()));
             UssdService service = new UssdService(registry, new MenuEngine(), sessions, actions);
             PaymentCallback callback = new PaymentCallback(Map.of(b.paymentProvider(), b.paymentSecret()),
                     new Once(vertx, store, Duration.ofDays(90), Duration.ZERO), orders, core, sms, clock);
+            SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
+                    new MoHandler(actions, new OptOuts(store), sms, clock), service, smsChannel.client());
+            smsChannel.start(inbound);
             Consumer<Router> payRoutes = router -> {
+                router.get("/sms/:key").handler(ctx -> smsChannel.outbox().state(ctx.pathParam("key")).onComplete(ar -> {
+                    if (ar.failed()) {
+                        ctx.response().setStatusCode(503).end();
+                    } else if (ar.result().isEmpty()) {
+                        ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json").end("{\"error\":\"unknown message\"}");
+                    } else {
+                        ctx.json(new io.vertx.core.json.JsonObject().put("key", ctx.pathParam("key")).put("state", ar.result().get()));
+                    }
+                }));
                 router.post("/payments/callback/:provider").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
                         .handler(callback::handle);
                 if (sandboxPay != null) {
@@ -112,7 +136,7 @@ public final class Kentongan {
                 log.info("Kentongan listening on {}:{} ({} sessions, core {}, payments {}, menus {})", config.httpHost(),
                         http.actualPort(), store.kind(), b.coreUrl().map(Object::toString).orElse("sandbox"),
                         b.paymentUrl().map(Object::toString).orElse("sandbox"), registry.live().keySet());
-                return new Kentongan(vertx, store, menus, http, timer, deployment, sms);
+                return new Kentongan(vertx, store, menus, http, timer, deployment, smsChannel, inbound);
             });
         });
     }
@@ -126,15 +150,25 @@ public final class Kentongan {
         return menuDirectory.scan();
     }
 
-    /** SMS handed over for delivery (the outbox the SMPP sender will drain). */
-    public OutboxSmsSender sms() {
+    /** The SMS side: outbox, SMSC client, and the built-in simulator in embedded mode. */
+    public SmsChannel sms() {
         return sms;
+    }
+
+    /** The built-in SMSC simulator, when no SMSC is configured. */
+    public java.util.Optional<SmscSimulator> smsc() {
+        return sms.simulator();
     }
 
     public Future<Void> stop() {
         vertx.cancelTimer(pollTimer);
         return vertx.undeploy(deployment)
                 .recover(e -> Future.succeededFuture())
+                .compose(v -> vertx.executeBlocking(() -> {
+                    sms.close();
+                    inbound.close();
+                    return null;
+                }))
                 .compose(v -> store.close());
     }
 }

@@ -14,12 +14,12 @@ import java.util.Optional;
 public record KentonganConfig(String httpHost, int httpPort, Optional<String> redisUrl, Duration redisTimeout,
                               Duration sessionTtl, Duration resumeWindow, Duration backendTimeout,
                               Duration sandboxDelay, Path menusDir, Duration menuPollInterval, ZoneId zone,
-                              Backends backends) {
+                              Backends backends, Sms sms) {
 
     public static KentonganConfig defaults() {
         return new KentonganConfig("0.0.0.0", 8080, Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(180),
                 Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, Path.of("menus"), Duration.ofSeconds(2),
-                ZoneId.of("Asia/Jakarta"), Backends.sandbox());
+                ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded());
     }
 
     public KentonganConfig {
@@ -47,7 +47,12 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
 
     public KentonganConfig with(Backends b) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, b);
+                sandboxDelay, menusDir, menuPollInterval, zone, b, sms);
+    }
+
+    public KentonganConfig with(Sms s) {
+        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, s);
     }
 
     public boolean embedded() {

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Starts real service instances on free ports for a test, and stops them after. */
 public final class Instances implements AutoCloseable {
     public static final String REDIS = System.getenv().getOrDefault("KENTONGAN_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    /** This test run's SMS outbox in Redis: runs sharing a Redis never drain each other's messages. */
+    public static final String SMS_NAMESPACE = "kt:test:" + java.util.UUID.randomUUID().toString().substring(0, 8);
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 40_000_000));
 
     private final Vertx vertx = Vertx.vertx();
@@ -21,7 +23,8 @@ public final class Instances implements AutoCloseable {
 
     public static KentonganConfig config(Optional<String> redis, Path menus, Duration sandboxDelay, Duration backendTimeout) {
         return new KentonganConfig("127.0.0.1", 0, redis, Duration.ofSeconds(1), Duration.ofSeconds(180), Duration.ofMinutes(5),
-                backendTimeout, sandboxDelay, menus, Duration.ofMinutes(10), ZoneId.of("Asia/Jakarta"), Backends.sandbox());
+                backendTimeout, sandboxDelay, menus, Duration.ofMinutes(10), ZoneId.of("Asia/Jakarta"), Backends.sandbox(),
+                Sms.embedded().withNamespace(SMS_NAMESPACE, Duration.ofSeconds(5), Duration.ofSeconds(12)));
     }
 
     public static KentonganConfig withRedis() {
@@ -36,6 +39,19 @@ public final class Instances implements AutoCloseable {
 
     public static <T> T await(io.vertx.core.Future<T> f) {
         return f.toCompletionStage().toCompletableFuture().join();
+    }
+
+    /** SMS the simulators of {@code instances} received for {@code msisdn} (628…), waiting up to 10 s for {@code atLeast}. */
+    public static java.util.List<String> smsTo(String msisdn, int atLeast, Kentongan... instances) throws InterruptedException {
+        java.util.List<String> got = java.util.List.of();
+        for (int i = 0; i < 200; i++) {
+            got = java.util.Arrays.stream(instances).flatMap(k -> k.smsc().orElseThrow().received().stream())
+                    .filter(r -> r.to().equals(msisdn))
+                    .map(r -> id.kentongan.smpp.SmsSegments.decode(r.dataCoding(), r.payload())).toList();
+            if (got.size() >= atLeast) return got;
+            Thread.sleep(50);
+        }
+        return got;
     }
 
     /** A phone number no other test (or earlier run against the same Redis) uses. */

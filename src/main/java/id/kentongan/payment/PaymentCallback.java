@@ -108,10 +108,11 @@ public final class PaymentCallback {
                 return Future.succeededFuture("409 " + error("amount does not match the payment code"));
             }
             return members.credit(new Contribution(o.kpj(), o.months(), o.amount(), o.reference())).compose(member -> {
+                String receiptKey = "receipt:" + code;
                 String receipt = "BPJS TK: iuran " + Rupiah.format(o.amount()) + " (" + o.months() + " bln) diterima. KPJ "
                         + member.kpj() + " aktif s.d. " + member.paidThrough().format(MONTH) + ". Terima kasih.";
                 Msisdn to = new Msisdn(o.msisdn());
-                return sms.send(to, receipt)
+                return sms.send(receiptKey, to, receipt)
                         .recover(e -> {
                             log.error("receipt SMS to {} not kept: {}; the payment is credited", to.masked(), e.toString());
                             return Future.succeededFuture();

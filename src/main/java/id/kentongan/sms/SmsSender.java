@@ -3,7 +3,14 @@ package id.kentongan.sms;
 import id.kentongan.member.Msisdn;
 import io.vertx.core.Future;
 
-/** Hands an SMS over for delivery. Succeeds once the message is safely kept, not once it is delivered. */
+import java.util.UUID;
+
+/** Hands an SMS over for delivery. Succeeds once the message is safely queued, not once it is delivered. */
 public interface SmsSender {
-    Future<Void> send(Msisdn to, String text);
+    /** Queues {@code text} under {@code key}: the same key is sent once, however often it is handed over. */
+    Future<Void> send(String key, Msisdn to, String text);
+
+    default Future<Void> send(Msisdn to, String text) {
+        return send(UUID.randomUUID().toString(), to, text);
+    }
 }

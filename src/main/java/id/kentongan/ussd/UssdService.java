@@ -40,8 +40,10 @@ public final class UssdService {
     }
 
     public Future<Reply> handle(UssdRequest req) {
+        // An initiation always begins a dialogue: an old session under a reused id (SMPP session numbers repeat) is stale.
+        boolean initiation = req.hop() instanceof UssdRequest.Single s && s.initiation();
         return sessions.find(req.msisdn(), req.sessionId())
-                .compose(found -> found.isPresent() ? continueSession(req, found.get()) : newSession(req))
+                .compose(found -> found.isPresent() && !initiation ? continueSession(req, found.get()) : newSession(req))
                 .recover(err -> {
                     log.warn("hop failed for {} session {}: {}", req.msisdn().masked(), req.sessionId(), err.toString());
                     return Future.succeededFuture(Reply.end(SystemTexts.BUSY_BOTH));

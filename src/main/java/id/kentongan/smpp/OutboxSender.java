@@ -1,0 +1,163 @@
+package id.kentongan.smpp;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drains the outbox into the SMSC. One reader takes batches for this instance's consumer; {@code parallel} workers send
+ * them (as many as the binds' windows can carry). A message already sent under its key is only acknowledged; one the
+ * SMSC accepted is marked done; one refused for good goes to the dead letters with the reason; one the SMSC would not
+ * take within {@code patience} stays pending. Pending entries idle longer than {@code reclaimIdle} — a sender that
+ * died, or this one's own giving-up — are reclaimed; entries this sender is still working on are never taken twice.
+ */
+public final class OutboxSender implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final SmsOutbox outbox;
+    private final SmscClient client;
+    private final String consumer;
+    private final int parallel;
+    private final Duration patience;
+    private final Duration reclaimIdle;
+    private final ExecutorService workers;
+    private final Semaphore slots;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong deferred = new AtomicLong();
+    private volatile boolean running = true;
+    private final Thread reader;
+
+    public OutboxSender(SmsOutbox outbox, SmscClient client, String consumer, int parallel, Duration patience, Duration reclaimIdle) {
+        if (reclaimIdle.compareTo(patience.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("reclaimIdle must be at least twice the patience, or a slow send could be taken twice");
+        }
+        this.outbox = outbox;
+        this.client = client;
+        this.consumer = consumer;
+        this.parallel = parallel;
+        this.patience = patience;
+        this.reclaimIdle = reclaimIdle;
+        this.workers = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "sms-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        this.slots = new Semaphore(parallel * 2);
+        this.reader = new Thread(this::read, "sms-outbox-reader");
+        reader.setDaemon(true);
+    }
+
+    public OutboxSender start() {
+        reader.start();
+        return this;
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    public long deferred() {
+        return deferred.get();
+    }
+
+    private void read() {
+        long lastReclaim = System.nanoTime();
+        while (running) {
+            try {
+                if (System.nanoTime() - lastReclaim > reclaimIdle.toNanos() / 2) {
+                    lastReclaim = System.nanoTime();
+                    dispatch(outbox.reclaim(consumer, reclaimIdle, 200));
+                }
+                int free = Math.max(1, slots.availablePermits());
+                dispatch(outbox.take(consumer, Math.min(free, 200), Duration.ofMillis(500)));
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) return;
+                log.warn("outbox read failed: {}; retrying", e.toString());
+                sleep(500);
+            }
+        }
+    }
+
+    private void dispatch(List<SmsOutbox.Taken> batch) throws InterruptedException {
+        for (SmsOutbox.Taken t : batch) {
+            if (!inFlight.add(t.entryId())) continue; // reclaimed while still ours
+            slots.acquire();
+            workers.execute(() -> {
+                try {
+                    send(t);
+                } finally {
+                    inFlight.remove(t.entryId());
+                    slots.release();
+                }
+            });
+        }
+    }
+
+    private void send(SmsOutbox.Taken t) {
+        try {
+            if (outbox.alreadySent(t.sms().key())) {
+                outbox.skip(t);
+                return;
+            }
+            List<String> ids = client.send(t.sms().to(), t.sms().text(), patience);
+            outbox.done(t, ids, client.config().receiptIds());
+            sent.incrementAndGet();
+        } catch (SubmitException e) {
+            switch (e.kind()) {
+                case PERMANENT -> {
+                    outbox.dead(t, e.getMessage());
+                    log.warn("SMS {} refused for good: {}", t.sms().key(), e.getMessage());
+                }
+                case UNKNOWN -> {
+                    // Resent once and still no answer: sending again could be a duplicate; a person decides.
+                    outbox.dead(t, "outcome unknown after one resend");
+                    log.error("SMS {}: no submit_sm_resp twice; dead-lettered rather than risk a duplicate", t.sms().key());
+                }
+                default -> {
+                    deferred.incrementAndGet();
+                    outbox.later(t);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outbox.later(t);
+        } catch (RuntimeException e) {
+            log.warn("SMS {} not sent now: {}", t.sms().key(), e.toString());
+            outbox.later(t);
+        }
+    }
+
+    /** Stops taking work and lets the messages in hand finish. */
+    @Override
+    public void close() {
+        running = false;
+        reader.interrupt();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(patience.toMillis() + 2_000, TimeUnit.MILLISECONDS)) workers.shutdownNow();
+            reader.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package id.kentongan.smpp;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outbox on a Redis Stream with one consumer group shared by every instance: {@code <ns>:outbox} holds queued and
+ * unfinished messages; {@code <ns>:dead} the refused ones with their reason; per message key a queued marker (SET NX:
+ * a key is queued once), the final state, and the receipt ids pointing back to it, each with an expiry.
+ */
+public final class RedisSmsOutbox implements SmsOutbox {
+    static final String GROUP = "senders";
+    private static final Duration KEEP = Duration.ofDays(7);
+    private static final Duration RECEIPT_IDS = Duration.ofDays(3);
+
+    private final Vertx vertx;
+    private final String ns;
+    private final RedisClient client;
+    private final RedisURI uri;
+    // Connected on first use, so that the service starts (and answers "busy") while Redis is down.
+    private volatile java.util.concurrent.CompletableFuture<StatefulRedisConnection<String, String>> eventLoopConnection;
+    private volatile StatefulRedisConnection<String, String> workConnection;
+    private volatile StatefulRedisConnection<String, String> blockingConnection;
+
+    public RedisSmsOutbox(Vertx vertx, String redisUrl, String namespace) {
+        this.vertx = vertx;
+        this.ns = namespace;
+        this.uri = RedisURI.create(redisUrl);
+        this.client = RedisClient.create();
+        client.setOptions(ClientOptions.builder().autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+    }
+
+    private synchronized java.util.concurrent.CompletionStage<StatefulRedisConnection<String, String>> async() {
+        var c = eventLoopConnection;
+        if (c == null || c.isCompletedExceptionally()) {
+            c = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+            eventLoopConnection = c;
+        }
+        return c;
+    }
+
+    private synchronized RedisCommands<String, String> work() {
+        if (workConnection == null) {
+            StatefulRedisConnection<String, String> c = client.connect(uri);
+            try {
+                c.sync().xgroupCreate(XReadArgs.StreamOffset.from(stream(), "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
+            } catch (RedisBusyException alreadyThere) {
+                // another instance created the group
+            }
+            workConnection = c;
+        }
+        return workConnection.sync();
+    }
+
+    private RedisCommands<String, String> blocking() {
+        work(); // the group exists before anyone reads from it
+        synchronized (this) {
+            if (blockingConnection == null) blockingConnection = client.connect(uri); // XREADGROUP BLOCK holds its connection
+            return blockingConnection.sync();
+        }
+    }
+
+    private String stream() {
+        return ns + ":outbox";
+    }
+
+    @Override
+    public Future<Boolean> enqueue(OutboundSms sms) {
+        var added = async().thenCompose(conn -> {
+            var r = conn.async();
+            return r.set(ns + ":state:" + sms.key(), "QUEUED", SetArgs.Builder.nx().ex(KEEP)).thenCompose(ok -> {
+            if (!"OK".equals(ok)) return java.util.concurrent.CompletableFuture.completedFuture(false);
+            return r.xadd(stream(), Map.of("key", sms.key(), "to", sms.to(), "text", sms.text()))
+                    .thenApply(id -> true)
+                    .exceptionallyCompose(e -> r.del(ns + ":state:" + sms.key()).thenCompose(
+                            x -> java.util.concurrent.CompletableFuture.<Boolean>failedFuture(e)));
+            });
+        });
+        return Future.fromCompletionStage(added, vertx.getOrCreateContext());
+    }
+
+    @Override
+    public List<Taken> take(String consumer, int max, Duration block) {
+        List<StreamMessage<String, String>> got = blocking().xreadgroup(Consumer.from(GROUP, consumer),
+                XReadArgs.Builder.count(max).block(block), XReadArgs.StreamOffset.lastConsumed(stream()));
+        return taken(got);
+    }
+
+    @Override
+    public List<Taken> reclaim(String consumer, Duration minIdle, int max) {
+        var claimed = work().xautoclaim(stream(), XAutoClaimArgs.Builder.<String>xautoclaim(Consumer.from(GROUP, consumer), minIdle, "0-0").count(max));
+        return taken(claimed.getMessages());
+    }
+
+    private static List<Taken> taken(List<StreamMessage<String, String>> messages) {
+        List<Taken> out = new ArrayList<>();
+        if (messages == null) return out;
+        for (StreamMessage<String, String> m : messages) {
+            Map<String, String> b = m.getBody();
+            if (b == null || b.get("key") == null) continue; // deleted meanwhile
+            out.add(new Taken(m.getId(), new OutboundSms(b.get("key"), b.get("to"), b.get("text"))));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean alreadySent(String key) {
+        String s = work().get(ns + ":state:" + key);
+        return s != null && !s.equals("QUEUED");
+    }
+
+    @Override
+    public void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat) {
+        RedisCommands<String, String> r = work();
+        for (String id : messageIds) {
+            for (String form : ReceiptIds.forms(id, idFormat)) r.setex(ns + ":receipt:" + form, RECEIPT_IDS.toSeconds(), t.sms().key());
+        }
+        r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), "SENT");
+        r.xack(stream(), GROUP, t.entryId());
+        r.xdel(stream(), t.entryId());
+    }
+
+    @Override
+    public void skip(Taken t) {
+        work().xack(stream(), GROUP, t.entryId());
+        work().xdel(stream(), t.entryId());
+    }
+
+    @Override
+    public void later(Taken t) {
+        // Left pending in the group: reclaimed after the idle time by whichever sender looks first.
+    }
+
+    @Override
+    public void dead(Taken t, String reason) {
+        RedisCommands<String, String> r = work();
+        r.xadd(ns + ":dead", Map.of("key", t.sms().key(), "to", t.sms().to(), "text", t.sms().text(), "reason", reason));
+        r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), "DEAD: " + reason);
+        r.xack(stream(), GROUP, t.entryId());
+        r.xdel(stream(), t.entryId());
+    }
+
+    @Override
+    public boolean receipt(String messageId, String state) {
+        RedisCommands<String, String> r = work();
+        String key = r.get(ns + ":receipt:" + ReceiptIds.normalise(messageId));
+        if (key == null) return false;
+        r.setex(ns + ":state:" + key, KEEP.toSeconds(), state);
+        return true;
+    }
+
+    @Override
+    public Future<Optional<String>> state(String key) {
+        return Future.fromCompletionStage(async().thenCompose(c -> c.async().get(ns + ":state:" + key)), vertx.getOrCreateContext())
+                .map(Optional::ofNullable);
+    }
+
+    @Override
+    public long deadLetters() {
+        return work().xlen(ns + ":dead");
+    }
+
+    /** Entries queued or unfinished. */
+    public long backlog() {
+        return work().xlen(stream());
+    }
+
+    @Override
+    public void close() {
+        client.shutdown(); // closes every connection it made
+    }
+}

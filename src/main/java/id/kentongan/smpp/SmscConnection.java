@@ -1,0 +1,155 @@
+package id.kentongan.smpp;
+
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One bind to an SMSC, kept up by its own thread: binds, and after any loss (dropped line, unbind, failed
+ * enquire_link) unbinds what is left of the old session before binding again, with exponential backoff and jitter —
+ * so an SMSC that still holds the old bind (ESME_RALYBND) is simply tried again later. Submits are synchronous in
+ * jSMPP, so the window is the number of submit_sm in flight at once; the rate limiter counts every one.
+ */
+final class SmscConnection {
+    private static final Logger log = LoggerFactory.getLogger(SmscConnection.class);
+
+    private final SmscConfig config;
+    private final int index;
+    private final MessageReceiverListener inbound;
+    private final Semaphore window;
+    private final RateLimiter rate;
+    private final Object changed = new Object();
+    private volatile SMPPSession session;
+    private volatile boolean closed;
+    private final Thread keeper;
+    private volatile int binds;
+
+    SmscConnection(SmscConfig config, int index, MessageReceiverListener inbound) {
+        this.config = config;
+        this.index = index;
+        this.inbound = inbound;
+        this.window = new Semaphore(config.window(), true);
+        this.rate = RateLimiter.perSecond(config.ratePerSecond());
+        this.keeper = new Thread(this::keepBound, "smsc-bind-" + index);
+        keeper.setDaemon(true);
+    }
+
+    void start() {
+        keeper.start();
+    }
+
+    boolean bound() {
+        SMPPSession s = session;
+        return s != null && s.getSessionState().isBound();
+    }
+
+    /** Times this connection has bound, for tests and metrics. */
+    int binds() {
+        return binds;
+    }
+
+    private void keepBound() {
+        long backoff = config.reconnectMin().toMillis();
+        while (!closed) {
+            if (bound()) {
+                synchronized (changed) {
+                    try {
+                        changed.wait(1_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                continue;
+            }
+            SMPPSession old = session;
+            if (old != null) old.unbindAndClose(); // release the SMSC's side before binding again
+            try {
+                SMPPSession s = new SMPPSession();
+                s.setEnquireLinkTimer((int) config.enquireLink().toMillis());
+                s.setTransactionTimer(config.responseTimeout().toMillis());
+                s.setPduProcessorDegree(4);
+                s.setMessageReceiverListener(inbound);
+                s.addSessionStateListener((now, was, src) -> {
+                    if (!now.isBound()) {
+                        synchronized (changed) {
+                            changed.notifyAll();
+                        }
+                    }
+                });
+                s.connectAndBind(config.host(), config.port(), new BindParameter(BindType.BIND_TRX, config.systemId(),
+                        config.password(), config.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null),
+                        config.responseTimeout().toMillis());
+                session = s;
+                binds++;
+                backoff = config.reconnectMin().toMillis();
+                log.info("SMSC bind {} up: {}", index, config);
+            } catch (Exception e) {
+                long wait = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1); // jitter: binds do not stampede
+                log.warn("SMSC bind {} failed ({}); retrying in {} ms", index, e.getMessage(), wait);
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, config.reconnectMax().toMillis());
+            }
+        }
+    }
+
+    /** Sends one segment; returns the SMSC's message id. */
+    String submit(String to, byte esmClass, byte dataCoding, byte[] payload, boolean receipt, String serviceType,
+                  OptionalParameter... tlvs) throws SubmitException, InterruptedException {
+        SMPPSession s = session;
+        if (s == null || !s.getSessionState().isBound()) {
+            throw new SubmitException(SubmitException.Kind.TRANSIENT, -1, "bind " + index + " is not bound");
+        }
+        window.acquire();
+        try {
+            rate.acquire();
+            return s.submitShortMessage(serviceType, TypeOfNumber.UNKNOWN,
+                    NumberingPlanIndicator.UNKNOWN, config.source(), TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to,
+                    new ESMClass(esmClass), (byte) 0, (byte) 1, null, null, new RegisteredDelivery(receipt ? 1 : 0), (byte) 0,
+                    DataCodings.newInstance(dataCoding), (byte) 0, payload, tlvs).getMessageId();
+        } catch (NegativeResponseException e) {
+            int status = e.getCommandStatus();
+            throw new SubmitException(SmppStatus.transientError(status) ? SubmitException.Kind.TRANSIENT : SubmitException.Kind.PERMANENT,
+                    status, "submit_sm refused with status 0x" + Integer.toHexString(status));
+        } catch (ResponseTimeoutException e) {
+            throw new SubmitException(SubmitException.Kind.UNKNOWN, -1, "no submit_sm_resp within " + config.responseTimeout());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            // The line broke under us: nothing was confirmed, so it is safe to send again once bound.
+            throw new SubmitException(SubmitException.Kind.TRANSIENT, -1, "connection problem: " + e.getMessage());
+        } finally {
+            window.release();
+        }
+    }
+
+    SessionState state() {
+        SMPPSession s = session;
+        return s == null ? SessionState.CLOSED : s.getSessionState();
+    }
+
+    void close() {
+        closed = true;
+        keeper.interrupt();
+        SMPPSession s = session;
+        if (s != null) s.unbindAndClose(); // a graceful unbind, so the SMSC frees the bind at once
+    }
+}
