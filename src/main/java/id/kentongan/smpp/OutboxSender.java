@@ -111,7 +111,7 @@ public final class OutboxSender implements AutoCloseable {
                 outbox.skip(t);
                 return;
             }
-            List<String> ids = client.send(t.sms().to(), t.sms().text(), patience);
+            List<String> ids = client.send(t.sms().key(), t.sms().to(), t.sms().text(), patience);
             outbox.done(t, ids, client.config().receiptIds());
             sent.incrementAndGet();
         } catch (SubmitException e) {
@@ -121,9 +121,16 @@ public final class OutboxSender implements AutoCloseable {
                     log.warn("SMS {} refused for good: {}", t.sms().key(), e.getMessage());
                 }
                 case UNKNOWN -> {
-                    // Resent once and still no answer: sending again could be a duplicate; a person decides.
-                    outbox.dead(t, "outcome unknown after one resend");
-                    log.error("SMS {}: no submit_sm_resp twice; dead-lettered rather than risk a duplicate", t.sms().key());
+                    if (client.config().keyTlv()) {
+                        // The SMSC de-duplicates by key: a later try cannot deliver it twice, so keep it.
+                        deferred.incrementAndGet();
+                        outbox.later(t);
+                        log.warn("SMS {}: no submit_sm_resp twice; tried again later under the same key", t.sms().key());
+                    } else {
+                        // Resent once and still no answer: sending again could be a duplicate; a person decides.
+                        outbox.dead(t, "outcome unknown after one resend");
+                        log.error("SMS {}: no submit_sm_resp twice; dead-lettered rather than risk a duplicate", t.sms().key());
+                    }
                 }
                 default -> {
                     deferred.incrementAndGet();

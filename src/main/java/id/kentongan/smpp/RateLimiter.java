@@ -19,6 +19,9 @@ public final class RateLimiter {
     private final LongSupplier nanos;
     private final Sleeper sleeper;
     private int next;
+    /** Grant times in the last second, to report the highest rate actually used (metrics, tests). */
+    private final java.util.ArrayDeque<Long> lastSecond = new java.util.ArrayDeque<>();
+    private int observedMax;
 
     public RateLimiter(int perSecond, LongSupplier nanos, Sleeper sleeper) {
         this.sent = new long[perSecond];
@@ -41,5 +44,13 @@ public final class RateLimiter {
         }
         sent[next] = now;
         next = (next + 1) % sent.length;
+        lastSecond.addLast(now);
+        while (now - lastSecond.peekFirst() >= 1_000_000_000L) lastSecond.removeFirst();
+        observedMax = Math.max(observedMax, lastSecond.size());
+    }
+
+    /** The most sends this limiter let through in any one second. */
+    public synchronized int observedMaxPerSecond() {
+        return observedMax;
     }
 }

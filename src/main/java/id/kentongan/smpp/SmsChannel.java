@@ -56,7 +56,7 @@ public final class SmsChannel implements AutoCloseable {
 
     /** How this service binds to its own simulator: one TRX bind, window 20, 200 segments/s. */
     public static SmscConfig simulatorConfig(int port) {
-        return SmscConfig.parse("smpp://kentongan:sim@127.0.0.1:" + port + "?window=20&rate=200&reconnectMinMs=100&reconnectMaxMs=2000");
+        return SmscConfig.parse("smpp://kentongan:sim@127.0.0.1:" + port + "?window=20&rate=200&reconnectMinMs=100&reconnectMaxMs=2000&keyTlv=true");
     }
 
     private static String consumerName() {

@@ -78,19 +78,29 @@ public final class SmscClient implements AutoCloseable {
         return connections.stream().mapToInt(SmscConnection::binds).sum();
     }
 
+    /** The most submit_sm any one bind sent within a second. */
+    public int maxSentPerSecondPerBind() {
+        return connections.stream().mapToInt(SmscConnection::maxSentPerSecond).max().orElse(0);
+    }
+
     /** Segments whose submit_sm got no answer in time (resent once each). */
     public long unknownOutcomes() {
         return unknownOutcomes.get();
     }
 
+    /** The vendor TLV that carries a segment's message key, for SMSCs that de-duplicate by it. */
+    public static final short KEY_TLV = 0x1400;
+
     /** Sends {@code text} to {@code to}; returns the SMSC's message id of each segment. Gives up after {@code patience}. */
-    public List<String> send(String to, String text, Duration patience) throws SubmitException, InterruptedException {
+    public List<String> send(String key, String to, String text, Duration patience) throws SubmitException, InterruptedException {
         SmsSegments segments = SmsSegments.of(text, reference.getAndIncrement() & 0xFF);
         List<String> ids = new ArrayList<>();
         long deadline = System.nanoTime() + patience.toNanos();
-        for (byte[] payload : segments.payloads()) {
-            ids.add(submitWithRetry(to, (byte) (segments.udh() ? 0x40 : 0x00), segments.dataCoding(), payload,
-                    config.requestReceipts(), "", deadline));
+        for (int i = 0; i < segments.size(); i++) {
+            OptionalParameter[] tlvs = config.keyTlv()
+                    ? new OptionalParameter[] {new OptionalParameter.OctetString(KEY_TLV, key + ":" + (i + 1))} : new OptionalParameter[0];
+            ids.add(submitWithRetry(to, (byte) (segments.udh() ? 0x40 : 0x00), segments.dataCoding(), segments.payloads().get(i),
+                    config.requestReceipts(), "", deadline, tlvs));
         }
         return ids;
     }

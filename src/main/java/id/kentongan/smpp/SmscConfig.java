@@ -12,11 +12,13 @@ import java.util.Map;
 /**
  * One SMSC: where it is, how to bind, and how it behaves. {@code KENTONGAN_SMSC=smpp://systemId:password@host:port}
  * alone is enough; the query string tunes the rest, e.g. {@code ?binds=2&window=20&rate=100&receiptIds=hex&ussd=service_type&source=567}.
+ * {@code keyTlv=true} sends each segment's message key in vendor TLV 0x1400, for SMSCs that de-duplicate by it (the
+ * simulator does): then a segment resent after a lost answer is delivered once.
  */
 public record SmscConfig(String host, int port, String systemId, String password, String systemType, int binds, int window,
                          int ratePerSecond, Duration enquireLink, Duration responseTimeout, Duration reconnectMin,
                          Duration reconnectMax, String source, ReceiptIds.Format receiptIds, UssdVariant ussdVariant,
-                         boolean requestReceipts) {
+                         boolean requestReceipts, boolean keyTlv) {
 
     /** How an operator marks a USSD session over SMPP. */
     public enum UssdVariant { ITS_SESSION_INFO, SERVICE_TYPE }
@@ -58,7 +60,8 @@ public record SmscConfig(String host, int port, String systemId, String password
                 q.getOrDefault("source", "567"),
                 ReceiptIds.Format.valueOf(q.getOrDefault("receiptIds", "auto").toUpperCase()),
                 "service_type".equalsIgnoreCase(q.get("ussd")) ? UssdVariant.SERVICE_TYPE : UssdVariant.ITS_SESSION_INFO,
-                !"false".equals(q.get("receipts")));
+                !"false".equals(q.get("receipts")),
+                "true".equals(q.get("keyTlv")));
     }
 
     /** The URL form, with the password masked, for logs. */

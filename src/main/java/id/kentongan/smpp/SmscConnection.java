@@ -141,6 +141,10 @@ final class SmscConnection {
         }
     }
 
+    int maxSentPerSecond() {
+        return rate.observedMaxPerSecond();
+    }
+
     SessionState state() {
         SMPPSession s = session;
         return s == null ? SessionState.CLOSED : s.getSessionState();

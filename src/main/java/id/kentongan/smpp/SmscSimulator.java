@@ -1,6 +1,5 @@
 package id.kentongan.smpp;
 
-import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -51,7 +50,7 @@ public final class SmscSimulator implements AutoCloseable {
 
     /** One submit_sm as received. */
     public record Received(String to, String from, byte dataCoding, byte[] payload, boolean udhi, String messageId,
-                           long atNanos, Byte ussdOp, byte[] itsSessionInfo, String serviceType) {}
+                           String key, long atNanos, Byte ussdOp, byte[] itsSessionInfo, String serviceType) {}
 
     /** What a simulated phone shows: a USSD screen and whether the session ended. */
     public record Screen(String text, boolean end) {}
@@ -80,6 +79,8 @@ public final class SmscSimulator implements AutoCloseable {
     private volatile boolean receiptsInDecimal = true;
     private volatile int maxBindsPerSystemId = 8;
     private final AtomicInteger accepted = new AtomicInteger();
+    private final Map<String, String> idByKey = new ConcurrentHashMap<>();
+    private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger drops = new AtomicInteger();
 
     private SmscSimulator(SMPPServerSessionListener listener, int port) {
@@ -157,12 +158,20 @@ public final class SmscSimulator implements AutoCloseable {
             if (rejectNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new ProcessRequestException("invalid destination", SmppStatus.ESME_RINVDSTADR);
             }
+            // A de-duplicating SMSC: a segment resent under a key it has seen is answered, not delivered again.
+            OptionalParameter keyTlv = sm.getOptionalParameter((short) 0x1400);
+            String key = keyTlv instanceof OptionalParameter.OctetString k ? k.getValueAsString() : null;
             long id = nextId.incrementAndGet();
             String messageId = Long.toHexString(id).toUpperCase();
+            String first = key == null ? null : idByKey.putIfAbsent(key, messageId);
+            if (first != null) {
+                duplicates.incrementAndGet();
+                return result(first);
+            }
             OptionalParameter op = sm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);
             OptionalParameter its = sm.getOptionalParameter(OptionalParameter.Tag.ITS_SESSION_INFO);
             Received r = new Received(sm.getDestAddress(), sm.getSourceAddr(), sm.getDataCoding(), sm.getShortMessage(),
-                    (sm.getEsmClass() & 0x40) != 0, messageId, System.nanoTime(),
+                    (sm.getEsmClass() & 0x40) != 0, messageId, key, System.nanoTime(),
                     op instanceof OptionalParameter.Byte b ? b.getValue() : op instanceof OptionalParameter.OctetString o && o.getValue().length == 1 ? o.getValue()[0] : null,
                     its instanceof OptionalParameter.OctetString o2 ? o2.getValue() : null, sm.getServiceType());
             if (r.ussdOp() != null || ussdByMsisdn.containsKey(r.to()) && r.serviceType() != null && !r.serviceType().isEmpty()) {
@@ -181,6 +190,10 @@ public final class SmscSimulator implements AutoCloseable {
                     session.close();
                 });
             }
+            return result(messageId);
+        }
+
+        private SubmitSmResult result(String messageId) throws ProcessRequestException {
             try {
                 return new SubmitSmResult(new MessageId(messageId), new OptionalParameter[0]);
             } catch (org.jsmpp.PDUStringException e) {
@@ -371,6 +384,11 @@ public final class SmscSimulator implements AutoCloseable {
         return accepted.get();
     }
 
+    /** Segments resent under a key already delivered (answered, not delivered again). */
+    public int duplicates() {
+        return duplicates.get();
+    }
+
     public int drops() {
         return drops.get();
     }
@@ -415,6 +433,4 @@ public final class SmscSimulator implements AutoCloseable {
         }
     }
 
-    /** Binding a jSMPP client to this simulator uses these. */
-    public static final BindType BIND = BindType.BIND_TRX;
 }
