@@ -18,6 +18,7 @@ public final class MemorySmsOutbox implements SmsOutbox {
     private final BlockingQueue<Taken> queue = new LinkedBlockingQueue<>();
     private final Map<String, String> states = new ConcurrentHashMap<>();
     private final Map<String, String> receiptIds = new ConcurrentHashMap<>();
+    private final Map<String, String> earlyReceipts = new ConcurrentHashMap<>();
     private final Map<String, Taken> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong dead = new AtomicLong();
@@ -53,8 +54,15 @@ public final class MemorySmsOutbox implements SmsOutbox {
 
     @Override
     public void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat) {
-        for (String id : messageIds) for (String form : ReceiptIds.forms(id, idFormat)) receiptIds.put(form, t.sms().key());
-        states.put(t.sms().key(), "SENT");
+        String state = "SENT";
+        for (String id : messageIds) {
+            for (String form : ReceiptIds.forms(id, idFormat)) {
+                receiptIds.put(form, t.sms().key());
+                String early = earlyReceipts.remove(form);
+                if (early != null) state = early;
+            }
+        }
+        states.put(t.sms().key(), state);
         inFlight.remove(t.entryId());
     }
 
@@ -78,7 +86,10 @@ public final class MemorySmsOutbox implements SmsOutbox {
     @Override
     public boolean receipt(String messageId, String state) {
         String key = receiptIds.get(ReceiptIds.normalise(messageId));
-        if (key == null) return false;
+        if (key == null) {
+            earlyReceipts.put(ReceiptIds.normalise(messageId), state); // may beat the submit_sm_resp's bookkeeping
+            return false;
+        }
         states.put(key, state);
         return true;
     }

@@ -41,10 +41,12 @@ public final class MoHandler {
     }
 
     public Future<Void> handle(Msisdn from, String text) {
-        // The same SMS from the same phone on the same day is one request (SMSCs may deliver an MO twice).
-        String id = hash(from.value() + "|" + LocalDate.now(clock) + "|" + text.strip().toUpperCase());
-        return answer(from, SmsCommand.parse(text), id).recover(e -> Future.succeededFuture(BUSY))
-                .compose(reply -> sms.send("mo-reply:" + id, from, reply));
+        // The same request from the same phone on the same day is one request (an SMSC may deliver an MO twice, a
+        // worker may send again): one registration, one payment code. Every SMS still gets its own answer.
+        SmsCommand command = SmsCommand.parse(text);
+        String id = hash(from.value() + "|" + LocalDate.now(clock) + "|" + command);
+        return answer(from, command, id).recover(e -> Future.succeededFuture(BUSY))
+                .compose(reply -> sms.send(from, reply));
     }
 
     private Future<String> answer(Msisdn from, SmsCommand c, String id) {

@@ -31,6 +31,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
     static final String GROUP = "senders";
     private static final Duration KEEP = Duration.ofDays(7);
     private static final Duration RECEIPT_IDS = Duration.ofDays(3);
+    private static final Duration EARLY_RECEIPTS = Duration.ofMinutes(10);
 
     private final Vertx vertx;
     private final String ns;
@@ -132,10 +133,15 @@ public final class RedisSmsOutbox implements SmsOutbox {
     @Override
     public void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat) {
         RedisCommands<String, String> r = work();
+        String state = "SENT";
         for (String id : messageIds) {
-            for (String form : ReceiptIds.forms(id, idFormat)) r.setex(ns + ":receipt:" + form, RECEIPT_IDS.toSeconds(), t.sms().key());
+            for (String form : ReceiptIds.forms(id, idFormat)) {
+                r.setex(ns + ":receipt:" + form, RECEIPT_IDS.toSeconds(), t.sms().key());
+                String early = r.getdel(ns + ":early-receipt:" + form);
+                if (early != null) state = early;
+            }
         }
-        r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), "SENT");
+        r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), state);
         r.xack(stream(), GROUP, t.entryId());
         r.xdel(stream(), t.entryId());
     }
@@ -164,7 +170,11 @@ public final class RedisSmsOutbox implements SmsOutbox {
     public boolean receipt(String messageId, String state) {
         RedisCommands<String, String> r = work();
         String key = r.get(ns + ":receipt:" + ReceiptIds.normalise(messageId));
-        if (key == null) return false;
+        if (key == null) {
+            // A fast SMSC's receipt may beat our recording of the submit_sm_resp: park it for done() to pick up.
+            r.setex(ns + ":early-receipt:" + ReceiptIds.normalise(messageId), EARLY_RECEIPTS.toSeconds(), state);
+            return false;
+        }
         r.setex(ns + ":state:" + key, KEEP.toSeconds(), state);
         return true;
     }

@@ -205,12 +205,10 @@ public final class SmscClient implements AutoCloseable {
             }
             return null;
         }
-        if (op == null) return null;
-        byte value = op instanceof OptionalParameter.Byte b ? b.getValue()
-                : op instanceof OptionalParameter.OctetString o && o.getValue().length > 0 ? o.getValue()[0] : -1;
-        OptionalParameter its = sm.getOptionalParameter(OptionalParameter.Tag.ITS_SESSION_INFO);
+        Byte value = Tlvs.firstByte(op);
+        if (value == null) return null;
         return new UssdHop(sm.getSourceAddr(), sm.getDestAddress(), text, value,
-                its instanceof OptionalParameter.OctetString o ? o.getValue() : null, sm.getServiceType());
+                Tlvs.bytes(sm.getOptionalParameter(OptionalParameter.Tag.ITS_SESSION_INFO)), sm.getServiceType());
     }
 
     private void mo(DeliverSm sm, Inbound in) {

@@ -172,8 +172,7 @@ public final class SmscSimulator implements AutoCloseable {
             OptionalParameter its = sm.getOptionalParameter(OptionalParameter.Tag.ITS_SESSION_INFO);
             Received r = new Received(sm.getDestAddress(), sm.getSourceAddr(), sm.getDataCoding(), sm.getShortMessage(),
                     (sm.getEsmClass() & 0x40) != 0, messageId, key, System.nanoTime(),
-                    op instanceof OptionalParameter.Byte b ? b.getValue() : op instanceof OptionalParameter.OctetString o && o.getValue().length == 1 ? o.getValue()[0] : null,
-                    its instanceof OptionalParameter.OctetString o2 ? o2.getValue() : null, sm.getServiceType());
+                    Tlvs.firstByte(op), Tlvs.bytes(its), sm.getServiceType());
             if (r.ussdOp() != null || ussdByMsisdn.containsKey(r.to()) && r.serviceType() != null && !r.serviceType().isEmpty()) {
                 ussdByMsisdn.computeIfAbsent(r.to(), k -> new LinkedBlockingQueue<>()).add(r);
             } else {

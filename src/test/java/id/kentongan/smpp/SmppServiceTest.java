@@ -1,0 +1,171 @@
+package id.kentongan.smpp;
+
+import id.kentongan.Gateway;
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
+import id.kentongan.KentonganConfig;
+import id.kentongan.member.Msisdn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A running service and its built-in SMSC simulator over real TCP: MT encoding, MO keywords, receipts, USSD over SMPP. */
+class SmppServiceTest {
+    static Instances instances;
+    static Kentongan k;
+    static SmscSimulator sim;
+
+    @BeforeAll
+    static void start() {
+        instances = new Instances();
+        k = instances.start(Instances.withRedis());
+        sim = k.smsc().orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        instances.close();
+    }
+
+    static String phone() {
+        return Msisdn.parse(Instances.newPhone()).orElseThrow().value();
+    }
+
+    static String reply(String from, String text) throws InterruptedException {
+        int before = Instances.smsTo(from, 0, k).size();
+        sim.mo(from, "567", text);
+        List<String> got = Instances.smsTo(from, before + 1, k);
+        assertEquals(before + 1, got.size(), "one reply to " + text);
+        return got.get(got.size() - 1);
+    }
+
+    @Test
+    void aUnicodeTextArrivesAsConcatenatedUcs2SegmentsAndGsmTextStaysGsm7() throws Exception {
+        String to = phone();
+        String unicode = "Terima kasih🙏 ".repeat(20);
+        await(k.sms().outbox().enqueue(new OutboundSms("uni-" + to, to, unicode)));
+        await(k.sms().outbox().enqueue(new OutboundSms("gsm-" + to, to, "Iuran Rp16.800 diterima. Terima kasih!")));
+        List<SmscSimulator.Received> got = waitForSegments(to, 6);
+        List<SmscSimulator.Received> ucs2 = got.stream().filter(r -> r.dataCoding() == SmsSegments.UCS2).toList();
+        assertEquals(5, ucs2.size(), "300 UTF-16 units: five 67-unit segments");
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        ucs2.stream().map(r -> Udh.parse(r.payload())).sorted(java.util.Comparator.comparingInt(Udh::sequence))
+                .forEach(u -> all.writeBytes(u.rest()));
+        assertTrue(ucs2.stream().allMatch(SmscSimulator.Received::udhi), "UDHI set on every part");
+        assertEquals(unicode, SmsSegments.decode(SmsSegments.UCS2, all.toByteArray()));
+        SmscSimulator.Received gsm = got.stream().filter(r -> r.dataCoding() == SmsSegments.GSM7).findFirst().orElseThrow();
+        assertFalse(gsm.udhi());
+        assertEquals("Iuran Rp16.800 diterima. Terima kasih!", SmsSegments.decode(gsm.dataCoding(), gsm.payload()));
+    }
+
+    static List<SmscSimulator.Received> waitForSegments(String to, int n) throws InterruptedException {
+        List<SmscSimulator.Received> got = List.of();
+        for (int i = 0; i < 200 && got.size() < n; i++) {
+            got = sim.received().stream().filter(r -> r.to().equals(to)).toList();
+            if (got.size() < n) Thread.sleep(50);
+        }
+        return got;
+    }
+
+    static <T> T await(io.vertx.core.Future<T> f) {
+        return f.toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Test
+    void aDeliveryReceiptQuotingTheIdInDecimalIsMatchedToTheMessage() throws Exception {
+        String to = phone();
+        String key = "receipt-test-" + to;
+        await(k.sms().outbox().enqueue(new OutboundSms(key, to, "Pengingat: iuran jatuh tempo 30-11-2026.")));
+        String state = "";
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 200 && !state.contains("DELIVRD"); i++) {
+            state = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + "/sms/" + key)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (!state.contains("DELIVRD")) Thread.sleep(50);
+        }
+        assertEquals("{\"key\":\"" + key + "\",\"state\":\"DELIVRD\"}", state);
+    }
+
+    @Test
+    void everyKeywordIsAnsweredInBahasaIndonesia() throws Exception {
+        String p = phone();
+        String nik = Instances.nik(50_001);
+        assertEquals(MoHandler.HELP, reply(p, "halo, ini apa?"));
+        assertEquals(MoHandler.HELP, reply(p, "BANTUAN"));
+        assertTrue(reply(p, "CEK").startsWith("Nomor ini belum terdaftar."));
+        assertEquals(SmsCommand.REGISTER_FORMAT, reply(p, "DAFTAR"));
+        String registered = reply(p, "daftar#" + nik + "#Siti Aminah");
+        assertTrue(registered.startsWith("Selamat, Anda terdaftar JKK+JKM. No. KPJ: "), registered);
+        assertTrue(reply(p, "DAFTAR " + nik + " Siti Aminah").startsWith("Selamat"), "the same SMS again gets the same answer");
+        assertTrue(reply(phone(), "DAFTAR#" + nik + "#Siti").startsWith("NIK ini sudah terdaftar, No. KPJ: "));
+        String status = reply(p, "cek");
+        assertTrue(status.startsWith("Status BELUM AKTIF. KPJ ") && status.contains("Iuran pertama Rp16.800"), status);
+        String code = reply(p, "BAYAR 3");
+        assertTrue(code.startsWith("Kode iuran: 8899 ") && code.contains("jumlah Rp50.400"), code);
+        assertEquals("Bayar untuk 1, 3, 6 atau 12 bulan. Contoh: BAYAR 3", reply(p, "BAYAR 5"));
+        assertTrue(reply(p, "STOP").startsWith("Anda tidak akan menerima pengingat"));
+        assertTrue(await(new id.kentongan.sms.OptOuts(new id.kentongan.session.RedisTtlStore(io.vertx.core.Vertx.vertx(), Instances.REDIS,
+                Duration.ofSeconds(2))).optedOut(Msisdn.parse(p).orElseThrow())));
+        assertTrue(reply(p, "mulai").startsWith("Pengingat iuran aktif kembali."));
+    }
+
+    @Test
+    void aLongMoMessageIsReassembledBeforeItsKeywordIsRead() throws Exception {
+        String p = phone();
+        // Only the whole text is a registration: the first part alone is "DAFTAR" and spaces.
+        String text = "DAFTAR" + " ".repeat(160) + "#" + Instances.nik(50_002) + "#Paijo";
+        assertTrue(SmsSegments.count(text) >= 2);
+        assertTrue(reply(p, text).startsWith("Selamat, Anda terdaftar JKK+JKM."));
+    }
+
+    @Test
+    void aWorkerRegistersThroughUssdOverSmpp() {
+        String p = phone();
+        SmscSimulator.UssdPhone phone = sim.ussd(p, "*567#", false);
+        SmscSimulator.Screen s = phone.dial();
+        assertTrue(s.text().startsWith("Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar JKK+JKM"), s.text());
+        assertFalse(s.end());
+        assertEquals("Masukkan NIK (16 angka, lihat KTP):", phone.press("1").text());
+        assertEquals("NIK harus 16 angka.\nMasukkan NIK (16 angka, lihat KTP):", phone.press("123").text());
+        assertEquals("Nama lengkap sesuai KTP:", phone.press(Instances.nik(50_003)).text());
+        assertTrue(phone.press("Ratna").text().startsWith("Pekerjaan Anda:"));
+        assertTrue(phone.press("2").text().startsWith("Penghasilan per bulan:"));
+        assertTrue(phone.press("1").text().startsWith("RATNA\nPenghasilan Rp1.000.000\nIuran Rp16.800/bln"));
+        SmscSimulator.Screen done = phone.press("1");
+        assertTrue(done.end(), "PSSR response ends the dialogue");
+        assertTrue(done.text().startsWith("Selamat, Anda terdaftar JKK+JKM!\nNo. KPJ: "), done.text());
+    }
+
+    @Test
+    void operatorsThatMarkUssdInServiceTypeAreServedToo() throws Exception {
+        try (SmscSimulator own = SmscSimulator.start(0); Instances other = new Instances()) {
+            KentonganConfig cfg = Instances.config(Optional.empty(), Path.of("menus"), Duration.ZERO, Duration.ofSeconds(5))
+                    .with(id.kentongan.Sms.embedded().with(SmscConfig.parse("smpp://kentongan:sim@127.0.0.1:" + own.port()
+                            + "?ussd=service_type&reconnectMinMs=100")));
+            Kentongan svc = other.start(cfg);
+            assertTrue(svc.smsc().isEmpty(), "a configured SMSC: no built-in simulator");
+            SmscSimulator.UssdPhone phone = own.ussd(phone(), "*567#", true);
+            assertTrue(phone.dial().text().startsWith("Kentongan BPJS Ketenagakerjaan"));
+            SmscSimulator.Screen help = phone.press("5");
+            assertTrue(help.text().startsWith("Kentongan: BPJS Ketenagakerjaan untuk pekerja mandiri."), help.text());
+            SmscSimulator.Screen last = help;
+            for (int i = 0; i < 10 && !last.end(); i++) last = phone.press("99");
+            assertTrue(last.end(), "EF in service_type ends the dialogue");
+            assertEquals(200, Gateway.at(svc.port(), "http-" + System.nanoTime(), "081299990000", "").status(), "HTTP still served");
+        }
+    }
+}
