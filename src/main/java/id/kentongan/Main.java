@@ -26,7 +26,8 @@ import java.util.concurrent.CountDownLatch;
 /** {@code java -jar target/kentongan.jar serve | dial | validate}. */
 @Command(name = "kentongan", mixinStandardHelpOptions = true, version = "kentongan 0.1",
         description = "USSD/SMS gateway for BPJS Ketenagakerjaan JKK + JKM cover of informal workers.",
-        subcommands = {Main.Serve.class, Main.Dial.class, Main.Validate.class, Main.Pay.class})
+        subcommands = {Main.Serve.class, Main.Dial.class, Main.Validate.class, Main.Pay.class, Main.SmscSim.class,
+                Main.BenchSmpp.class})
 public final class Main {
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
@@ -97,6 +98,45 @@ public final class Main {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             System.out.println(r.statusCode() + " " + r.body());
             return r.statusCode() == 200 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "smsc-sim", mixinStandardHelpOptions = true,
+            description = "Run the SMSC simulator on its own, for a service started with KENTONGAN_SMSC=smpp://kentongan:sim@127.0.0.1:PORT.")
+    static final class SmscSim implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "2775", description = "SMPP port (default: ${DEFAULT-VALUE})")
+        int port;
+        @Option(names = "--throttle-every", defaultValue = "0", description = "answer ESME_RTHROTTLED to 1 submit in N (0: never)")
+        int throttleEvery;
+
+        @Override
+        public Integer call() throws Exception {
+            try (id.kentongan.smpp.SmscSimulator sim = id.kentongan.smpp.SmscSimulator.start(port)) {
+                System.out.println("SMSC simulator on port " + sim.port() + "; Ctrl-C to stop. Messages accepted are counted every 10 s.");
+                int last = 0;
+                while (true) {
+                    Thread.sleep(10_000);
+                    if (throttleEvery > 0) sim.throttleNext(Math.max(0, (sim.acceptedCount() - last) / throttleEvery));
+                    if (sim.acceptedCount() != last) System.out.println("accepted " + sim.acceptedCount() + " submit_sm");
+                    last = sim.acceptedCount();
+                }
+            }
+        }
+    }
+
+    @Command(name = "bench-smpp", mixinStandardHelpOptions = true,
+            description = "Benchmark: sustained submit_sm/s from the outbox through the SMPP client to the in-process simulator.")
+    static final class BenchSmpp implements Callable<Integer> {
+        @Option(names = "--messages", defaultValue = "20000") int messages;
+        @Option(names = "--binds", defaultValue = "2") int binds;
+        @Option(names = "--window", defaultValue = "50") int window;
+        @Option(names = "--rate", defaultValue = "100000", description = "per-bind limit; high, to measure the stack itself") int rate;
+        @Option(names = "--redis", description = "use this Redis for the outbox (Streams), e.g. redis://127.0.0.1:6379; default: memory")
+        String redis;
+
+        @Override
+        public Integer call() throws Exception {
+            return id.kentongan.smpp.SmppBenchmark.run(messages, binds, window, rate, Optional.ofNullable(redis), System.out);
         }
     }
 

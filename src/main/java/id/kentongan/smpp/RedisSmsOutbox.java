@@ -132,18 +132,26 @@ public final class RedisSmsOutbox implements SmsOutbox {
 
     @Override
     public void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat) {
-        RedisCommands<String, String> r = work();
-        String state = "SENT";
-        for (String id : messageIds) {
-            for (String form : ReceiptIds.forms(id, idFormat)) {
-                r.setex(ns + ":receipt:" + form, RECEIPT_IDS.toSeconds(), t.sms().key());
-                String early = r.getdel(ns + ":early-receipt:" + form);
-                if (early != null) state = early;
-            }
+        work(); // connected, group created
+        // Issued together and awaited once: Lettuce pipelines them on the connection, one round trip instead of eight.
+        var r = workConnection.async();
+        List<String> forms = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<?>> writes = new ArrayList<>();
+        for (String id : messageIds) forms.addAll(ReceiptIds.forms(id, idFormat));
+        List<java.util.concurrent.CompletableFuture<String>> early = new ArrayList<>();
+        for (String form : forms) {
+            writes.add(r.setex(ns + ":receipt:" + form, RECEIPT_IDS.toSeconds(), t.sms().key()).toCompletableFuture());
+            early.add(r.getdel(ns + ":early-receipt:" + form).toCompletableFuture());
         }
-        r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), state);
-        r.xack(stream(), GROUP, t.entryId());
-        r.xdel(stream(), t.entryId());
+        String state = "SENT";
+        for (var e : early) {
+            String v = e.join();
+            if (v != null) state = v;
+        }
+        writes.add(r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), state).toCompletableFuture());
+        writes.add(r.xack(stream(), GROUP, t.entryId()).toCompletableFuture());
+        writes.add(r.xdel(stream(), t.entryId()).toCompletableFuture());
+        java.util.concurrent.CompletableFuture.allOf(writes.toArray(new java.util.concurrent.CompletableFuture[0])).join();
     }
 
     @Override
