@@ -3,7 +3,6 @@ package id.kentongan.smpp;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
-import org.jsmpp.bean.MessageRequest;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.DataSmResult;
@@ -149,7 +148,7 @@ public final class SmscClient implements AutoCloseable {
         int start = Math.floorMod(nextConnection.getAndIncrement(), n);
         for (int i = 0; i < n; i++) {
             SmscConnection c = connections.get((start + i) % n);
-            if (c.bound()) return c;
+            if (c.bound() && config.bindType() != org.jsmpp.bean.BindType.BIND_RX) return c;
         }
         return null;
     }
@@ -175,7 +174,7 @@ public final class SmscClient implements AutoCloseable {
                 else log.warn("delivery receipt without id/stat ignored");
                 return;
             }
-            UssdHop hop = ussdHop(sm);
+            UssdHop hop = ussdHop(sm, sm.getShortMessage());
             if (hop != null) {
                 in.ussd(hop);
                 return;
@@ -190,13 +189,22 @@ public final class SmscClient implements AutoCloseable {
 
         @Override
         public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-            throw new ProcessRequestException("data_sm is not used on this link", 0x03);
+            Inbound in = inbound;
+            UssdHop hop = in == null ? null : ussdHop(dataSm, Tlvs.bytes(dataSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD)));
+            if (hop == null) throw new ProcessRequestException("data_sm is only read for USSD on this link", 0x03);
+            in.ussd(hop);
+            try {
+                return new DataSmResult(new org.jsmpp.util.MessageId("0"), new OptionalParameter[0]);
+            } catch (org.jsmpp.PDUStringException e) {
+                throw new ProcessRequestException("bad id", SmppStatus.ESME_RSYSERR, e);
+            }
         }
     }
 
-    private UssdHop ussdHop(MessageRequest sm) {
+    /** The USSD hop in a deliver_sm or data_sm, or null when it is not USSD. */
+    private UssdHop ussdHop(org.jsmpp.bean.AbstractSmCommand sm, byte[] payload) {
         OptionalParameter op = sm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);
-        String text = SmsSegments.decode(sm.getDataCoding(), sm.getShortMessage());
+        String text = SmsSegments.decode(sm.getDataCoding(), payload == null ? new byte[0] : payload);
         if (config.ussdVariant() == SmscConfig.UssdVariant.SERVICE_TYPE) {
             String st = sm.getServiceType();
             if (UssdOp.BEGIN.equals(st) || UssdOp.CONTINUE.equals(st) || UssdOp.END.equals(st)) {

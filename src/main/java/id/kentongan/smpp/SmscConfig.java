@@ -11,14 +11,14 @@ import java.util.Map;
 
 /**
  * One SMSC: where it is, how to bind, and how it behaves. {@code KENTONGAN_SMSC=smpp://systemId:password@host:port}
- * alone is enough; the query string tunes the rest, e.g. {@code ?binds=2&window=20&rate=100&receiptIds=hex&ussd=service_type&source=567}.
+ * alone is enough; the query string tunes the rest, e.g. {@code ?binds=2&window=20&rate=100&receiptIds=hex&ussd=service_type&source=567&bind=trx}.
  * {@code keyTlv=true} sends each segment's message key in vendor TLV 0x1400, for SMSCs that de-duplicate by it (the
  * simulator does): then a segment resent after a lost answer is delivered once.
  */
 public record SmscConfig(String host, int port, String systemId, String password, String systemType, int binds, int window,
                          int ratePerSecond, Duration enquireLink, Duration responseTimeout, Duration reconnectMin,
                          Duration reconnectMax, String source, ReceiptIds.Format receiptIds, UssdVariant ussdVariant,
-                         boolean requestReceipts, boolean keyTlv) {
+                         boolean requestReceipts, boolean keyTlv, org.jsmpp.bean.BindType bindType) {
 
     /** How an operator marks a USSD session over SMPP. */
     public enum UssdVariant { ITS_SESSION_INFO, SERVICE_TYPE }
@@ -61,7 +61,13 @@ public record SmscConfig(String host, int port, String systemId, String password
                 ReceiptIds.Format.valueOf(q.getOrDefault("receiptIds", "auto").toUpperCase()),
                 "service_type".equalsIgnoreCase(q.get("ussd")) ? UssdVariant.SERVICE_TYPE : UssdVariant.ITS_SESSION_INFO,
                 !"false".equals(q.get("receipts")),
-                "true".equals(q.get("keyTlv")));
+                "true".equals(q.get("keyTlv")),
+                switch (q.getOrDefault("bind", "trx").toLowerCase()) {
+                    case "tx" -> org.jsmpp.bean.BindType.BIND_TX;
+                    case "rx" -> org.jsmpp.bean.BindType.BIND_RX;
+                    case "trx" -> org.jsmpp.bean.BindType.BIND_TRX;
+                    default -> throw new IllegalArgumentException("invalid SMSC configuration: bind must be trx, tx or rx");
+                });
     }
 
     /** The URL form, with the password masked, for logs. */

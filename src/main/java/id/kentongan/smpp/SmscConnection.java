@@ -1,6 +1,5 @@
 package id.kentongan.smpp;
 
-import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.session.MessageReceiverListener;
@@ -91,7 +90,7 @@ final class SmscConnection {
                         }
                     }
                 });
-                s.connectAndBind(config.host(), config.port(), new BindParameter(BindType.BIND_TRX, config.systemId(),
+                s.connectAndBind(config.host(), config.port(), new BindParameter(config.bindType(), config.systemId(),
                         config.password(), config.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null),
                         config.responseTimeout().toMillis());
                 session = s;

@@ -127,6 +127,8 @@ public final class SmscSimulator implements AutoCloseable {
             AtomicInteger bound = boundPerSystemId.computeIfAbsent(req.getSystemId(), k -> new AtomicInteger());
             if (rejectBindsNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || bound.get() >= maxBindsPerSystemId) {
                 req.reject(SmppStatus.ESME_RALYBND);
+                // Let the bind_resp reach the ESME before the line goes: closing at once can swallow it.
+                sleep(Duration.ofMillis(500));
                 session.close();
                 return;
             }
@@ -139,7 +141,7 @@ public final class SmscSimulator implements AutoCloseable {
             sessions.add(session);
             req.accept("kentongan-sim");
         } catch (Exception e) {
-            log.debug("bind failed: {}", e.toString());
+            log.debug("simulator: bind handling failed: {}", e.toString());
             session.close();
         }
     }
@@ -288,6 +290,7 @@ public final class SmscSimulator implements AutoCloseable {
         private final String serviceCode;
         private final boolean serviceTypeVariant;
         private final byte[] sessionInfo;
+        private boolean viaDataSm;
 
         UssdPhone(String msisdn, String serviceCode, boolean serviceTypeVariant) {
             this.msisdn = msisdn;
@@ -296,6 +299,12 @@ public final class SmscSimulator implements AutoCloseable {
             int n = (int) (nextId.incrementAndGet() & 0xFF);
             this.sessionInfo = new byte[] {(byte) n, 0}; // session number, last-message flag off
             ussdByMsisdn.computeIfAbsent(msisdn, k -> new LinkedBlockingQueue<>());
+        }
+
+        /** Sends the phone's hops as data_sm (message_payload) instead of deliver_sm, as some operators do. */
+        public UssdPhone viaDataSm() {
+            this.viaDataSm = true;
+            return this;
         }
 
         public Screen dial() {
@@ -309,7 +318,18 @@ public final class SmscSimulator implements AutoCloseable {
         private Screen send(String text, byte op, String serviceType) {
             SMPPServerSession session = anyBound();
             byte[] payload = Gsm7Safe.encode(text);
-            if (serviceTypeVariant) {
+            if (viaDataSm) {
+                try {
+                    session.dataShortMessage("USSD", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, msisdn,
+                            TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, serviceCode, new ESMClass(0), new RegisteredDelivery(0),
+                            DataCodings.newInstance((byte) 0),
+                            new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), payload),
+                            new OptionalParameter.Byte(OptionalParameter.Tag.USSD_SERVICE_OP, op),
+                            new OptionalParameter.OctetString(OptionalParameter.Tag.ITS_SESSION_INFO.code(), sessionInfo));
+                } catch (Exception e) {
+                    throw new IllegalStateException("data_sm failed: " + e.getMessage(), e);
+                }
+            } else if (serviceTypeVariant) {
                 deliver(session, msisdn, serviceCode, (byte) 0, (byte) 0, payload, serviceType);
             } else {
                 deliver(session, msisdn, serviceCode, (byte) 0, (byte) 0, payload, "USSD",

@@ -151,6 +151,13 @@ class SmppServiceTest {
     }
 
     @Test
+    void ussdHopsArrivingAsDataSmAreServedToo() {
+        SmscSimulator.UssdPhone phone = sim.ussd(phone(), "*567#", false).viaDataSm();
+        assertTrue(phone.dial().text().startsWith("Kentongan BPJS Ketenagakerjaan"));
+        assertTrue(phone.press("2").text().startsWith("Nomor ini belum terdaftar."));
+    }
+
+    @Test
     void operatorsThatMarkUssdInServiceTypeAreServedToo() throws Exception {
         try (SmscSimulator own = SmscSimulator.start(0); Instances other = new Instances()) {
             KentonganConfig cfg = Instances.config(Optional.empty(), Path.of("menus"), Duration.ZERO, Duration.ofSeconds(5))
