@@ -53,7 +53,7 @@ public final class MemorySmsOutbox implements SmsOutbox {
     }
 
     @Override
-    public void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat) {
+    public synchronized void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat) {
         String state = "SENT";
         for (String id : messageIds) {
             for (String form : ReceiptIds.forms(id, idFormat)) {
@@ -84,7 +84,7 @@ public final class MemorySmsOutbox implements SmsOutbox {
     }
 
     @Override
-    public boolean receipt(String messageId, String state) {
+    public synchronized boolean receipt(String messageId, String state) {
         String key = receiptIds.get(ReceiptIds.normalise(messageId));
         if (key == null) {
             earlyReceipts.put(ReceiptIds.normalise(messageId), state); // may beat the submit_sm_resp's bookkeeping

@@ -133,25 +133,24 @@ public final class RedisSmsOutbox implements SmsOutbox {
     @Override
     public void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat) {
         work(); // connected, group created
-        // Issued together and awaited once: Lettuce pipelines them on the connection, one round trip instead of eight.
+        // Issued together on one connection, executed in this order, awaited once (one round trip, not eight).
+        // SENT goes first so that a receipt applied meanwhile is never overwritten; ids are written before we look
+        // for receipts that came early, and receipt() looks again after parking one: one side always sees the other.
         var r = workConnection.async();
         List<String> forms = new ArrayList<>();
-        List<java.util.concurrent.CompletableFuture<?>> writes = new ArrayList<>();
         for (String id : messageIds) forms.addAll(ReceiptIds.forms(id, idFormat));
+        List<java.util.concurrent.CompletableFuture<?>> writes = new ArrayList<>();
+        writes.add(r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), "SENT").toCompletableFuture());
+        for (String form : forms) writes.add(r.setex(ns + ":receipt:" + form, RECEIPT_IDS.toSeconds(), t.sms().key()).toCompletableFuture());
         List<java.util.concurrent.CompletableFuture<String>> early = new ArrayList<>();
-        for (String form : forms) {
-            writes.add(r.setex(ns + ":receipt:" + form, RECEIPT_IDS.toSeconds(), t.sms().key()).toCompletableFuture());
-            early.add(r.getdel(ns + ":early-receipt:" + form).toCompletableFuture());
-        }
-        String state = "SENT";
-        for (var e : early) {
-            String v = e.join();
-            if (v != null) state = v;
-        }
-        writes.add(r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), state).toCompletableFuture());
+        for (String form : forms) early.add(r.getdel(ns + ":early-receipt:" + form).toCompletableFuture());
         writes.add(r.xack(stream(), GROUP, t.entryId()).toCompletableFuture());
         writes.add(r.xdel(stream(), t.entryId()).toCompletableFuture());
         java.util.concurrent.CompletableFuture.allOf(writes.toArray(new java.util.concurrent.CompletableFuture[0])).join();
+        for (var e : early) {
+            String state = e.join();
+            if (state != null) r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), state).toCompletableFuture().join();
+        }
     }
 
     @Override
@@ -177,11 +176,15 @@ public final class RedisSmsOutbox implements SmsOutbox {
     @Override
     public boolean receipt(String messageId, String state) {
         RedisCommands<String, String> r = work();
-        String key = r.get(ns + ":receipt:" + ReceiptIds.normalise(messageId));
+        String id = ReceiptIds.normalise(messageId);
+        String key = r.get(ns + ":receipt:" + id);
         if (key == null) {
-            // A fast SMSC's receipt may beat our recording of the submit_sm_resp: park it for done() to pick up.
-            r.setex(ns + ":early-receipt:" + ReceiptIds.normalise(messageId), EARLY_RECEIPTS.toSeconds(), state);
-            return false;
+            // A fast SMSC's receipt may beat our recording of the submit_sm_resp: park it for done() to pick up,
+            // then look once more in case done() recorded the id in between.
+            r.setex(ns + ":early-receipt:" + id, EARLY_RECEIPTS.toSeconds(), state);
+            key = r.get(ns + ":receipt:" + id);
+            if (key == null) return false;
+            r.del(ns + ":early-receipt:" + id);
         }
         r.setex(ns + ":state:" + key, KEEP.toSeconds(), state);
         return true;
