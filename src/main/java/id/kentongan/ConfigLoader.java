@@ -80,7 +80,7 @@ public final class ConfigLoader {
     }
 
     /** {@code 180}, {@code 180s}, {@code 500ms}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT3M}). */
-    static Duration duration(String name, String raw, Duration fallback) {
+    public static Duration duration(String name, String raw, Duration fallback) {
         if (raw == null) return fallback;
         String s = raw.strip();
         if (s.startsWith("P") || s.startsWith("p")) return Duration.parse(s.toUpperCase());

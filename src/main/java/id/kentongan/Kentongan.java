@@ -122,7 +122,14 @@ public final class Kentongan {
                     router.post("/sandbox/payments/:code/pay").handler(pay::handle);
                 }
             };
-            UssdHttpVerticle http = new UssdHttpVerticle(service, registry, store, config.httpHost(), config.httpPort(), payRoutes);
+            // One HTTP verticle per core: Vert.x spreads the listening socket's connections over their event loops.
+            int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+            java.util.List<UssdHttpVerticle> verticles = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.function.Supplier<UssdHttpVerticle> newVerticle = () -> {
+                UssdHttpVerticle v = new UssdHttpVerticle(service, registry, store, config.httpHost(), config.httpPort(), payRoutes);
+                verticles.add(v);
+                return v;
+            };
             return vertx.executeBlocking(menus::scan).compose(report -> {
                 if (registry.live().isEmpty()) {
                     String why = report.rejected().stream().flatMap(r -> r.problems().stream()).map(Object::toString)
@@ -130,8 +137,9 @@ public final class Kentongan {
                     return Future.failedFuture(new IllegalStateException("no valid menu in " + config.menusDir().toAbsolutePath()
                             + (why.isEmpty() ? "" : ":\n" + why)));
                 }
-                return vertx.deployVerticle(http);
+                return vertx.deployVerticle(newVerticle, new io.vertx.core.DeploymentOptions().setInstances(loops));
             }).map(deployment -> {
+                UssdHttpVerticle http = verticles.get(0);
                 long timer = vertx.setPeriodic(config.menuPollInterval().toMillis(), t -> vertx.executeBlocking(menus::scan));
                 log.info("Kentongan listening on {}:{} ({} sessions, core {}, payments {}, menus {})", config.httpHost(),
                         http.actualPort(), store.kind(), b.coreUrl().map(Object::toString).orElse("sandbox"),

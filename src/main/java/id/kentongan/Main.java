@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "kentongan", mixinStandardHelpOptions = true, version = "kentongan 0.1",
         description = "USSD/SMS gateway for BPJS Ketenagakerjaan JKK + JKM cover of informal workers.",
         subcommands = {Main.Serve.class, Main.Dial.class, Main.Validate.class, Main.Pay.class, Main.SmscSim.class,
-                Main.BenchSmpp.class})
+                Main.BenchSmpp.class, Main.LoadTest.class})
 public final class Main {
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
@@ -137,6 +137,36 @@ public final class Main {
         @Override
         public Integer call() throws Exception {
             return id.kentongan.smpp.SmppBenchmark.run(messages, binds, window, rate, Optional.ofNullable(redis), System.out);
+        }
+    }
+
+    @Command(name = "loadtest", mixinStandardHelpOptions = true,
+            description = "Play many concurrent, complete USSD dialogues against a running service and report throughput and latency.")
+    static final class LoadTest implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080") URI url;
+        @Option(names = "--concurrency", defaultValue = "64") int concurrency;
+        @Option(names = "--duration", defaultValue = "30s", description = "e.g. 30s, 2m") String duration;
+        @Option(names = "--sessions", defaultValue = "0", description = "stop after this many sessions (0: run for --duration)") long sessions;
+        @Option(names = "--mix", defaultValue = "register=1,status=2,pay=1", description = "flow weights") String mix;
+        @Option(names = "--ramp-up", defaultValue = "2s") String rampUp;
+        @Option(names = "--code", defaultValue = "*567#") String code;
+        @Option(names = "--json", description = "also write the report as JSON to this file") Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.Map<String, Integer> flows = new java.util.LinkedHashMap<>();
+            for (String part : mix.split(",")) {
+                String[] kv = part.split("=");
+                if (!java.util.Set.of("register", "status", "pay").contains(kv[0].strip())) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), "flows are register, status and pay");
+                }
+                flows.put(kv[0].strip(), Integer.parseInt(kv[1].strip()));
+            }
+            var report = new id.kentongan.load.UssdLoadTest(new id.kentongan.load.UssdLoadTest.Options(url, concurrency,
+                    ConfigLoader.duration("--duration", duration, java.time.Duration.ofSeconds(30)), sessions, flows,
+                    ConfigLoader.duration("--ramp-up", rampUp, java.time.Duration.ofSeconds(2)), code)).run(System.out);
+            if (json != null) Files.writeString(json, report.encodePrettily());
+            return report.getLong("errors") == 0 ? 0 : 1;
         }
     }
 
