@@ -99,7 +99,7 @@ public final class Kentongan {
             OutboxSmsSender sms = new OutboxSmsSender(smsChannel.outbox());
             Actions actions = new Actions(vertx, config.backendTimeout(), once,
                     StandardActions.all(core, payments, orders, clock, config.zone()));
-            UssdService service = new UssdService(registry, new MenuEngine(), sessions, actions);
+            UssdService service = new UssdService(registry, new MenuEngine(), sessions, actions, clock);
             PaymentCallback callback = new PaymentCallback(Map.of(b.paymentProvider(), b.paymentSecret()),
                     new Once(vertx, store, Duration.ofDays(90), Duration.ZERO), orders, core, sms, clock);
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public record Msisdn(String value) {
     // 62 + 8 + 7..11 more digits: Indonesian mobile numbers are 10-13 digits in national form (08…).
     private static final Pattern E164_ID_MOBILE = Pattern.compile("628\\d{7,11}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-()]");
 
     public Msisdn {
         if (value == null || !E164_ID_MOBILE.matcher(value).matches()) {
@@ -20,7 +21,7 @@ public record Msisdn(String value) {
     /** Accepts 08…, +628…, 628… (spaces, dashes and dots ignored); empty when it is not a mobile number. */
     public static Optional<Msisdn> parse(String raw) {
         if (raw == null) return Optional.empty();
-        String digits = raw.strip().replaceAll("[\\s.\\-()]", "");
+        String digits = SEPARATORS.matcher(raw.strip()).replaceAll("");
         if (digits.startsWith("+")) digits = digits.substring(1);
         else if (digits.startsWith("0")) digits = "62" + digits.substring(1);
         if (!E164_ID_MOBILE.matcher(digits).matches()) return Optional.empty();

@@ -20,7 +20,7 @@ public enum InputRule {
     NIK(16) {
         @Override
         Result check(String raw, Map<String, String> params) {
-            String s = raw.replaceAll("[\\s.]", "");
+            String s = Patterns.SPACES_AND_DOTS.matcher(raw).replaceAll("");
             Nik.Problem p = Nik.problem(s, Year.now().getValue());
             if (p == null) return Result.ok(s);
             return switch (p) {
@@ -36,8 +36,8 @@ public enum InputRule {
 
         @Override
         Result check(String raw, Map<String, String> params) {
-            String s = raw.strip().replaceAll("\\s+", " ");
-            if (s.length() < 3 || s.length() > maxLength || !allowed.matcher(s).matches() || !s.matches(".*\\p{L}.*")) {
+            String s = Patterns.WHITESPACE.matcher(raw.strip()).replaceAll(" ");
+            if (s.length() < 3 || s.length() > maxLength || !allowed.matcher(s).matches() || !Patterns.A_LETTER.matcher(s).find()) {
                 return Result.hint("Nama 3-40 huruf.", "Name: 3-40 letters.");
             }
             return Result.ok(s.toUpperCase(Locale.ROOT)); // as on the KTP
@@ -109,6 +109,13 @@ public enum InputRule {
     public static InputRule named(String name) {
         for (InputRule r : values()) if (r.name().equalsIgnoreCase(name)) return r;
         return null;
+    }
+
+    /** Compiled once: these run on every hop that reads an input. */
+    private static final class Patterns {
+        static final Pattern SPACES_AND_DOTS = Pattern.compile("[\\s.]");
+        static final Pattern WHITESPACE = Pattern.compile("\\s+");
+        static final Pattern A_LETTER = Pattern.compile("\\p{L}");
     }
 
     record Result(String value, Text hint) {

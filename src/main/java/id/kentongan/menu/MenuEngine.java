@@ -112,7 +112,8 @@ public final class MenuEngine {
     }
 
     private static int option(String input, int count) {
-        if (!input.matches("\\d{1,2}")) return -1;
+        if (input.isEmpty() || input.length() > 2 || !Character.isDigit(input.charAt(0))
+                || input.length() == 2 && !Character.isDigit(input.charAt(1))) return -1;
         int n = Integer.parseInt(input);
         return n >= 1 && n <= count ? n - 1 : -1;
     }

@@ -49,6 +49,11 @@ public final class MemoryTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<java.util.List<Optional<String>>> getAll(java.util.List<String> keys) {
+        return Future.succeededFuture(keys.stream().map(k -> Optional.ofNullable(cache.getIfPresent(k)).map(Entry::value)).toList());
+    }
+
+    @Override
     public Future<Void> put(String key, String value, Duration ttl) {
         cache.put(key, new Entry(value, ttl.toNanos()));
         return Future.succeededFuture();

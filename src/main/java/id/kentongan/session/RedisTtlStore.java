@@ -82,6 +82,12 @@ public final class RedisTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<java.util.List<Optional<String>>> getAll(java.util.List<String> keys) {
+        return call(r -> r.mget(keys.toArray(new String[0])))
+                .map(values -> values.stream().map(kv -> kv.hasValue() ? Optional.of(kv.getValue()) : Optional.<String>empty()).toList());
+    }
+
+    @Override
     public Future<Void> put(String key, String value, Duration ttl) {
         return call(r -> r.set(key, value, SetArgs.Builder.px(ttl.toMillis()))).mapEmpty();
     }

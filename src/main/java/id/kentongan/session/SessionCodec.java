@@ -1,6 +1,5 @@
 package id.kentongan.session;
 
-import id.kentongan.menu.Reply;
 import id.kentongan.menu.SessionState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,11 +16,11 @@ final class SessionCodec {
         JsonObject j = new JsonObject()
                 .put("i", s.sessionId())
                 .put("c", s.serviceCode())
-                .put("p", s.phase().name().charAt(0) + "")
+                .put("p", s.phase().name().substring(0, 1))
+                .put("t", s.lastSeen())
                 .put("s", state(s.state()));
         if (s.offered() != null) j.put("o", state(s.offered()));
         if (s.lastHop() != null) j.put("k", s.lastHop());
-        if (s.lastReply() != null) j.put("r", s.lastReply().text()).put("e", s.lastReply().end());
         return j.encode();
     }
 
@@ -33,9 +32,8 @@ final class SessionCodec {
             case "E" -> UssdSession.Phase.ENDED;
             default -> throw new IllegalArgumentException("unknown phase " + j.getString("p"));
         };
-        Reply last = j.containsKey("r") ? new Reply(j.getString("r"), j.getBoolean("e", false)) : null;
         return new UssdSession(j.getString("i"), j.getString("c"), phase, state(j.getJsonObject("s")),
-                j.containsKey("o") ? state(j.getJsonObject("o")) : null, j.getString("k"), last);
+                j.containsKey("o") ? state(j.getJsonObject("o")) : null, j.getString("k"), j.getLong("t", 0L));
     }
 
     private static JsonObject state(SessionState s) {

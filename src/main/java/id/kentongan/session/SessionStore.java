@@ -4,16 +4,21 @@ import id.kentongan.member.Msisdn;
 import io.vertx.core.Future;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Live USSD sessions and resume pointers. Keys carry the MSISDN as a Redis Cluster hash tag, so all of one
- * worker's keys live on one shard: {@code kt:{628…}:s:<sessionId>}, {@code kt:{628…}:resume} and the preferred
- * language {@code kt:{628…}:lang}.
+ * USSD dialogues, one key per phone: {@code kt:{628…}:ussd}, and the phone's preferred language {@code kt:{628…}:lang}.
+ * A hop costs one read ({@link #load}: both keys in one MGET — they share the MSISDN as Redis Cluster hash tag) and one
+ * write ({@link #save}). The dialogue key lives for the resume window: a dialogue is live while its last hop is within
+ * the session TTL, and resumable from a new dial within the resume window.
  */
 public final class SessionStore {
     /** A worker who chose English keeps it on later dials; forgotten after a long silence, like any preference. */
     static final Duration LANGUAGE_MEMORY = Duration.ofDays(400);
+
+    /** What one read brings: the phone's last dialogue, if any, and its preferred language, if any. */
+    public record Loaded(Optional<UssdSession> session, Optional<String> language) {}
 
     private final TtlStore store;
     private final Duration sessionTtl;
@@ -25,45 +30,25 @@ public final class SessionStore {
         this.resumeWindow = resumeWindow;
     }
 
-    public static String sessionKey(Msisdn msisdn, String sessionId) {
-        return "kt:{" + msisdn.value() + "}:s:" + sessionId;
-    }
-
-    public static String resumeKey(Msisdn msisdn) {
-        return "kt:{" + msisdn.value() + "}:resume";
+    public static String sessionKey(Msisdn msisdn) {
+        return "kt:{" + msisdn.value() + "}:ussd";
     }
 
     public static String languageKey(Msisdn msisdn) {
         return "kt:{" + msisdn.value() + "}:lang";
     }
 
-    public Future<Optional<String>> preferredLanguage(Msisdn msisdn) {
-        return store.get(languageKey(msisdn));
+    public Future<Loaded> load(Msisdn msisdn) {
+        return store.getAll(List.of(sessionKey(msisdn), languageKey(msisdn)))
+                .map(v -> new Loaded(v.get(0).map(SessionCodec::decode), v.get(1)));
+    }
+
+    public Future<Void> save(Msisdn msisdn, UssdSession session) {
+        return store.put(sessionKey(msisdn), SessionCodec.encode(session), resumeWindow.compareTo(sessionTtl) > 0 ? resumeWindow : sessionTtl);
     }
 
     public Future<Void> rememberLanguage(Msisdn msisdn, String language) {
         return store.put(languageKey(msisdn), language, LANGUAGE_MEMORY);
-    }
-
-    public Future<Optional<UssdSession>> find(Msisdn msisdn, String sessionId) {
-        return store.get(sessionKey(msisdn, sessionId)).map(v -> v.map(SessionCodec::decode));
-    }
-
-    public Future<Void> save(Msisdn msisdn, UssdSession session) {
-        return store.put(sessionKey(msisdn, session.sessionId()), SessionCodec.encode(session), sessionTtl);
-    }
-
-    /** A dropped session that the worker may pick up again if they dial within the resume window. */
-    public Future<Optional<UssdSession>> findResumable(Msisdn msisdn) {
-        return store.get(resumeKey(msisdn)).map(v -> v.map(SessionCodec::decode));
-    }
-
-    public Future<Void> keepResumable(Msisdn msisdn, UssdSession session) {
-        return store.put(resumeKey(msisdn), SessionCodec.encode(session), resumeWindow);
-    }
-
-    public Future<Void> forgetResumable(Msisdn msisdn) {
-        return store.remove(resumeKey(msisdn));
     }
 
     public TtlStore backend() {
@@ -72,5 +57,9 @@ public final class SessionStore {
 
     public Duration sessionTtl() {
         return sessionTtl;
+    }
+
+    public Duration resumeWindow() {
+        return resumeWindow;
     }
 }

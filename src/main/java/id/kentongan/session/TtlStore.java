@@ -11,6 +11,9 @@ public interface TtlStore {
 
     Future<Void> put(String key, String value, Duration ttl);
 
+    /** Several keys in one round trip (Redis MGET; in a cluster they must share a hash tag). */
+    Future<java.util.List<Optional<String>>> getAll(java.util.List<String> keys);
+
     /** Sets {@code key} only if it does not exist (Redis SET NX PX): true when this call set it. */
     Future<Boolean> putIfAbsent(String key, String value, Duration ttl);
 

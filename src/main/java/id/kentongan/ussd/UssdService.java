@@ -14,13 +14,15 @@ import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One USSD hop: load the session, step the engine with the new input, run the effects it asks for, save, answer.
- * A repeated request (gateway retry) gets the stored answer and changes nothing. When the session store is down the
- * worker gets a "busy" END screen and the service carries on.
+ * One USSD hop: load the phone's dialogue (one read), step the engine with the new input, run the effects it asks for,
+ * save (one write), answer. A repeated request (gateway retry) is answered again from the stored state and changes
+ * nothing. A new session id on a phone whose dialogue dropped mid-journey within the resume window is offered
+ * "1. Lanjutkan 2. Mulai dari awal". When the session store is down the worker gets a "busy" END screen.
  */
 public final class UssdService {
     private static final Logger log = LoggerFactory.getLogger(UssdService.class);
@@ -31,56 +33,62 @@ public final class UssdService {
     private final MenuEngine engine;
     private final SessionStore sessions;
     private final Actions actions;
+    private final Clock clock;
 
-    public UssdService(MenuRegistry menus, MenuEngine engine, SessionStore sessions, Actions actions) {
+    public UssdService(MenuRegistry menus, MenuEngine engine, SessionStore sessions, Actions actions, Clock clock) {
         this.menus = menus;
         this.engine = engine;
         this.sessions = sessions;
         this.actions = actions;
+        this.clock = clock;
     }
 
     public Future<Reply> handle(UssdRequest req) {
         // An initiation always begins a dialogue: an old session under a reused id (SMPP session numbers repeat) is stale.
         boolean initiation = req.hop() instanceof UssdRequest.Single s && s.initiation();
-        return sessions.find(req.msisdn(), req.sessionId())
-                .compose(found -> found.isPresent() && !initiation ? continueSession(req, found.get()) : newSession(req))
+        return sessions.load(req.msisdn())
+                .compose(loaded -> {
+                    Optional<UssdSession> last = loaded.session();
+                    boolean same = last.isPresent() && last.get().sessionId().equals(req.sessionId()) && !initiation
+                            && now() - last.get().lastSeen() <= sessions.sessionTtl().toSeconds();
+                    return same ? continueSession(req, last.get()) : newSession(req, last, loaded.language());
+                })
                 .recover(err -> {
                     log.warn("hop failed for {} session {}: {}", req.msisdn().masked(), req.sessionId(), err.toString());
                     return Future.succeededFuture(Reply.end(SystemTexts.BUSY_BOTH));
                 });
     }
 
-    private Future<Reply> newSession(UssdRequest req) {
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    private Future<Reply> newSession(UssdRequest req, Optional<UssdSession> last, Optional<String> preferred) {
         Optional<Menu> menu = menus.current(req.serviceCode());
         if (menu.isEmpty()) return Future.succeededFuture(Reply.end(SystemTexts.UNKNOWN_SERVICE));
         Menu m = menu.get();
-        return sessions.preferredLanguage(req.msisdn()).compose(preferred -> {
-            String lang = preferred.filter(m.languages()::contains).orElse(m.defaultLanguage());
-            List<String> inputs = req.hop().inputsAfter(null);
-            if (!inputs.isEmpty()) return walk(req, m, engine.start(m, lang), inputs); // a dialled shortcut: no offer
-            return sessions.findResumable(req.msisdn()).compose(dropped -> {
-                Optional<UssdSession> offer = dropped.filter(d -> resumable(d, req));
-                if (offer.isEmpty()) return walk(req, m, engine.start(m, lang), List.of());
-                SessionState was = offer.get().state();
-                Reply ask = Reply.con(SystemTexts.RESUME.in(was.language(), m.defaultLanguage()));
-                UssdSession asking = new UssdSession(req.sessionId(), req.serviceCode(), UssdSession.Phase.RESUME_OFFER,
-                        SessionState.fresh(m, was.language()), was, req.hop().key(), ask);
-                return sessions.save(req.msisdn(), asking).map(ask);
-            });
-        });
+        String lang = preferred.filter(m.languages()::contains).orElse(m.defaultLanguage());
+        List<String> inputs = req.hop().inputsAfter(null);
+        Optional<UssdSession> dropped = last.filter(d -> inputs.isEmpty() && resumable(d, req));
+        if (dropped.isEmpty()) return walk(req, m, engine.start(m, lang), inputs); // a dialled shortcut is never an offer
+        SessionState was = dropped.get().state();
+        Reply ask = Reply.con(SystemTexts.RESUME.in(was.language(), m.defaultLanguage()));
+        return save(req, new UssdSession(req.sessionId(), req.serviceCode(), UssdSession.Phase.RESUME_OFFER,
+                SessionState.fresh(m, was.language()), was, req.hop().key(), now())).map(ask);
     }
 
-    /** A dropped session of this phone, mid-journey, on a screen its menu version still has. */
+    /** A dialogue of this phone that dropped mid-journey within the resume window, on a screen its menu still has. */
     private boolean resumable(UssdSession dropped, UssdRequest req) {
         return !dropped.sessionId().equals(req.sessionId()) && dropped.phase() == UssdSession.Phase.ACTIVE
                 && dropped.state().inProgress()
+                && now() - dropped.lastSeen() <= sessions.resumeWindow().toSeconds()
                 && menus.forSession(dropped.serviceCode(), dropped.state().menuVersion())
                         .map(dm -> engine.current(dm, dropped.state()) != null).orElse(false);
     }
 
     private Future<Reply> continueSession(UssdRequest req, UssdSession s) {
         if (req.hop().key().equals(s.lastHop()) || s.phase() == UssdSession.Phase.ENDED) {
-            return Future.succeededFuture(s.lastReply()); // a retry: same answer, nothing advances
+            return Future.succeededFuture(shownAgain(s)); // a retry: the same screen, nothing advances
         }
         List<String> inputs = req.hop().inputsAfter(s.lastHop());
         if (s.phase() == UssdSession.Phase.RESUME_OFFER) {
@@ -95,15 +103,24 @@ public final class UssdService {
                 }
             }
             Menu m = menus.current(s.serviceCode()).orElseThrow();
-            if (choice.equals("1") || choice.equals("2")) {
-                return walk(req, m, engine.start(m, s.state().language()), rest);
-            }
+            if (choice.equals("1") || choice.equals("2")) return walk(req, m, engine.start(m, s.state().language()), rest);
             String lang = s.offered().language();
             Reply askAgain = Reply.con(SystemTexts.INVALID_OPTION.in(lang, "id") + "\n" + SystemTexts.RESUME.in(lang, "id"));
-            return finish(req, s, s.state(), askAgain, UssdSession.Phase.RESUME_OFFER);
+            return save(req, new UssdSession(s.sessionId(), s.serviceCode(), s.phase(), s.state(), s.offered(), req.hop().key(), now()))
+                    .map(askAgain);
         }
         Menu m = menus.forSession(s.serviceCode(), s.state().menuVersion()).orElseThrow();
-        return walk(req, m, new Step(s.state(), s.lastReply(), null), inputs);
+        Reply current = engine.current(m, s.state());
+        if (current == null) return Future.succeededFuture(Reply.end(SystemTexts.BUSY.in(s.state().language(), "id")));
+        return walk(req, m, new Step(s.state(), current, null), inputs);
+    }
+
+    /** What the last hop showed, rendered again from the state (a retry, or a hop after the end). */
+    private Reply shownAgain(UssdSession s) {
+        if (s.phase() == UssdSession.Phase.RESUME_OFFER) return Reply.con(SystemTexts.RESUME.in(s.offered().language(), "id"));
+        Reply r = menus.forSession(s.serviceCode(), s.state().menuVersion()).map(m -> engine.current(m, s.state())).orElse(null);
+        if (r == null) return Reply.end(SystemTexts.BUSY.in(s.state().language(), "id")); // it ended on a failed backend
+        return s.phase() == UssdSession.Phase.ENDED ? Reply.end(r.text()) : r;
     }
 
     /** Applies {@code inputs} one by one from {@code at}, running effects as asked, and saves where it ends. */
@@ -114,9 +131,15 @@ public final class UssdService {
                     : effects(req, menu, engine.step(menu, step.state(), input), 0));
         }
         String languageBefore = at.state().language();
-        return f.compose(step -> finish(req, null, step.state(), step.reply(), null)
-                .compose(reply -> step.state().language().equals(languageBefore) ? Future.succeededFuture(reply)
-                        : sessions.rememberLanguage(req.msisdn(), step.state().language()).map(reply)));
+        return f.compose(step -> {
+            UssdSession.Phase phase = step.reply().end() ? UssdSession.Phase.ENDED : UssdSession.Phase.ACTIVE;
+            Future<Void> saved = save(req, new UssdSession(req.sessionId(), req.serviceCode(), phase, step.state(), null,
+                    req.hop().key(), now()));
+            if (!step.state().language().equals(languageBefore)) {
+                saved = saved.compose(v -> sessions.rememberLanguage(req.msisdn(), step.state().language())); // rare: a second write
+            }
+            return saved.map(step.reply());
+        });
     }
 
     private Future<Step> effects(UssdRequest req, Menu menu, Step step, int depth) {
@@ -129,15 +152,8 @@ public final class UssdService {
                 .compose(outcome -> effects(req, menu, engine.afterEffect(menu, step.state(), outcome), depth + 1));
     }
 
-    private Future<Reply> finish(UssdRequest req, UssdSession before, SessionState state, Reply reply, UssdSession.Phase phase) {
+    private Future<Void> save(UssdRequest req, UssdSession s) {
         Msisdn who = req.msisdn();
-        UssdSession.Phase p = phase != null ? phase : reply.end() ? UssdSession.Phase.ENDED : UssdSession.Phase.ACTIVE;
-        UssdSession after = new UssdSession(req.sessionId(), req.serviceCode(), p, state,
-                before == null ? null : before.offered(), req.hop().key(), reply);
-        Future<Void> resume;
-        if (p == UssdSession.Phase.ACTIVE && state.inProgress()) resume = sessions.keepResumable(who, after);
-        else if (p == UssdSession.Phase.RESUME_OFFER) resume = Future.succeededFuture();
-        else resume = sessions.forgetResumable(who);
-        return Future.all(sessions.save(who, after), resume).map(reply);
+        return sessions.save(who, s);
     }
 }

@@ -1,7 +1,6 @@
 package id.kentongan.session;
 
 import id.kentongan.member.Msisdn;
-import id.kentongan.menu.Reply;
 import id.kentongan.menu.SessionState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,7 +35,8 @@ abstract class SessionStoreContract {
 
     @AfterEach
     void close() {
-        await(store.forgetResumable(msisdn));
+        await(backend.remove(SessionStore.sessionKey(msisdn)));
+        await(backend.remove(SessionStore.languageKey(msisdn)));
         await(backend.close());
         await(vertx.close());
     }
@@ -50,50 +50,46 @@ abstract class SessionStoreContract {
                 Map.of("nik", "3302145507900001", "name", "SITI AMINAH", "occupation", "penderes", "income", "1500000",
                         "jkk", "15000", "jkm", "6800", "monthly", "21800"));
         return new UssdSession(sessionId, "*567#", UssdSession.Phase.ACTIVE, state, null, "1*3302145507900001*Siti Aminah*5*2",
-                Reply.con("SITI AMINAH\nPenghasilan Rp1.500.000\nIuran Rp21.800/bln\n(JKK 1% + JKM Rp6.800)\n1. Daftar\n2. Batal\n0. Kembali"));
+                1_795_400_000L);
     }
 
     @Test
-    void aSavedSessionComesBackWhole() {
+    void aSavedDialogueComesBackWholeInOneRead() {
         UssdSession s = midRegistration("s-" + UUID.randomUUID());
         await(store.save(msisdn, s));
-        assertEquals(Optional.of(s), await(store.find(msisdn, s.sessionId())));
+        assertEquals(new SessionStore.Loaded(Optional.of(s), Optional.empty()), await(store.load(msisdn)));
     }
 
     @Test
-    void anUnknownSessionIsEmpty() {
-        assertEquals(Optional.empty(), await(store.find(msisdn, "never-" + UUID.randomUUID())));
+    void aPhoneWithNothingStoredLoadsEmpty() {
+        assertEquals(new SessionStore.Loaded(Optional.empty(), Optional.empty()), await(store.load(msisdn)));
     }
 
     @Test
-    void aSessionLivesForItsTtlAndSavingAgainRenewsIt() {
+    void theLanguagePreferenceComesWithTheDialogueAndOutlivesIt() {
+        await(store.rememberLanguage(msisdn, "en"));
+        assertEquals(Optional.of("en"), await(store.load(msisdn)).language());
+        Duration left = await(backend.ttl(SessionStore.languageKey(msisdn))).orElseThrow();
+        assertTrue(left.compareTo(Duration.ofDays(399)) > 0, left.toString());
+    }
+
+    @Test
+    void aDialogueIsKeptForTheResumeWindowAndSavingAgainRenewsIt() {
         UssdSession s = midRegistration("s-" + UUID.randomUUID());
         await(store.save(msisdn, s));
-        Duration left = await(backend.ttl(SessionStore.sessionKey(msisdn, s.sessionId()))).orElseThrow();
-        assertTrue(left.compareTo(Duration.ofSeconds(170)) > 0 && left.compareTo(Duration.ofSeconds(180)) <= 0, left.toString());
-        await(store.save(msisdn, s));
-        assertTrue(await(backend.ttl(SessionStore.sessionKey(msisdn, s.sessionId()))).orElseThrow().compareTo(Duration.ofSeconds(170)) > 0);
-        assertEquals(Optional.empty(), await(backend.ttl(SessionStore.sessionKey(msisdn, "missing"))));
-    }
-
-    @Test
-    void aResumePointerIsKeptPerPhoneForTheResumeWindow() {
-        UssdSession s = midRegistration("s-" + UUID.randomUUID());
-        await(store.keepResumable(msisdn, s));
-        assertEquals(Optional.of(s), await(store.findResumable(msisdn)));
-        Duration left = await(backend.ttl(SessionStore.resumeKey(msisdn))).orElseThrow();
+        Duration left = await(backend.ttl(SessionStore.sessionKey(msisdn))).orElseThrow();
         assertTrue(left.compareTo(Duration.ofSeconds(290)) > 0 && left.compareTo(Duration.ofMinutes(5)) <= 0, left.toString());
-        await(store.forgetResumable(msisdn));
-        assertEquals(Optional.empty(), await(store.findResumable(msisdn)));
+        await(store.save(msisdn, s));
+        assertTrue(await(backend.ttl(SessionStore.sessionKey(msisdn))).orElseThrow().compareTo(Duration.ofSeconds(290)) > 0);
     }
 
     @Test
     void aResumeOfferKeepsTheOfferedState() {
         UssdSession was = midRegistration("old");
         UssdSession offer = new UssdSession("new-" + UUID.randomUUID(), "*567#", UssdSession.Phase.RESUME_OFFER,
-                new SessionState("v", "main", 0, "en", List.of(), Map.of()), was.state(), "", Reply.con("Your last session..."));
+                new SessionState("v", "main", 0, "en", List.of(), Map.of()), was.state(), "", 1_795_400_100L);
         await(store.save(msisdn, offer));
-        assertEquals(Optional.of(offer), await(store.find(msisdn, offer.sessionId())));
+        assertEquals(Optional.of(offer), await(store.load(msisdn)).session());
     }
 
     @Test
@@ -118,7 +114,7 @@ abstract class SessionStoreContract {
 
     @Test
     void keysOfOnePhoneShareAClusterHashTag() {
-        assertEquals("kt:{" + msisdn.value() + "}:s:abc", SessionStore.sessionKey(msisdn, "abc"));
-        assertEquals("kt:{" + msisdn.value() + "}:resume", SessionStore.resumeKey(msisdn));
+        assertEquals("kt:{" + msisdn.value() + "}:ussd", SessionStore.sessionKey(msisdn));
+        assertEquals("kt:{" + msisdn.value() + "}:lang", SessionStore.languageKey(msisdn));
     }
 }

@@ -88,9 +88,10 @@ class UssdEndToEndTest {
         Call call = new Call(sid(), phone, a.port());
         assertScreen(call.dial(), false, "Kentongan BPJS Ketenagakerjaan");
         assertScreen(call.press("1"), false, "Masukkan NIK");
-        String key = SessionStore.sessionKey(Msisdn.parse(phone).orElseThrow(), call.sessionId());
+        String key = SessionStore.sessionKey(Msisdn.parse(phone).orElseThrow());
         long ttl = redis.sync().pttl(key);
-        assertTrue(ttl > 170_000 && ttl <= 180_000, "live session key " + key + " should have a TTL of about 180 s, had " + ttl + " ms");
+        assertTrue(ttl > 290_000 && ttl <= 300_000, "the dialogue key " + key + " lives for the 5-minute resume window, had " + ttl + " ms");
+        assertTrue(redis.sync().get(key).contains("\"i\":\"" + call.sessionId() + "\""), "it is this session");
 
         assertScreen(call.press("123"), false, "NIK harus 16 angka.\nMasukkan NIK");
         assertScreen(call.press("3302143207900001"), false, "Tgl lahir di NIK salah.\nMasukkan NIK");
