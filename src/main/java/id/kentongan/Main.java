@@ -140,14 +140,15 @@ public final class Main {
         }
     }
 
-    @Command(name = "loadtest", mixinStandardHelpOptions = true,
+    @Command(name = "loadtest", mixinStandardHelpOptions = true, subcommands = LoadTestSms.class,
             description = "Play many concurrent, complete USSD dialogues against a running service and report throughput and latency.")
     static final class LoadTest implements Callable<Integer> {
         @Option(names = "--url", defaultValue = "http://127.0.0.1:8080") URI url;
         @Option(names = "--concurrency", defaultValue = "64") int concurrency;
         @Option(names = "--duration", defaultValue = "30s", description = "e.g. 30s, 2m") String duration;
         @Option(names = "--sessions", defaultValue = "0", description = "stop after this many sessions (0: run for --duration)") long sessions;
-        @Option(names = "--mix", defaultValue = "register=1,status=2,pay=1", description = "flow weights") String mix;
+        @Option(names = "--mix", defaultValue = "register=1,status=2,pay=1",
+                description = "flow weights: register, status, pay (sandbox backend) and browse (menus only)") String mix;
         @Option(names = "--ramp-up", defaultValue = "2s") String rampUp;
         @Option(names = "--code", defaultValue = "*567#") String code;
         @Option(names = "--json", description = "also write the report as JSON to this file") Path json;
@@ -157,8 +158,8 @@ public final class Main {
             java.util.Map<String, Integer> flows = new java.util.LinkedHashMap<>();
             for (String part : mix.split(",")) {
                 String[] kv = part.split("=");
-                if (!java.util.Set.of("register", "status", "pay").contains(kv[0].strip())) {
-                    throw new CommandLine.ParameterException(new CommandLine(this), "flows are register, status and pay");
+                if (!java.util.Set.of("register", "status", "pay", "browse").contains(kv[0].strip())) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), "flows are register, status, pay and browse");
                 }
                 flows.put(kv[0].strip(), Integer.parseInt(kv[1].strip()));
             }
@@ -167,6 +168,21 @@ public final class Main {
                     ConfigLoader.duration("--ramp-up", rampUp, java.time.Duration.ofSeconds(2)), code)).run(System.out);
             if (json != null) Files.writeString(json, report.encodePrettily());
             return report.getLong("errors") == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "sms", mixinStandardHelpOptions = true,
+            description = "SMS load: queue N messages and measure submit_sm/s, delivery receipts/s and window occupancy against the simulator.")
+    static final class LoadTestSms implements Callable<Integer> {
+        @Option(names = "--messages", defaultValue = "20000") int messages;
+        @Option(names = "--binds", defaultValue = "1") int binds;
+        @Option(names = "--window", defaultValue = "100") int window;
+        @Option(names = "--rate", defaultValue = "100000", description = "per-bind limit") int rate;
+        @Option(names = "--redis", description = "Redis for the outbox, e.g. redis://127.0.0.1:6379; default: memory") String redis;
+
+        @Override
+        public Integer call() throws Exception {
+            return id.kentongan.smpp.SmppBenchmark.run(messages, binds, window, rate, Optional.ofNullable(redis), true, System.out);
         }
     }
 

@@ -95,7 +95,12 @@ public final class UssdLoadTest {
         String flow = flows.get((int) Math.floorMod(serial.get() * 31 + phone, flows.size()));
         String msisdn;
         List<Hop> script;
-        if (flow.equals("register") || registered.size() < 2) {
+        if (flow.equals("browse")) {
+            // Menus only, no backend: what the gateway itself costs per hop (one session read and write).
+            msisdn = String.format("0818%08d", (run * 1_000_000L + serial.incrementAndGet()) % 100_000_000L);
+            script = List.of(new Hop("", "CON Kentongan"), new Hop("4", "CON Pilih bahasa"), new Hop("0", "CON Kentongan"),
+                    new Hop("5", "CON Kentongan: BPJS"), new Hop("00", "CON Kentongan"));
+        } else if (flow.equals("register") || registered.size() < 2) {
             long n = serial.incrementAndGet();
             msisdn = String.format("0819%08d", (run * 1_000_000L + n) % 100_000_000L);
             String name = "PEKERJA " + letters(n);
@@ -112,7 +117,7 @@ public final class UssdLoadTest {
         String sessionId = "lt" + run + "-" + phone + "-" + serial.get();
         play(sessionId, msisdn, script, 0, new StringBuilder()).onComplete(ar -> {
             if (ar.succeeded()) sessionsDone.incrementAndGet();
-            if (ar.succeeded() || script.size() != 7) registered.add(msisdn); // a number goes back once its dialogue ends
+            if (!flow.equals("browse") && (ar.succeeded() || script.size() != 7)) registered.add(msisdn); // back once its dialogue ends
             loop(phone, done);
         });
     }

@@ -19,10 +19,16 @@ public final class SmppBenchmark {
     private SmppBenchmark() {}
 
     public static int run(int messages, int binds, int window, int rate, Optional<String> redis, PrintStream out) throws Exception {
+        return run(messages, binds, window, rate, redis, false, out);
+    }
+
+    /** With {@code receipts}, the simulator sends a delivery receipt for each message and their rate is reported too. */
+    public static int run(int messages, int binds, int window, int rate, Optional<String> redis, boolean receipts, PrintStream out)
+            throws Exception {
         Vertx vertx = Vertx.vertx();
         try (SmscSimulator sim = SmscSimulator.start(0)) {
             SmscConfig config = SmscConfig.parse("smpp://bench:sim@127.0.0.1:" + sim.port() + "?binds=" + binds + "&window=" + window
-                    + "&rate=" + rate + "&receipts=false&keyTlv=true");
+                    + "&rate=" + rate + "&receipts=" + receipts + "&keyTlv=true");
             String ns = "kt:bench:" + UUID.randomUUID().toString().substring(0, 8);
             SmsChannel channel = SmsChannel.open(vertx, redis, Optional.of(config), ns, Duration.ofSeconds(30), Duration.ofSeconds(90),
                     Clock.systemUTC());
@@ -34,9 +40,13 @@ public final class SmppBenchmark {
                 }
                 Future.all(queued).toCompletionStage().toCompletableFuture().join();
                 long start = System.nanoTime();
+                java.util.concurrent.atomic.AtomicLong receiptsIn = new java.util.concurrent.atomic.AtomicLong();
                 channel.start(new SmscClient.Inbound() {
                     @Override
-                    public void receipt(String messageId, String state) {}
+                    public void receipt(String messageId, String state) {
+                        channel.outbox().receipt(messageId, state);
+                        receiptsIn.incrementAndGet();
+                    }
 
                     @Override
                     public void mo(String from, String to, String text) {}
@@ -44,16 +54,33 @@ public final class SmppBenchmark {
                     @Override
                     public void ussd(SmscClient.UssdHop hop) {}
                 });
+                double occupancySum = 0;
+                long samples = 0;
                 while (sim.received().size() < messages) {
                     Thread.sleep(20);
+                    occupancySum += channel.client().windowOccupancy();
+                    samples++;
                     if (System.nanoTime() - start > Duration.ofMinutes(5).toNanos()) {
                         out.println("gave up after 5 minutes: " + sim.received().size() + " of " + messages);
                         return 1;
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                out.printf("bench-smpp: %d messages, %d binds, window %d, outbox %s: %.1f s, %.0f submit_sm/s sustained%n",
-                        messages, binds, window, redis.isPresent() ? "Redis Streams" : "memory", seconds, messages / seconds);
+                out.printf("bench-smpp: %d messages, %d binds, window %d, outbox %s: %.1f s, %.0f submit_sm/s sustained, "
+                                + "window %.0f%% full on average%n",
+                        messages, binds, window, redis.isPresent() ? "Redis Streams" : "memory", seconds, messages / seconds,
+                        samples == 0 ? 0 : 100 * occupancySum / samples);
+                if (receipts) {
+                    long sentAt = System.nanoTime();
+                    long last = -1;
+                    while (receiptsIn.get() < messages && receiptsIn.get() != last) { // until they stop coming
+                        last = receiptsIn.get();
+                        Thread.sleep(2_000);
+                    }
+                    double all = (System.nanoTime() - start) / 1e9 - (receiptsIn.get() < messages ? (System.nanoTime() - sentAt) / 1e9 : 0);
+                    out.printf("  delivery receipts: %d of %d (%.0f/s); deliver_sm attempts not acknowledged (retried): %d%n",
+                            receiptsIn.get(), messages, receiptsIn.get() / Math.max(all, 0.001), sim.deliverFailures());
+                }
                 return 0;
             } finally {
                 channel.close();

@@ -77,6 +77,12 @@ public final class SmscClient implements AutoCloseable {
         return connections.stream().mapToInt(SmscConnection::binds).sum();
     }
 
+    /** Share of the binds' windows in use right now (0..1). */
+    public double windowOccupancy() {
+        int inFlight = connections.stream().mapToInt(SmscConnection::inFlight).sum();
+        return (double) inFlight / (config.window() * connections.size());
+    }
+
     /** The most submit_sm any one bind sent within a second. */
     public int maxSentPerSecondPerBind() {
         return connections.stream().mapToInt(SmscConnection::maxSentPerSecond).max().orElse(0);

@@ -140,6 +140,11 @@ final class SmscConnection {
         }
     }
 
+    /** Submits in flight on this bind now. */
+    int inFlight() {
+        return config.window() - window.availablePermits();
+    }
+
     int maxSentPerSecond() {
         return rate.observedMaxPerSecond();
     }

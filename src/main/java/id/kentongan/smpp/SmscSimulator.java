@@ -62,6 +62,12 @@ public final class SmscSimulator implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Receipts go out a few at a time, as an SMSC's delivery queue would, rather than thousands in flight. */
+    private final ExecutorService receipts = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "smsc-sim-receipts");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> boundPerSystemId = new ConcurrentHashMap<>();
@@ -81,6 +87,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final Map<String, String> idByKey = new ConcurrentHashMap<>();
     private final AtomicInteger duplicates = new AtomicInteger();
+    private final AtomicInteger deliverFailures = new AtomicInteger();
     private final AtomicInteger drops = new AtomicInteger();
 
     private SmscSimulator(SMPPServerSessionListener listener, int port) {
@@ -181,7 +188,7 @@ public final class SmscSimulator implements AutoCloseable {
                 received.add(r);
             }
             int n = accepted.incrementAndGet();
-            if ((sm.getRegisteredDelivery() & 0x03) != 0) workers.execute(() -> receipt(session, r, id));
+            if ((sm.getRegisteredDelivery() & 0x03) != 0) receipts.execute(() -> receipt(session, r, id));
             int drop = dropAfter.get();
             if (drop > 0 && n >= drop && dropAfter.compareAndSet(drop, -1)) {
                 drops.incrementAndGet();
@@ -249,17 +256,24 @@ public final class SmscSimulator implements AutoCloseable {
     private void receipt(SMPPServerSession session, Received r, long id) {
         String quoted = receiptsInDecimal ? Long.toString(id) : Long.toHexString(id);
         String text = "id:" + quoted + " sub:001 dlvrd:001 submit date:2611231000 done date:2611231000 stat:DELIVRD err:000 text:";
-        deliver(session, r.to(), r.from(), (byte) 0x04, (byte) 0, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "");
+        // Like an SMSC, a receipt the ESME did not acknowledge is tried again (three times in all).
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (deliver(session, r.to(), r.from(), (byte) 0x04, (byte) 0, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "")) return;
+            sleep(Duration.ofMillis(200L << attempt));
+        }
     }
 
-    private void deliver(SMPPServerSession session, String from, String to, byte esmClass, byte dataCoding, byte[] payload,
-                         String serviceType, OptionalParameter... tlvs) {
+    private boolean deliver(SMPPServerSession session, String from, String to, byte esmClass, byte dataCoding, byte[] payload,
+                            String serviceType, OptionalParameter... tlvs) {
         try {
             session.deliverShortMessage(serviceType, TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
                     TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(esmClass), (byte) 0, (byte) 0,
                     new RegisteredDelivery(0), DataCodings.newInstance(dataCoding), payload, tlvs);
+            return true;
         } catch (Exception e) {
+            deliverFailures.incrementAndGet();
             log.debug("deliver_sm failed: {}", e.toString());
+            return false;
         }
     }
 
@@ -408,6 +422,11 @@ public final class SmscSimulator implements AutoCloseable {
         return duplicates.get();
     }
 
+    /** deliver_sm attempts (receipts, MO, USSD) the ESME did not acknowledge; receipts are tried again. */
+    public int deliverFailures() {
+        return deliverFailures.get();
+    }
+
     public int drops() {
         return drops.get();
     }
@@ -442,6 +461,7 @@ public final class SmscSimulator implements AutoCloseable {
             // closing anyway
         }
         workers.shutdownNow();
+        receipts.shutdownNow();
     }
 
     private static void sleep(Duration d) {
