@@ -52,11 +52,15 @@ public final class UssdLoadTest {
     private final AtomicLong serial = new AtomicLong();
     private final int run = new Random().nextInt(99 * 99);
     private final List<String> flows = new ArrayList<>();
+    private final String host;
+    private final int port;
     private volatile boolean stopping;
     private long startNanos;
 
     public UssdLoadTest(Options o) {
         this.o = o;
+        this.host = o.url().getHost();
+        this.port = o.url().getPort() > 0 ? o.url().getPort() : 80;
         this.vertx = Vertx.vertx();
         this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
                 .setConnectTimeout(5_000).setIdleTimeout(30), new PoolOptions().setHttp1MaxSize(o.concurrency()));
@@ -76,7 +80,9 @@ public final class UssdLoadTest {
             vertx.setTimer(Math.max(1, delay), t -> loop(phone, done));
         }
         vertx.setTimer(Math.max(1, o.duration().toMillis()), t -> stopping = true);
-        done.await();
+        // A phone whose request never completes must not hang the report: wait for the others a bounded time.
+        long limit = (o.sessions() > 0 ? Duration.ofHours(1) : o.duration().plus(o.rampUp()).plusSeconds(30)).toMillis();
+        if (!done.await(limit, java.util.concurrent.TimeUnit.MILLISECONDS)) error("phone still waiting at the end");
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double cpu = (processCpuNanos() - cpuBefore) / 1e9;
         JsonObject report = report(seconds, cpu);
@@ -133,9 +139,9 @@ public final class UssdLoadTest {
                 + "&networkCode=51010&text=" + enc(text.toString());
         long t0 = System.nanoTime();
         Promise<Void> p = Promise.promise();
-        http.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(o.url().resolve("/ussd/at").toString())
-                        .putHeader("Content-Type", "application/x-www-form-urlencoded").setTimeout(15_000))
-                .compose(req -> req.send(Buffer.buffer(body)))
+        http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port).setURI("/ussd/at")
+                        .putHeader("Content-Type", "application/x-www-form-urlencoded"))
+                .compose(req -> req.idleTimeout(15_000).send(Buffer.buffer(body)))
                 .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b))
                 .onComplete(ar -> {
                     latency.record((System.nanoTime() - t0) / 1_000);
