@@ -35,7 +35,12 @@ public final class OutboxSender implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong deferred = new AtomicLong();
     private volatile boolean running = true;
+    /** Set once no worker can add to {@code accepted} any more: only then may the flusher stop. */
+    private volatile boolean workersDone;
     private final Thread reader;
+    /** Accepted messages waiting to be recorded; one flusher records them in batches (one Redis round trip each). */
+    private final java.util.concurrent.LinkedBlockingQueue<SmsOutbox.Done> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread flusher;
 
     public OutboxSender(SmsOutbox outbox, SmscClient client, String consumer, int parallel, Duration patience, Duration reclaimIdle) {
         if (reclaimIdle.compareTo(patience.multipliedBy(2)) < 0) {
@@ -55,11 +60,35 @@ public final class OutboxSender implements AutoCloseable {
         this.slots = new Semaphore(parallel * 2);
         this.reader = new Thread(this::read, "sms-outbox-reader");
         reader.setDaemon(true);
+        this.flusher = new Thread(this::flush, "sms-outbox-flusher");
+        flusher.setDaemon(true);
     }
 
     public OutboxSender start() {
         reader.start();
+        flusher.start();
         return this;
+    }
+
+    private void flush() {
+        List<SmsOutbox.Done> batch = new java.util.ArrayList<>();
+        while (!workersDone || !accepted.isEmpty()) {
+            try {
+                SmsOutbox.Done first = accepted.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                accepted.drainTo(batch, 499);
+                outbox.doneAll(batch);
+            } catch (InterruptedException e) {
+                if (workersDone) break;
+            } catch (RuntimeException e) {
+                // Not recorded: the entries stay pending and are reclaimed; the key check stops a second send.
+                log.warn("could not record {} sent messages: {}", batch.size(), e.toString());
+            } finally {
+                batch.forEach(d -> inFlight.remove(d.taken().entryId()));
+                batch.clear();
+            }
+        }
     }
 
     public long sent() {
@@ -91,29 +120,36 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     private void dispatch(List<SmsOutbox.Taken> batch) throws InterruptedException {
+        if (batch.isEmpty()) return;
+        // One read for the whole batch: which of these were sent before (by a sender that died before acking)?
+        java.util.Set<String> sentBefore = outbox.sentAmong(batch.stream().map(t -> t.sms().key()).toList());
         for (SmsOutbox.Taken t : batch) {
             if (!inFlight.add(t.entryId())) continue; // reclaimed while still ours
+            if (sentBefore.contains(t.sms().key())) {
+                outbox.skip(t);
+                inFlight.remove(t.entryId());
+                continue;
+            }
             slots.acquire();
             workers.execute(() -> {
+                boolean recorded = false;
                 try {
-                    send(t);
+                    recorded = send(t);
                 } finally {
-                    inFlight.remove(t.entryId());
+                    if (!recorded) inFlight.remove(t.entryId()); // recorded ones leave inFlight once flushed
                     slots.release();
                 }
             });
         }
     }
 
-    private void send(SmsOutbox.Taken t) {
+    /** Sends one message; true when it was accepted and handed to the flusher to record. */
+    private boolean send(SmsOutbox.Taken t) {
         try {
-            if (outbox.alreadySent(t.sms().key())) {
-                outbox.skip(t);
-                return;
-            }
             List<String> ids = client.send(t.sms().key(), t.sms().to(), t.sms().text(), patience);
-            outbox.done(t, ids, client.config().receiptIds());
+            accepted.add(new SmsOutbox.Done(t, ids, client.config().receiptIds()));
             sent.incrementAndGet();
+            return true;
         } catch (SubmitException e) {
             switch (e.kind()) {
                 case PERMANENT -> {
@@ -144,6 +180,7 @@ public final class OutboxSender implements AutoCloseable {
             log.warn("SMS {} not sent now: {}", t.sms().key(), e.toString());
             outbox.later(t);
         }
+        return false;
     }
 
     /** Stops taking work and lets the messages in hand finish. */
@@ -155,6 +192,8 @@ public final class OutboxSender implements AutoCloseable {
         try {
             if (!workers.awaitTermination(patience.toMillis() + 2_000, TimeUnit.MILLISECONDS)) workers.shutdownNow();
             reader.join(2_000);
+            workersDone = true;
+            flusher.join(5_000); // records everything accepted before stopping
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -132,25 +132,54 @@ public final class RedisSmsOutbox implements SmsOutbox {
 
     @Override
     public void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat) {
+        doneAll(List.of(new Done(t, messageIds, idFormat)));
+    }
+
+    @Override
+    public java.util.Set<String> sentAmong(List<String> keys) {
+        java.util.Set<String> sent = new java.util.HashSet<>();
+        if (keys.isEmpty()) return sent;
+        var values = work().mget(keys.stream().map(k -> ns + ":state:" + k).toArray(String[]::new));
+        for (int i = 0; i < keys.size(); i++) {
+            var v = values.get(i);
+            if (v.hasValue() && !"QUEUED".equals(v.getValue())) sent.add(keys.get(i));
+        }
+        return sent;
+    }
+
+    @Override
+    public void doneAll(List<Done> done) {
+        if (done.isEmpty()) return;
         work(); // connected, group created
-        // Issued together on one connection, executed in this order, awaited once (one round trip, not eight).
+        // Issued together on one connection, executed in this order, awaited once: one round trip per batch.
         // SENT goes first so that a receipt applied meanwhile is never overwritten; ids are written before we look
         // for receipts that came early, and receipt() looks again after parking one: one side always sees the other.
         var r = workConnection.async();
-        List<String> forms = new ArrayList<>();
-        for (String id : messageIds) forms.addAll(ReceiptIds.forms(id, idFormat));
         List<java.util.concurrent.CompletableFuture<?>> writes = new ArrayList<>();
-        writes.add(r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), "SENT").toCompletableFuture());
-        for (String form : forms) writes.add(r.setex(ns + ":receipt:" + form, RECEIPT_IDS.toSeconds(), t.sms().key()).toCompletableFuture());
-        List<java.util.concurrent.CompletableFuture<String>> early = new ArrayList<>();
-        for (String form : forms) early.add(r.getdel(ns + ":early-receipt:" + form).toCompletableFuture());
-        writes.add(r.xack(stream(), GROUP, t.entryId()).toCompletableFuture());
-        writes.add(r.xdel(stream(), t.entryId()).toCompletableFuture());
-        java.util.concurrent.CompletableFuture.allOf(writes.toArray(new java.util.concurrent.CompletableFuture[0])).join();
-        for (var e : early) {
-            String state = e.join();
-            if (state != null) r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), state).toCompletableFuture().join();
+        Map<String, java.util.concurrent.CompletableFuture<String>> early = new java.util.LinkedHashMap<>();
+        List<String> entryIds = new ArrayList<>();
+        for (Done d : done) {
+            String key = d.taken().sms().key();
+            writes.add(r.setex(ns + ":state:" + key, KEEP.toSeconds(), "SENT").toCompletableFuture());
+            for (String id : d.messageIds()) {
+                for (String form : ReceiptIds.forms(id, d.idFormat())) {
+                    writes.add(r.setex(ns + ":receipt:" + form, RECEIPT_IDS.toSeconds(), key).toCompletableFuture());
+                    early.put(form + "\n" + key, r.getdel(ns + ":early-receipt:" + form).toCompletableFuture());
+                }
+            }
+            entryIds.add(d.taken().entryId());
         }
+        String[] ids = entryIds.toArray(new String[0]);
+        writes.add(r.xack(stream(), GROUP, ids).toCompletableFuture());
+        writes.add(r.xdel(stream(), ids).toCompletableFuture());
+        java.util.concurrent.CompletableFuture.allOf(writes.toArray(new java.util.concurrent.CompletableFuture[0])).join();
+        early.forEach((formAndKey, state) -> {
+            String s = state.join();
+            if (s != null) {
+                String key = formAndKey.substring(formAndKey.indexOf('\n') + 1);
+                r.setex(ns + ":state:" + key, KEEP.toSeconds(), s).toCompletableFuture().join();
+            }
+        });
     }
 
     @Override

@@ -26,6 +26,21 @@ public interface SmsOutbox extends AutoCloseable {
 
     boolean alreadySent(String key);
 
+    /** The keys among {@code keys} already sent: one read for a whole batch. */
+    default java.util.Set<String> sentAmong(List<String> keys) {
+        java.util.Set<String> sent = new java.util.HashSet<>();
+        for (String k : keys) if (alreadySent(k)) sent.add(k);
+        return sent;
+    }
+
+    /** A message the SMSC accepted, waiting to be recorded. */
+    record Done(Taken taken, List<String> messageIds, ReceiptIds.Format idFormat) {}
+
+    /** Records several accepted messages at once (one pipelined round trip in Redis). */
+    default void doneAll(List<Done> done) {
+        for (Done d : done) done(d.taken(), d.messageIds(), d.idFormat());
+    }
+
     /** Accepted by the SMSC with these message ids: remembered for receipts, and taken off the queue. */
     void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat);
 
