@@ -14,6 +14,13 @@ public final class Gsm7 {
     /** GSM code of each EXTENDED character, after the 0x1B escape. */
     private static final byte[] EXTENDED_CODES = {0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65, 0x0A};
     public static final byte ESCAPE = 0x1B;
+    /** Per UTF-16 unit: its GSM code + 1 (basic), or -(extension code + 1), or 0 (not GSM-7). Built once; O(1) look-ups. */
+    private static final short[] TABLE = new short[0x10000];
+
+    static {
+        for (int i = 0; i < BASIC.length(); i++) if (i != ESCAPE) TABLE[BASIC.charAt(i)] = (short) (i + 1);
+        for (int i = 0; i < EXTENDED.length(); i++) TABLE[EXTENDED.charAt(i)] = (short) -(EXTENDED_CODES[i] + 1);
+    }
 
     private Gsm7() {}
 
@@ -21,9 +28,9 @@ public final class Gsm7 {
     public static int septets(String text) {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (BASIC.indexOf(c) >= 0) n += 1;
-            else if (EXTENDED.indexOf(c) >= 0) n += 2;
+            short t = TABLE[text.charAt(i)];
+            if (t > 0) n += 1;
+            else if (t < 0) n += 2;
             else return -1;
         }
         return n;
@@ -34,15 +41,15 @@ public final class Gsm7 {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int basic = BASIC.indexOf(c);
-            if (basic >= 0 && c != '\u001B') {
-                out.write(basic);
-                continue;
+            short t = TABLE[c];
+            if (t > 0) {
+                out.write(t - 1);
+            } else if (t < 0) {
+                out.write(ESCAPE);
+                out.write(-t - 1);
+            } else {
+                throw new IllegalArgumentException("not in the GSM 03.38 alphabet: U+" + Integer.toHexString(c));
             }
-            int ext = EXTENDED.indexOf(c);
-            if (ext < 0) throw new IllegalArgumentException("not in the GSM 03.38 alphabet: U+" + Integer.toHexString(c));
-            out.write(ESCAPE);
-            out.write(EXTENDED_CODES[ext]);
         }
         return out.toByteArray();
     }
