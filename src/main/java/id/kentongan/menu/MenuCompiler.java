@@ -12,13 +12,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,7 +128,7 @@ public final class MenuCompiler {
             if (start != null && !screens.isEmpty() && !screens.containsKey(start)) {
                 problem(top.get("start"), "start screen '" + start + "' does not exist");
             }
-            return new Menu(name, file, serviceCode, digest(yaml), languages, start, screens);
+            return new Menu(name, file, serviceCode, id.kentongan.text.Digest.sha256Hex(yaml, 6), languages, start, screens);
         }
 
         Screen screen(String id, int line, Node node) {
@@ -485,12 +481,4 @@ public final class MenuCompiler {
         return n.getStartMark() == null ? 1 : n.getStartMark().getLine() + 1;
     }
 
-    private static String digest(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,16 +6,13 @@ import id.kentongan.member.Rupiah;
 import id.kentongan.menu.ActionOutcome;
 import id.kentongan.sms.OptOuts;
 import id.kentongan.sms.SmsSender;
+import id.kentongan.text.Digest;
 import id.kentongan.ussd.ActionCall;
 import id.kentongan.ussd.Actions;
 import io.vertx.core.Future;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -44,7 +41,7 @@ public final class MoHandler {
         // The same request from the same phone on the same day is one request (an SMSC may deliver an MO twice, a
         // worker may send again): one registration, one payment code. Every SMS still gets its own answer.
         SmsCommand command = SmsCommand.parse(text);
-        String id = hash(from.value() + "|" + LocalDate.now(clock) + "|" + command);
+        String id = Digest.sha256Hex(from.value() + "|" + LocalDate.now(clock) + "|" + command, 10);
         return answer(from, command, id).recover(e -> Future.succeededFuture(BUSY))
                 .compose(reply -> sms.send(from, reply));
     }
@@ -104,11 +101,4 @@ public final class MoHandler {
         return v < 0 ? digits : Rupiah.format(v);
     }
 
-    private static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package id.kentongan.smpp;
 
 import id.kentongan.member.Masking;
 import id.kentongan.member.Msisdn;
+import id.kentongan.ussd.ServiceCode;
 import id.kentongan.ussd.UssdRequest;
 import id.kentongan.ussd.UssdService;
 import io.vertx.core.Vertx;
@@ -66,7 +67,7 @@ public final class SmppInbound implements SmscClient.Inbound {
         boolean begins = hop.op() == UssdOp.PSSR_INDICATION;
         // its_session_info identifies the dialogue on the operator's side; service_type operators have one per phone.
         String session = "smpp-" + who.get().value() + (hop.itsSessionInfo() == null ? "" : "-" + HexFormat.of().formatHex(hop.itsSessionInfo(), 0, 1));
-        String code = begins ? serviceCode(hop) : "*" + hop.serviceCode().replaceAll("[^0-9*]", "") + "#";
+        String code = ServiceCode.normalise(begins && hop.text() != null && hop.text().strip().startsWith("*") ? hop.text() : hop.serviceCode());
         UssdRequest req = new UssdRequest(session, who.get(), code,
                 new UssdRequest.Single(begins ? "" : hop.text(), Long.toString(hops.incrementAndGet()), begins));
         vertx.runOnContext(v -> ussd.handle(req).onComplete(ar -> replies.execute(() -> {
@@ -78,15 +79,6 @@ public final class SmppInbound implements SmscClient.Inbound {
         })));
     }
 
-    /** The code dialled, e.g. *567#, from what the phone sent, or from the destination address. */
-    private static String serviceCode(SmscClient.UssdHop hop) {
-        String t = hop.text() == null ? "" : hop.text().strip();
-        if (t.matches("\\*[0-9*]+#")) {
-            int star = t.indexOf('*', 1);
-            return star < 0 ? t : t.substring(0, star) + "#";
-        }
-        return "*" + hop.serviceCode().replaceAll("[^0-9]", "") + "#";
-    }
 
     public void close() {
         replies.shutdownNow();

@@ -32,7 +32,7 @@ final class AtTransport {
             return;
         }
         UssdRequest req = new UssdRequest(form.get("sessionId"), Msisdn.parse(form.get("phoneNumber")).orElseThrow(),
-                baseCode(form.get("serviceCode")), new UssdRequest.History(form.get("text")));
+                ServiceCode.normalise(form.get("serviceCode")), new UssdRequest.History(form.get("text")));
         service.handle(req).onComplete(ar -> {
             // handle() never fails (faults become a busy screen); this guards against a bug becoming a hung gateway.
             String body = ar.succeeded() ? (ar.result().end() ? "END " : "CON ") + ar.result().text()
@@ -59,10 +59,4 @@ final class AtTransport {
         return null;
     }
 
-    /** {@code *567*1#} dialled directly arrives as serviceCode *567*1# on some gateways; the menu is *567#. */
-    static String baseCode(String code) {
-        String c = code.strip();
-        int star = c.indexOf('*', 1);
-        return star < 0 ? c : c.substring(0, star) + "#";
-    }
 }

@@ -56,9 +56,8 @@ final class HubtelTransport {
             answer(ctx, Reply.end(""), body);
             return;
         }
-        String code = body.getValue("ServiceCode") == null ? null : body.getValue("ServiceCode").toString().strip();
-        if (code != null && !code.startsWith("*")) code = "*" + code;
-        if (code != null && !code.endsWith("#")) code = code + "#";
+        Object rawCode = body.getValue("ServiceCode");
+        String code = rawCode == null ? null : ServiceCode.normalise(rawCode.toString());
         if (code == null || !AtTransport.SERVICE_CODE.matcher(code).matches()) {
             bad(ctx, "ServiceCode is missing or not like *567#");
             return;
@@ -69,7 +68,7 @@ final class HubtelTransport {
             return;
         }
         String message = body.getValue("Message") == null ? "" : body.getValue("Message").toString();
-        UssdRequest req = new UssdRequest(sessionId, msisdn.get(), AtTransport.baseCode(code),
+        UssdRequest req = new UssdRequest(sessionId, msisdn.get(), code,
                 new UssdRequest.Single(message, seq.toString(), type.equals("initiation")));
         JsonObject request = body;
         service.handle(req).onComplete(ar -> answer(ctx,

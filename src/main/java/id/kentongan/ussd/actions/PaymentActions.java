@@ -13,14 +13,10 @@ import id.kentongan.ussd.Action;
 import id.kentongan.ussd.ActionCall;
 import io.vertx.core.Future;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +47,7 @@ public final class PaymentActions {
                     if (p.refusal() != null) return Future.succeededFuture(ActionOutcome.of(p.refusal()));
                     Member m = p.member();
                     int months = months(call);
-                    String reference = "KT-" + m.kpj() + "-" + months + "-" + shortHash(call.idempotencyKey());
+                    String reference = "KT-" + m.kpj() + "-" + months + "-" + id.kentongan.text.Digest.sha256Hex(call.idempotencyKey(), 6);
                     return members.bill(m.kpj(), months)
                             .compose(bill -> payments.createCode(new PaymentRequest(reference, bill.amount(),
                                     "Iuran BPJS TK " + months + " bln KPJ " + m.kpj(), call.idempotencyKey())))
@@ -80,11 +76,4 @@ public final class PaymentActions {
         return months;
     }
 
-    private static String shortHash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
