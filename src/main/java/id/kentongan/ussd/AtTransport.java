@@ -25,15 +25,12 @@ final class AtTransport {
     }
 
     void handle(RoutingContext ctx) {
-        MultiMap form = ctx.request().formAttributes();
-        String problem = problem(form);
-        if (problem != null) {
-            ctx.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8").end(problem);
+        Parsed parsed = parse(ctx.request().formAttributes());
+        if (parsed.problem() != null) {
+            ctx.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8").end(parsed.problem());
             return;
         }
-        UssdRequest req = new UssdRequest(form.get("sessionId"), Msisdn.parse(form.get("phoneNumber")).orElseThrow(),
-                ServiceCode.normalise(form.get("serviceCode")), new UssdRequest.History(form.get("text")));
-        service.handle(req).onComplete(ar -> {
+        service.handle(parsed.request()).onComplete(ar -> {
             // handle() never fails (faults become a busy screen); this guards against a bug becoming a hung gateway.
             String body = ar.succeeded() ? (ar.result().end() ? "END " : "CON ") + ar.result().text()
                     : "END " + id.kentongan.menu.SystemTexts.BUSY_BOTH;
@@ -41,22 +38,29 @@ final class AtTransport {
         });
     }
 
-    /** A clear message for the gateway's operator, or null when the request is well formed. */
-    static String problem(MultiMap form) {
+    /** The request, or a clear message for the gateway's operator saying what is wrong with it. */
+    record Parsed(UssdRequest request, String problem) {
+        static Parsed wrong(String problem) {
+            return new Parsed(null, problem);
+        }
+    }
+
+    /** Checks and reads the form once: every field is parsed a single time on this per-hop path. */
+    static Parsed parse(MultiMap form) {
         String sessionId = form.get("sessionId");
-        if (sessionId == null || sessionId.isBlank()) return "sessionId is missing";
-        if (!SESSION_ID.matcher(sessionId).matches()) return "sessionId must be 1-64 letters, digits or _.:-";
+        if (sessionId == null || sessionId.isBlank()) return Parsed.wrong("sessionId is missing");
+        if (!SESSION_ID.matcher(sessionId).matches()) return Parsed.wrong("sessionId must be 1-64 letters, digits or _.:-");
         String code = form.get("serviceCode");
-        if (code == null || code.isBlank()) return "serviceCode is missing";
-        if (!SERVICE_CODE.matcher(code.strip()).matches()) return "serviceCode must look like *567#";
+        if (code == null || code.isBlank()) return Parsed.wrong("serviceCode is missing");
+        if (!SERVICE_CODE.matcher(code.strip()).matches()) return Parsed.wrong("serviceCode must look like *567#");
         String phone = form.get("phoneNumber");
-        if (phone == null || phone.isBlank()) return "phoneNumber is missing";
+        if (phone == null || phone.isBlank()) return Parsed.wrong("phoneNumber is missing");
         Optional<Msisdn> msisdn = Msisdn.parse(phone);
-        if (msisdn.isEmpty()) return "phoneNumber is not an Indonesian mobile number (08…, +628… or 628…)";
+        if (msisdn.isEmpty()) return Parsed.wrong("phoneNumber is not an Indonesian mobile number (08…, +628… or 628…)");
         String text = form.get("text");
-        if (text == null) return "text is missing (send it empty on the first hop)";
-        if (text.length() > MAX_HISTORY) return "text is longer than " + MAX_HISTORY + " characters";
-        return null;
+        if (text == null) return Parsed.wrong("text is missing (send it empty on the first hop)");
+        if (text.length() > MAX_HISTORY) return Parsed.wrong("text is longer than " + MAX_HISTORY + " characters");
+        return new Parsed(new UssdRequest(sessionId, msisdn.get(), ServiceCode.normalise(code), new UssdRequest.History(text)), null);
     }
 
 }

@@ -1,6 +1,5 @@
 package id.kentongan.ussd;
 
-import id.kentongan.member.Msisdn;
 import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuEngine;
 import id.kentongan.menu.MenuRegistry;
@@ -153,7 +152,6 @@ public final class UssdService {
     }
 
     private Future<Void> save(UssdRequest req, UssdSession s) {
-        Msisdn who = req.msisdn();
-        return sessions.save(who, s);
+        return sessions.save(req.msisdn(), s);
     }
 }
