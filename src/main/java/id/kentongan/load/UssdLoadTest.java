@@ -98,7 +98,7 @@ public final class UssdLoadTest {
             return;
         }
         serial.incrementAndGet();
-        String flow = flows.get((int) Math.floorMod(serial.get() * 31 + phone, flows.size()));
+        String flow = flows.get(Math.floorMod(serial.get() * 31 + phone, flows.size()));
         String msisdn;
         List<Hop> script;
         if (flow.equals("browse")) {

@@ -101,6 +101,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
     }
 
     @Override
+    @SuppressWarnings("unchecked") // Lettuce's StreamOffset varargs; one offset, no heap pollution
     public List<Taken> take(String consumer, int max, Duration block) {
         List<StreamMessage<String, String>> got = blocking().xreadgroup(Consumer.from(GROUP, consumer),
                 XReadArgs.Builder.count(max).block(block), XReadArgs.StreamOffset.lastConsumed(stream()));
@@ -172,7 +173,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
         String[] ids = entryIds.toArray(new String[0]);
         writes.add(r.xack(stream(), GROUP, ids).toCompletableFuture());
         writes.add(r.xdel(stream(), ids).toCompletableFuture());
-        java.util.concurrent.CompletableFuture.allOf(writes.toArray(new java.util.concurrent.CompletableFuture[0])).join();
+        java.util.concurrent.CompletableFuture.allOf(writes.toArray(java.util.concurrent.CompletableFuture<?>[]::new)).join();
         early.forEach((formAndKey, state) -> {
             String s = state.join();
             if (s != null) {
