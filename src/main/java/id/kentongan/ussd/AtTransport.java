@@ -2,7 +2,8 @@ package id.kentongan.ussd;
 
 import id.kentongan.member.Msisdn;
 import io.vertx.core.MultiMap;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -24,19 +25,28 @@ final class AtTransport {
         this.service = service;
     }
 
-    void handle(RoutingContext ctx) {
-        Parsed parsed = parse(ctx.request().formAttributes());
+    /** Answers one hop; {@code body} is the whole request body (already limited in size by the caller). */
+    void handle(HttpServerResponse response, Buffer body) {
+        Parsed parsed;
+        try {
+            parsed = parse(FormBody.parse(body.toString(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            parsed = Parsed.wrong("the body is not a valid URL-encoded form");
+        }
         if (parsed.problem() != null) {
-            ctx.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8").end(parsed.problem());
+            response.setStatusCode(400).putHeader(CONTENT_TYPE, TEXT).end(parsed.problem());
             return;
         }
         service.handle(parsed.request()).onComplete(ar -> {
             // handle() never fails (faults become a busy screen); this guards against a bug becoming a hung gateway.
-            String body = ar.succeeded() ? (ar.result().end() ? "END " : "CON ") + ar.result().text()
+            String text = ar.succeeded() ? (ar.result().end() ? "END " : "CON ") + ar.result().text()
                     : "END " + id.kentongan.menu.SystemTexts.BUSY_BOTH;
-            ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(body);
+            response.putHeader(CONTENT_TYPE, TEXT).end(text);
         });
     }
+
+    private static final CharSequence CONTENT_TYPE = io.vertx.core.http.HttpHeaders.createOptimized("Content-Type");
+    private static final CharSequence TEXT = io.vertx.core.http.HttpHeaders.createOptimized("text/plain; charset=utf-8");
 
     /** The request, or a clear message for the gateway's operator saying what is wrong with it. */
     record Parsed(UssdRequest request, String problem) {

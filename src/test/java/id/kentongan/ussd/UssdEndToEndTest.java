@@ -297,6 +297,12 @@ class UssdEndToEndTest {
                 Gateway.post(port, "/ussd/hubtel", "application/json", "{\"Type\":\"Hello\"}"));
         assertEquals(new Answer(200, "END Kode layanan tidak dikenal.\nUnknown service code."),
                 Gateway.post(port, "/ussd/at", form, "sessionId=x1&serviceCode=*999%23&phoneNumber=081234567890&text="));
+        assertEquals(new Answer(400, "the body is not a valid URL-encoded form"),
+                Gateway.post(port, "/ussd/at", form, "sessionId=x1&serviceCode=*567%23&phoneNumber=081234567890&text=%E"));
+        assertEquals(new Answer(413, "the body is larger than 16384 bytes"),
+                Gateway.post(port, "/ussd/at", form, "sessionId=x1&serviceCode=*567%23&phoneNumber=081234567890&text=" + "1*".repeat(9000)));
+        // The service keeps answering after both.
+        assertEquals(200, Gateway.at(port, "x2", id.kentongan.Instances.newPhone(), "").status());
     }
 
     @Test
