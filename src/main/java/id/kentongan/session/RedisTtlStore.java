@@ -8,7 +8,6 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -60,7 +59,7 @@ public final class RedisTtlStore implements TtlStore {
             synchronized (this) {
                 c = connection;
                 if (c == null || c.isCompletedExceptionally()) {
-                    c = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+                    c = client.connectAsync(Utf8Codec.INSTANCE, uri).toCompletableFuture();
                     c.whenComplete((conn, err) -> {
                         if (err != null) log.warn("redis {}:{} unreachable: {}", uri.getHost(), uri.getPort(), err.toString());
                     });

@@ -3,7 +3,6 @@ package id.kentongan.smpp;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
@@ -54,7 +53,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
     private synchronized java.util.concurrent.CompletionStage<StatefulRedisConnection<String, String>> async() {
         var c = eventLoopConnection;
         if (c == null || c.isCompletedExceptionally()) {
-            c = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+            c = client.connectAsync(id.kentongan.session.Utf8Codec.INSTANCE, uri).toCompletableFuture();
             eventLoopConnection = c;
         }
         return c;

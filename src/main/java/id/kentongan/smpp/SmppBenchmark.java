@@ -56,12 +56,12 @@ public final class SmppBenchmark {
                 });
                 double occupancySum = 0;
                 long samples = 0;
-                while (sim.received().size() < messages) {
+                while (sim.receivedCount() < messages) {
                     Thread.sleep(20);
                     occupancySum += channel.client().windowOccupancy();
                     samples++;
                     if (System.nanoTime() - start > Duration.ofMinutes(5).toNanos()) {
-                        out.println("gave up after 5 minutes: " + sim.received().size() + " of " + messages);
+                        out.println("gave up after 5 minutes: " + sim.receivedCount() + " of " + messages);
                         return 1;
                     }
                 }

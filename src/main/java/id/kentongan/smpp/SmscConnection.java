@@ -82,6 +82,9 @@ final class SmscConnection {
                 s.setEnquireLinkTimer((int) config.enquireLink().toMillis());
                 s.setTransactionTimer(config.responseTimeout().toMillis());
                 s.setPduProcessorDegree(4);
+                // Receipts come in bursts after a campaign; the default queue of 100 makes jSMPP answer "throttled" with a
+                // body-less deliver_sm_resp, which some SMSCs (jSMPP's own server among them) fail to decode.
+                s.setQueueCapacity(2_000);
                 s.setMessageReceiverListener(inbound);
                 s.addSessionStateListener((now, was, src) -> {
                     if (!now.isBound()) {

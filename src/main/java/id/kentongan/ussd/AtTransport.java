@@ -1,7 +1,6 @@
 package id.kentongan.ussd;
 
 import id.kentongan.member.Msisdn;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -56,7 +55,7 @@ final class AtTransport {
     }
 
     /** Checks and reads the form once: every field is parsed a single time on this per-hop path. */
-    static Parsed parse(MultiMap form) {
+    static Parsed parse(java.util.Map<String, String> form) {
         String sessionId = form.get("sessionId");
         if (sessionId == null || sessionId.isBlank()) return Parsed.wrong("sessionId is missing");
         if (!SESSION_ID.matcher(sessionId).matches()) return Parsed.wrong("sessionId must be 1-64 letters, digits or _.:-");

@@ -1,21 +1,22 @@
 package id.kentongan.ussd;
 
-import io.vertx.core.MultiMap;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * An {@code application/x-www-form-urlencoded} body, read on the hop's hot path without Vert.x Web's multipart decoder
- * (which builds a decoder per request and signals "need more data" with exceptions). Field names are
- * case-insensitive, as Vert.x's own form attributes are.
+ * (which builds a decoder per request and signals "need more data" with exceptions) and without a case-insensitive
+ * multi-map (hashing names character by character). Names are exact, as the gateways send them; a repeated name keeps
+ * its first value.
  */
 final class FormBody {
     private FormBody() {}
 
     /** The fields of {@code body}; throws {@link IllegalArgumentException} for a broken %-escape. */
-    static MultiMap parse(String body) {
-        MultiMap form = MultiMap.caseInsensitiveMultiMap();
+    static Map<String, String> parse(String body) {
+        Map<String, String> form = new HashMap<>(8);
         int at = 0;
         int n = body.length();
         while (at <= n) {
@@ -23,8 +24,8 @@ final class FormBody {
             if (amp < 0) amp = n;
             if (amp > at) {
                 int eq = body.indexOf('=', at);
-                if (eq < 0 || eq > amp) form.add(decode(body, at, amp), "");
-                else form.add(decode(body, at, eq), decode(body, eq + 1, amp));
+                if (eq < 0 || eq > amp) form.putIfAbsent(decode(body, at, amp), "");
+                else form.putIfAbsent(decode(body, at, eq), decode(body, eq + 1, amp));
             }
             at = amp + 1;
         }
