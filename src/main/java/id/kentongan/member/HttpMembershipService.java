@@ -54,6 +54,22 @@ public final class HttpMembershipService implements MembershipService {
     }
 
     @Override
+    public Future<MemberPage> members(String after, int limit) {
+        String q = "/bpu/members?limit=" + limit + (after == null ? "" : "&after=" + java.net.URLEncoder.encode(after, java.nio.charset.StandardCharsets.UTF_8));
+        return core.get(q).map(res -> {
+            if (res.status() != 200) throw new BackendException("core: member list answered " + res.status());
+            try {
+                JsonObject page = res.body();
+                java.util.List<Member> members = new java.util.ArrayList<>();
+                for (Object o : page.getJsonArray("members")) members.add(MemberJson.decode((JsonObject) o));
+                return new MemberPage(members, Optional.ofNullable(page.getString("next")));
+            } catch (RuntimeException e) {
+                throw new BackendException("core: member list breaks the contract: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
     public Future<Bill> bill(String kpj, int months) {
         return core.post("/bpu/members/" + kpj + "/bills", new JsonObject().put("months", months), "bill:" + kpj + ":" + months)
                 .map(res -> {

@@ -24,5 +24,13 @@ public interface MembershipService {
     /** Records a paid contribution once per reference; returns the member with paidThrough advanced. */
     Future<Member> credit(Contribution contribution);
 
+    /**
+     * Every member, a page at a time, in a stable order: the due list reminders are planned from. {@code after} is the
+     * cursor a previous page returned (null for the first page); a page with no {@code next} is the last.
+     */
+    Future<MemberPage> members(String after, int limit);
+
     record Registered(Member member, boolean created) {}
+
+    record MemberPage(java.util.List<Member> members, Optional<String> next) {}
 }

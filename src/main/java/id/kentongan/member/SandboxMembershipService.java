@@ -120,7 +120,30 @@ public final class SandboxMembershipService implements MembershipService {
 
     private Future<Void> index(Member m) {
         return Future.all(store.put(PREFIX + "msisdn:" + m.msisdn().value(), m.nik().value(), KEEP),
-                store.put(PREFIX + "kpj:" + m.kpj(), m.nik().value(), KEEP)).mapEmpty();
+                store.put(PREFIX + "kpj:" + m.kpj(), m.nik().value(), KEEP), inFeed(m.nik().value())).mapEmpty();
+    }
+
+    /** Gives a new member the next slot of the feed ({@code feed:<n>} -> NIK), once per NIK. */
+    private Future<Void> inFeed(String nik) {
+        return store.putIfAbsent(PREFIX + "infeed:" + nik, "1", KEEP).compose(fresh -> !fresh ? Future.succeededFuture()
+                : store.increment(PREFIX + "feed").compose(n -> store.put(PREFIX + "feed:" + n, nik, KEEP)));
+    }
+
+    @Override
+    public Future<MemberPage> members(String after, int limit) {
+        long from = after == null ? 0 : Long.parseLong(after);
+        return later(() -> store.get(PREFIX + "feed").compose(total -> {
+            long last = total.map(Long::parseLong).orElse(0L);
+            long to = Math.min(last, from + limit);
+            if (to <= from) return Future.succeededFuture(new MemberPage(java.util.List.of(), Optional.empty()));
+            java.util.List<String> slots = new java.util.ArrayList<>();
+            for (long n = from + 1; n <= to; n++) slots.add(PREFIX + "feed:" + n);
+            return store.getAll(slots).compose(niks -> {
+                java.util.List<String> keys = niks.stream().flatMap(Optional::stream).map(nik -> PREFIX + "nik:" + nik).toList();
+                return keys.isEmpty() ? Future.succeededFuture(java.util.List.<Optional<String>>of()) : store.getAll(keys);
+            }).map(json -> new MemberPage(json.stream().flatMap(Optional::stream).map(j -> MemberJson.decode(new JsonObject(j))).toList(),
+                    to < last ? Optional.of(Long.toString(to)) : Optional.empty()));
+        }));
     }
 
     private <T> Future<T> later(Supplier<Future<T>> work) {

@@ -87,4 +87,22 @@ class HttpMembershipServiceTest extends MembershipServiceContract {
         core.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/bpu/members/" + m.kpj() + "/contributions"))
                 .withHeader("Idempotency-Key", equalTo("KT-ref-1")));
     }
+
+    @org.junit.jupiter.api.Test
+    void theMemberListIsReadPageByPageAndABrokenPageFails() {
+        Member a = member(50, java.time.YearMonth.from(TODAY));
+        Member b = member(51, null);
+        core.stubFor(get(urlEqualTo("/bpu/members?limit=2")).willReturn(json(200, new JsonObject()
+                .put("members", new io.vertx.core.json.JsonArray().add(MemberJson.encode(a))).put("next", "c1"))));
+        core.stubFor(get(urlEqualTo("/bpu/members?limit=2&after=c1")).willReturn(json(200, new JsonObject()
+                .put("members", new io.vertx.core.json.JsonArray().add(MemberJson.encode(b))).putNull("next"))));
+        MembershipService.MemberPage first = await(client.members(null, 2));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(a), first.members());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("c1"), first.next());
+        MembershipService.MemberPage last = await(client.members("c1", 2));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(b), last.members());
+        org.junit.jupiter.api.Assertions.assertTrue(last.next().isEmpty());
+        core.stubFor(get(urlEqualTo("/bpu/members?limit=2&after=bad")).willReturn(json(200, new JsonObject().put("members", "nope"))));
+        org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> await(client.members("bad", 2)));
+    }
 }

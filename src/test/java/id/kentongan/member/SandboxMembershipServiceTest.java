@@ -47,6 +47,33 @@ class SandboxMembershipServiceTest extends MembershipServiceContract {
     }
 
     @Test
+    void theMemberListIsWalkedPageByPageEachMemberOnce() {
+        // A store of its own: the shared test Redis holds the members of every earlier run.
+        TtlStore own = new id.kentongan.session.MemoryTtlStore();
+        SandboxMembershipService fresh = await(SandboxMembershipService.open(vertx, own, Clock.system(ZoneId.of("Asia/Jakarta")), Duration.ZERO));
+        java.util.Set<String> expected = new java.util.HashSet<>(java.util.List.of("26000000001")); // the demo member
+        for (int i = 0; i < 5; i++) {
+            Member m = member(40 + i, YearMonth.now());
+            await(fresh.put(m));
+            await(fresh.put(m)); // put again (an update): still one entry in the list
+            expected.add(m.kpj());
+        }
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            MembershipService.MemberPage page = await(fresh.members(cursor, 2));
+            assertTrue(page.members().size() <= 2);
+            page.members().forEach(m -> seen.add(m.kpj()));
+            cursor = page.next().orElse(null);
+            pages++;
+        } while (cursor != null);
+        assertEquals(3, pages);
+        assertEquals(6, seen.size());
+        assertEquals(expected, new java.util.HashSet<>(seen));
+    }
+
+    @Test
     void aContributionIsRecordedOncePerReference() {
         Member m = member(6, YearMonth.from(TODAY));
         given(m);
