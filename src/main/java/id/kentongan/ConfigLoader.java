@@ -49,7 +49,20 @@ public final class ConfigLoader {
                 duration("menus.pollInterval", pick(env, "KENTONGAN_MENU_POLL", y, "menus.pollInterval", null), d.menuPollInterval()),
                 ZoneId.of(pick(env, "KENTONGAN_TIMEZONE", y, "timezone", d.zone().getId())),
                 backends(env, y),
-                sms(env, y));
+                sms(env, y),
+                outreach(env, y));
+    }
+
+    private static Outreach outreach(Map<String, String> env, Map<String, Object> y) {
+        Outreach d = Outreach.defaults();
+        String token = pick(env, "KENTONGAN_ADMIN_TOKEN_SHA256", y, "admin.tokenSha256", null);
+        return new Outreach(java.time.LocalTime.parse(pick(env, "KENTONGAN_QUIET_FROM", y, "outreach.quietFrom", d.quietFrom().toString())),
+                java.time.LocalTime.parse(pick(env, "KENTONGAN_QUIET_UNTIL", y, "outreach.quietUntil", d.quietUntil().toString())),
+                pick(env, "KENTONGAN_USSD_CODE", y, "outreach.ussdCode", d.ussdCode()),
+                java.time.LocalTime.parse(pick(env, "KENTONGAN_REMINDER_SCAN_AT", y, "outreach.scanAt", d.scanAt().toString())),
+                Boolean.parseBoolean(pick(env, "KENTONGAN_OUTREACH_AUTO", y, "outreach.auto", "true")),
+                Optional.ofNullable(token).filter(t -> !t.isBlank()).map(t -> t.strip().toLowerCase(java.util.Locale.ROOT)),
+                pick(env, "KENTONGAN_OUTREACH_NAMESPACE", y, "outreach.namespace", d.namespace()));
     }
 
     private static Sms sms(Map<String, String> env, Map<String, Object> y) {
@@ -76,7 +89,8 @@ public final class ConfigLoader {
                         Integer.toString(d.circuitMaxFailures()))),
                 duration("backend.circuitReset", pick(env, "KENTONGAN_CIRCUIT_RESET", y, "backend.circuitReset", null), d.circuitReset()),
                 duration("backend.statusCacheTtl", pick(env, "KENTONGAN_STATUS_CACHE_TTL", y, "backend.statusCacheTtl", null),
-                        d.statusCacheTtl()));
+                        d.statusCacheTtl()),
+                pick(env, "KENTONGAN_SANDBOX_NAMESPACE", y, "backend.sandboxNamespace", d.sandboxNamespace()));
     }
 
     /** {@code 180}, {@code 180s}, {@code 500ms}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT3M}). */

@@ -80,7 +80,7 @@ public final class Kentongan {
                 ? Future.succeededFuture(new HttpMembershipService(new BackendClient(vertx, "core",
                         new BackendClient.Settings(b.coreUrl().get(), b.coreTimeout(), b.circuitMaxFailures(), b.circuitReset())),
                         b.statusCacheTtl()))
-                : SandboxMembershipService.open(vertx, store, clock, config.sandboxDelay()).map(s -> s);
+                : SandboxMembershipService.open(vertx, store, clock, config.sandboxDelay(), b.sandboxNamespace()).map(s -> s);
         SandboxPaymentService sandboxPay = b.paymentUrl().isEmpty() ? new SandboxPaymentService(store, clock) : null;
         PaymentService payments = b.paymentUrl().isPresent()
                 ? new HttpPaymentService(new BackendClient(vertx, "payment",
@@ -91,8 +91,9 @@ public final class Kentongan {
         // A doubled step waits for the first one's outcome a little less than the action timeout allows.
         Once once = new Once(vertx, store, Duration.ofHours(24), config.backendTimeout().multipliedBy(3).dividedBy(5));
 
+        OptOuts optOuts = new OptOuts(store);
         Future<SmsChannel> channel = vertx.executeBlocking(() -> SmsChannel.open(vertx, config.redisUrl(), smsSettings.smsc(),
-                smsSettings.namespace(), smsSettings.patience(), smsSettings.reclaimIdle(), clock));
+                smsSettings.namespace(), smsSettings.patience(), smsSettings.reclaimIdle(), clock, optOuts.blocking()));
         return Future.all(members, channel).compose(both -> {
             MembershipService core = both.resultAt(0);
             SmsChannel smsChannel = both.resultAt(1);
@@ -103,7 +104,7 @@ public final class Kentongan {
             PaymentCallback callback = new PaymentCallback(Map.of(b.paymentProvider(), b.paymentSecret()),
                     new Once(vertx, store, Duration.ofDays(90), Duration.ZERO), orders, core, sms, clock);
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
-                    new MoHandler(actions, new OptOuts(store), sms, clock), service, smsChannel.client());
+                    new MoHandler(actions, optOuts, sms, clock), service, smsChannel.client());
             smsChannel.start(inbound);
             Consumer<Router> payRoutes = router -> {
                 router.get("/sms/:key").handler(ctx -> smsChannel.outbox().state(ctx.pathParam("key")).onComplete(ar -> {

@@ -14,12 +14,12 @@ import java.util.Optional;
 public record KentonganConfig(String httpHost, int httpPort, Optional<String> redisUrl, Duration redisTimeout,
                               Duration sessionTtl, Duration resumeWindow, Duration backendTimeout,
                               Duration sandboxDelay, Path menusDir, Duration menuPollInterval, ZoneId zone,
-                              Backends backends, Sms sms) {
+                              Backends backends, Sms sms, Outreach outreach) {
 
     public static KentonganConfig defaults() {
         return new KentonganConfig("0.0.0.0", 8080, Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(180),
                 Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, Path.of("menus"), Duration.ofSeconds(2),
-                ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded());
+                ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded(), Outreach.defaults());
     }
 
     public KentonganConfig {
@@ -47,12 +47,17 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
 
     public KentonganConfig with(Backends b) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, b, sms);
+                sandboxDelay, menusDir, menuPollInterval, zone, b, sms, outreach);
     }
 
     public KentonganConfig with(Sms s) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, s);
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, s, outreach);
+    }
+
+    public KentonganConfig with(Outreach o) {
+        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, o);
     }
 
     public boolean embedded() {

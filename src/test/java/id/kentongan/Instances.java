@@ -16,6 +16,12 @@ public final class Instances implements AutoCloseable {
     public static final String REDIS = System.getenv().getOrDefault("KENTONGAN_TEST_REDIS_URL", "redis://127.0.0.1:6379");
     /** This test run's SMS outbox in Redis: runs sharing a Redis never drain each other's messages. */
     public static final String SMS_NAMESPACE = "kt:test:" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    /** This test run's reminders and campaigns in Redis, apart from other runs'. */
+    public static final String OUTREACH_NAMESPACE = "kt:test:" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":out";
+    /** This test run's sandbox core system: its member list holds only this run's members. */
+    public static final String SANDBOX_NAMESPACE = "kt:test:" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":sandbox";
+    /** The admin API's bearer token in tests. */
+    public static final String ADMIN_TOKEN = "test-admin-" + java.util.UUID.randomUUID();
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 40_000_000));
 
     private final Vertx vertx = Vertx.vertx();
@@ -23,8 +29,9 @@ public final class Instances implements AutoCloseable {
 
     public static KentonganConfig config(Optional<String> redis, Path menus, Duration sandboxDelay, Duration backendTimeout) {
         return new KentonganConfig("127.0.0.1", 0, redis, Duration.ofSeconds(1), Duration.ofSeconds(180), Duration.ofMinutes(5),
-                backendTimeout, sandboxDelay, menus, Duration.ofMinutes(10), ZoneId.of("Asia/Jakarta"), Backends.sandbox(),
-                Sms.embedded().withNamespace(SMS_NAMESPACE, Duration.ofSeconds(5), Duration.ofSeconds(12)));
+                backendTimeout, sandboxDelay, menus, Duration.ofMinutes(10), ZoneId.of("Asia/Jakarta"), Backends.sandbox().withSandboxNamespace(SANDBOX_NAMESPACE),
+                Sms.embedded().withNamespace(SMS_NAMESPACE, Duration.ofSeconds(5), Duration.ofSeconds(12)),
+                Outreach.defaults().manual(OUTREACH_NAMESPACE, id.kentongan.text.Digest.sha256Hex(ADMIN_TOKEN, 32)));
     }
 
     public static KentonganConfig withRedis() {

@@ -72,6 +72,12 @@ public final class MemorySmsOutbox implements SmsOutbox {
     }
 
     @Override
+    public void withheld(Taken t, String state) {
+        states.put(t.sms().key(), state);
+        inFlight.remove(t.entryId());
+    }
+
+    @Override
     public void later(Taken t) {
         putBack(t);
     }

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class OutboxSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    /** The state of a reminder or campaign message not sent because the worker had sent STOP. */
+    public static final String OPTED_OUT = "OPTED_OUT";
 
     private final SmsOutbox outbox;
     private final SmscClient client;
@@ -42,7 +44,11 @@ public final class OutboxSender implements AutoCloseable {
     private final java.util.concurrent.LinkedBlockingQueue<SmsOutbox.Done> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
     private final Thread flusher;
 
-    public OutboxSender(SmsOutbox outbox, SmscClient client, String consumer, int parallel, Duration patience, Duration reclaimIdle) {
+    private final OptOutCheck optOuts;
+
+    public OutboxSender(SmsOutbox outbox, SmscClient client, String consumer, int parallel, Duration patience, Duration reclaimIdle,
+                        OptOutCheck optOuts) {
+        this.optOuts = optOuts;
         if (reclaimIdle.compareTo(patience.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("reclaimIdle must be at least twice the patience, or a slow send could be taken twice");
         }
@@ -123,10 +129,18 @@ public final class OutboxSender implements AutoCloseable {
         if (batch.isEmpty()) return;
         // One read for the whole batch: which of these were sent before (by a sender that died before acking)?
         java.util.Set<String> sentBefore = outbox.sentAmong(batch.stream().map(t -> t.sms().key()).toList());
+        // STOP is honoured when the message leaves, not only when it was planned: one read for the batch.
+        List<String> askable = batch.stream().filter(t -> t.sms().optOutApplies()).map(t -> t.sms().to()).distinct().toList();
+        java.util.Set<String> stopped = askable.isEmpty() ? java.util.Set.of() : optOuts.optedOut(askable);
         for (SmsOutbox.Taken t : batch) {
             if (!inFlight.add(t.entryId())) continue; // reclaimed while still ours
             if (sentBefore.contains(t.sms().key())) {
                 outbox.skip(t);
+                inFlight.remove(t.entryId());
+                continue;
+            }
+            if (t.sms().optOutApplies() && stopped.contains(t.sms().to())) {
+                outbox.withheld(t, OPTED_OUT);
                 inFlight.remove(t.entryId());
                 continue;
             }

@@ -189,6 +189,14 @@ public final class RedisSmsOutbox implements SmsOutbox {
     }
 
     @Override
+    public void withheld(Taken t, String state) {
+        RedisCommands<String, String> r = work();
+        r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), state);
+        r.xack(stream(), GROUP, t.entryId());
+        r.xdel(stream(), t.entryId());
+    }
+
+    @Override
     public void later(Taken t) {
         // Left pending in the group: reclaimed after the idle time by whichever sender looks first.
     }

@@ -34,6 +34,11 @@ public final class SmsChannel implements AutoCloseable {
 
     public static SmsChannel open(Vertx vertx, Optional<String> redisUrl, Optional<SmscConfig> smsc, String namespace,
                                   Duration patience, Duration reclaimIdle, Clock clock) {
+        return open(vertx, redisUrl, smsc, namespace, patience, reclaimIdle, clock, OptOutCheck.NONE);
+    }
+
+    public static SmsChannel open(Vertx vertx, Optional<String> redisUrl, Optional<SmscConfig> smsc, String namespace,
+                                  Duration patience, Duration reclaimIdle, Clock clock, OptOutCheck optOuts) {
         SmsOutbox outbox = redisUrl.<SmsOutbox>map(url -> new RedisSmsOutbox(vertx, url, namespace)).orElseGet(MemorySmsOutbox::new);
         SmscSimulator sim = null;
         SmscConfig config;
@@ -48,7 +53,7 @@ public final class SmsChannel implements AutoCloseable {
             config = simulatorConfig(sim.port());
         }
         SmscClient client = new SmscClient(config, clock);
-        OutboxSender sender = new OutboxSender(outbox, client, consumerName(), config.binds() * config.window(), patience, reclaimIdle);
+        OutboxSender sender = new OutboxSender(outbox, client, consumerName(), config.binds() * config.window(), patience, reclaimIdle, optOuts);
         log.info("SMS: {} via {}", redisUrl.isPresent() ? "Redis Streams outbox " + namespace : "in-memory outbox",
                 sim == null ? config : "the built-in SMSC simulator on port " + sim.port());
         return new SmsChannel(outbox, sim, client, sender);

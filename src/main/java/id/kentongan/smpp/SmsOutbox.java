@@ -47,6 +47,9 @@ public interface SmsOutbox extends AutoCloseable {
     /** Already sent (found so before sending again): taken off the queue, its state left as it is. */
     void skip(Taken t);
 
+    /** Not sent, on purpose (the worker opted out): {@code state} recorded, taken off the queue. */
+    void withheld(Taken t, String state);
+
     /** Not sent this time (SMSC unavailable past the sender's patience): left for a later try. */
     void later(Taken t);
 

@@ -27,6 +27,21 @@ public final class OptOuts {
         return store.get(key(who)).map(v -> v.isPresent());
     }
 
+    /** The numbers (628…) among {@code msisdns} that opted out: one read for them all. */
+    public Future<java.util.Set<String>> optedOutAmong(java.util.Collection<String> msisdns) {
+        java.util.List<String> numbers = java.util.List.copyOf(msisdns);
+        return store.getAll(numbers.stream().map(n -> key(new Msisdn(n))).toList()).map(values -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            for (int i = 0; i < numbers.size(); i++) if (values.get(i).isPresent()) out.add(numbers.get(i));
+            return out;
+        });
+    }
+
+    /** For the SMS sender's threads: blocks until the store answers. */
+    public id.kentongan.smpp.OptOutCheck blocking() {
+        return numbers -> optedOutAmong(numbers).toCompletionStage().toCompletableFuture().join();
+    }
+
     private static String key(Msisdn who) {
         return "kt:{" + who.value() + "}:optout";
     }

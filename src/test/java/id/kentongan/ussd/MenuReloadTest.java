@@ -74,7 +74,8 @@ class MenuReloadTest {
         try (Instances instances = new Instances()) {
             Kentongan k = instances.start(new id.kentongan.KentonganConfig("127.0.0.1", 0, Optional.empty(), Duration.ofSeconds(1),
                     Duration.ofSeconds(180), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, dir,
-                    Duration.ofMillis(100), ZoneId.of("Asia/Jakarta"), id.kentongan.Backends.sandbox(), id.kentongan.Sms.embedded()));
+                    Duration.ofMillis(100), ZoneId.of("Asia/Jakarta"), id.kentongan.Backends.sandbox(), id.kentongan.Sms.embedded(),
+                    id.kentongan.Outreach.defaults()));
             Files.writeString(file, original.replace("Perlindungan pekerja mandiri", "Lindungi diri dan keluarga"));
             String screen = "";
             for (int i = 0; i < 100 && !screen.contains("Lindungi"); i++) { // the poll runs every 100 ms
