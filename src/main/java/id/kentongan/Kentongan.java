@@ -55,9 +55,13 @@ public final class Kentongan {
     private final String deployment;
     private final SmsChannel sms;
     private final SmppInbound inbound;
+    private final MembershipService members;
+    private final Outreach.Running outreach;
 
     private Kentongan(Vertx vertx, TtlStore store, MenuDirectory menuDirectory, UssdHttpVerticle http, long pollTimer,
-                      String deployment, SmsChannel sms, SmppInbound inbound) {
+                      String deployment, SmsChannel sms, SmppInbound inbound, MembershipService members, Outreach.Running outreach) {
+        this.members = members;
+        this.outreach = outreach;
         this.vertx = vertx;
         this.store = store;
         this.menuDirectory = menuDirectory;
@@ -106,6 +110,7 @@ public final class Kentongan {
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
                     new MoHandler(actions, optOuts, sms, clock), service, smsChannel.client());
             smsChannel.start(inbound);
+            Outreach.Running running = Outreach.Running.start(config, core, sms, clock);
             Consumer<Router> payRoutes = router -> {
                 router.get("/sms/:key").handler(ctx -> smsChannel.outbox().state(ctx.pathParam("key")).onComplete(ar -> {
                     if (ar.failed()) {
@@ -145,7 +150,7 @@ public final class Kentongan {
                 log.info("Kentongan listening on {}:{} ({} sessions, core {}, payments {}, menus {})", config.httpHost(),
                         http.actualPort(), store.kind(), b.coreUrl().map(Object::toString).orElse("sandbox"),
                         b.paymentUrl().map(Object::toString).orElse("sandbox"), registry.live().keySet());
-                return new Kentongan(vertx, store, menus, http, timer, deployment, smsChannel, inbound);
+                return new Kentongan(vertx, store, menus, http, timer, deployment, smsChannel, inbound, core, running);
             });
         });
     }
@@ -169,8 +174,19 @@ public final class Kentongan {
         return sms.simulator();
     }
 
+    /** The core system this instance talks to (the sandbox in demo mode and tests). */
+    public MembershipService members() {
+        return members;
+    }
+
+    /** Reminders, when sessions are in Redis (they are scheduled there). */
+    public java.util.Optional<id.kentongan.reminder.Reminders> reminders() {
+        return outreach.reminders();
+    }
+
     public Future<Void> stop() {
         vertx.cancelTimer(pollTimer);
+        outreach.close();
         return vertx.undeploy(deployment)
                 .recover(e -> Future.succeededFuture())
                 .compose(v -> vertx.executeBlocking(() -> {

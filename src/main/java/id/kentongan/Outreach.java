@@ -1,7 +1,21 @@
 package id.kentongan;
 
+import id.kentongan.member.MembershipService;
+import id.kentongan.reminder.QuietHours;
+import id.kentongan.reminder.Reminders;
+import id.kentongan.sms.SmsSender;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reminders, campaigns and the admin API. {@code namespace} prefixes their keys in Redis; {@code auto} runs the daily
@@ -25,5 +39,90 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
 
     public Outreach manual(String ns, String tokenSha256) {
         return new Outreach(quietFrom, quietUntil, ussdCode, scanAt, false, Optional.of(tokenSha256), ns);
+    }
+
+    public QuietHours quietHours(java.time.ZoneId zone) {
+        return new QuietHours(quietFrom, quietUntil, zone);
+    }
+
+    /**
+     * Reminders (and campaigns) of one running instance: one Redis connection, one thread. With {@code auto}, the
+     * member list is read once a day after {@code scanAt} (whichever instance gets there first) and due messages are
+     * sent every second. Without Redis (demo mode) there is nothing to share the schedule through: off, and said so.
+     */
+    public static final class Running implements AutoCloseable {
+        private static final Logger log = LoggerFactory.getLogger(Running.class);
+        private final RedisClient client;
+        private volatile StatefulRedisConnection<String, String> connection;
+        private final ScheduledExecutorService thread;
+        private final Reminders reminders;
+
+        private Running(RedisClient client, ScheduledExecutorService thread, java.util.function.Function<Running, Reminders> reminders) {
+            this.client = client;
+            this.thread = thread;
+            this.reminders = reminders == null ? null : reminders.apply(this);
+        }
+
+        /** Connected on first use, from the outreach thread (or an admin request's worker): never on an event loop. */
+        private synchronized io.lettuce.core.api.sync.RedisCommands<String, String> redis() {
+            if (connection == null || !connection.isOpen()) connection = client.connect(id.kentongan.session.Utf8Codec.INSTANCE);
+            return connection.sync();
+        }
+
+        public static Running start(KentonganConfig config, MembershipService members, SmsSender sms, Clock clock) {
+            Outreach o = config.outreach();
+            if (config.redisUrl().isEmpty()) {
+                log.info("reminders and campaigns are off: they are scheduled in Redis (set KENTONGAN_REDIS_URL)");
+                return new Running(null, null, null);
+            }
+            RedisClient client = RedisClient.create(config.redisUrl().get());
+            QuietHours quiet = o.quietHours(config.zone());
+            ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "outreach");
+                t.setDaemon(true);
+                return t;
+            });
+            Running running = new Running(client, thread, r -> new Reminders(r::redis, o.namespace(), members, sms, quiet, o.ussdCode(), clock));
+            Reminders reminders = running.reminders;
+            if (o.auto()) {
+                thread.scheduleWithFixedDelay(() -> guard("sending reminders", () -> {
+                    while (reminders.dispatch(500) == 500) {
+                        // a backlog (morning after quiet hours): keep going
+                    }
+                }), 1, 1, TimeUnit.SECONDS);
+                thread.scheduleWithFixedDelay(() -> guard("reading the member list", () -> {
+                    ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
+                    boolean readToday = reminders.lastScan().map(t -> t.atZone(config.zone()).toLocalDate().equals(now.toLocalDate()))
+                            .orElse(false);
+                    if (!readToday && !now.toLocalTime().isBefore(o.scanAt())) reminders.scan();
+                }), 5, 60, TimeUnit.SECONDS);
+            }
+            return running;
+        }
+
+        private static void guard(String what, Runnable work) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("{} failed: {}; tried again at the next tick", what, e.toString());
+            }
+        }
+
+        public Optional<Reminders> reminders() {
+            return Optional.ofNullable(reminders);
+        }
+
+        @Override
+        public void close() {
+            if (thread == null) return;
+            thread.shutdownNow();
+            try {
+                thread.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (connection != null) connection.close();
+            client.shutdown();
+        }
     }
 }

@@ -39,7 +39,11 @@ public final class Instances implements AutoCloseable {
     }
 
     public Kentongan start(KentonganConfig config) {
-        Kentongan k = Kentongan.start(vertx, config, Clock.system(config.zone())).toCompletionStage().toCompletableFuture().join();
+        return start(config, Clock.system(config.zone()));
+    }
+
+    public Kentongan start(KentonganConfig config, Clock clock) {
+        Kentongan k = Kentongan.start(vertx, config, clock).toCompletionStage().toCompletableFuture().join();
         started.add(k);
         return k;
     }

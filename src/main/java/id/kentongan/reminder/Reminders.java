@@ -55,7 +55,7 @@ public final class Reminders {
 
     public record ScanReport(boolean ran, long members, long planned) {}
 
-    private final RedisCommands<String, String> redis;
+    private final java.util.function.Supplier<RedisCommands<String, String>> connection;
     private final String ns;
     private final MembershipService members;
     private final SmsSender sms;
@@ -65,9 +65,10 @@ public final class Reminders {
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
 
-    public Reminders(RedisCommands<String, String> redis, String namespace, MembershipService members, SmsSender sms,
+    /** {@code redis} connects on first use (the service starts while Redis is down, like its sessions do). */
+    public Reminders(java.util.function.Supplier<RedisCommands<String, String>> redis, String namespace, MembershipService members, SmsSender sms,
                      QuietHours quiet, String ussdCode, Clock clock) {
-        this.redis = redis;
+        this.connection = redis;
         this.ns = namespace + ":rem:";
         this.members = members;
         this.sms = sms;
@@ -82,6 +83,7 @@ public final class Reminders {
      * a lease); the cursor is kept in Redis after every page, so a reader that dies is continued, not restarted.
      */
     public ScanReport scan() {
+        RedisCommands<String, String> redis = connection.get();
         String lock = ns + "scan:lock";
         if (!"OK".equals(redis.set(lock, owner, SetArgs.Builder.nx().px(SCAN_LOCK.toMillis())))) {
             return new ScanReport(false, 0, 0);
@@ -117,11 +119,13 @@ public final class Reminders {
 
     /** When the member list was last read to the end, if ever. */
     public Optional<Instant> lastScan() {
+        RedisCommands<String, String> redis = connection.get();
         return Optional.ofNullable(redis.get(ns + "scan:last")).map(Instant::parse);
     }
 
     /** Sends what is due now (up to {@code max}); returns how many reminders were queued for sending. */
     public int dispatch(int max) {
+        RedisCommands<String, String> redis = connection.get();
         Instant now = clock.instant();
         redis.eval(RECLAIM, ScriptOutputType.INTEGER, new String[]{ns + "due", ns + "claimed"}, Long.toString(now.toEpochMilli()));
         if (quiet.quiet(now)) return 0;
@@ -141,6 +145,7 @@ public final class Reminders {
     }
 
     private boolean send(String id, Instant now) {
+        RedisCommands<String, String> redis = connection.get();
         String[] p = id.split("\\|");
         String msisdn = p[0];
         String kpj = p[1];
@@ -168,6 +173,7 @@ public final class Reminders {
 
     /** Reminders planned and not yet sent. */
     public long pending() {
+        RedisCommands<String, String> redis = connection.get();
         return redis.zcard(ns + "due") + redis.zcard(ns + "claimed");
     }
 

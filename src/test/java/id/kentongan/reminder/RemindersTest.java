@@ -1,0 +1,101 @@
+package id.kentongan.reminder;
+
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
+import id.kentongan.MutableClock;
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.member.Member;
+import id.kentongan.member.Msisdn;
+import id.kentongan.member.Nik;
+import id.kentongan.member.Occupation;
+import id.kentongan.member.SandboxMembershipService;
+import id.kentongan.smpp.SmscSimulator;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Due-date reminders on a fixed clock, over real Redis and real SMPP (the built-in simulator): planned at 22:00 WIB,
+ * sent at 07:00, once, not to a worker who sent STOP, and not again when the member list is read twice or by a second
+ * instance.
+ */
+class RemindersTest {
+    private static int n = 9_000;
+
+    static Member member(YearMonth paidThrough) {
+        return new Member(Long.toString(26_500_000_000L + (System.nanoTime() % 400_000_000L)), new Nik(Instances.nik(n++)),
+                "SITI AMINAH", Msisdn.parse(Instances.newPhone()).orElseThrow(), Occupation.TUKANG_PARKIR,
+                new ContributionPlan(1_000_000), LocalDate.of(2026, 3, 2), paidThrough);
+    }
+
+    @Test
+    void remindersGoAtSevenInTheMorningOnceAndNeverToAWorkerWhoSentStop() throws Exception {
+        MutableClock clock = MutableClock.wib("2026-11-23T22:00");
+        try (Instances instances = new Instances()) {
+            Kentongan a = instances.start(Instances.withRedis(), clock);
+            Kentongan b = instances.start(Instances.withRedis(), clock);
+            SandboxMembershipService sandbox = (SandboxMembershipService) a.members();
+            Member dueIn7Days = member(YearMonth.of(2026, 11));   // cover ends 30 November
+            Member willStop = member(YearMonth.of(2026, 11));
+            Member lapsed = member(YearMonth.of(2026, 10));      // no cover since 1 November
+            Member paidAhead = member(YearMonth.of(2027, 3));
+            for (Member m : List.of(dueIn7Days, willStop, lapsed, paidAhead)) Instances.await(sandbox.put(m));
+            Reminders reminders = a.reminders().orElseThrow();
+
+            Reminders.ScanReport read = reminders.scan();
+            assertTrue(read.ran());
+            assertTrue(read.members() >= 4, "the member list holds this run's members: " + read.members());
+            assertEquals(0, reminders.dispatch(100), "22:00 is in the quiet hours: nothing goes now");
+
+            // STOP after planning: honoured when the message would leave.
+            SmscSimulator sim = a.smsc().orElseThrow();
+            sim.mo(willStop.msisdn().value(), "567", "STOP");
+            assertTrue(Instances.smsTo(willStop.msisdn().value(), 1, a).get(0).contains("tidak akan"), "STOP is confirmed");
+
+            clock.set("2026-11-24T06:59");
+            assertEquals(0, reminders.dispatch(100));
+            clock.set("2026-11-24T07:00");
+            int queued = reminders.dispatch(100);
+            assertEquals(3, queued, "due in 7 days, lapsed, and the one who sent STOP (withheld at sending)");
+
+            List<String> toDue = Instances.smsTo(dueIn7Days.msisdn().value(), 1, a, b);
+            assertEquals(1, toDue.size());
+            assertTrue(toDue.get(0).contains("berakhir 30/11/2026") && toDue.get(0).contains("Rp16.800"), toDue.get(0));
+            List<String> toLapsed = Instances.smsTo(lapsed.msisdn().value(), 1, a, b);
+            assertEquals(1, toLapsed.size());
+            assertTrue(toLapsed.get(0).contains("sejak 01/11/2026") && toLapsed.get(0).contains("TIDAK terlindungi"), toLapsed.get(0));
+
+            // The member list read twice, and by the other instance; sending again on both: nothing new.
+            reminders.scan();
+            b.reminders().orElseThrow().scan();
+            assertEquals(0, reminders.dispatch(100));
+            assertEquals(0, b.reminders().orElseThrow().dispatch(100));
+            clock.set("2026-11-24T12:00");
+            assertEquals(0, b.reminders().orElseThrow().dispatch(100));
+            Thread.sleep(1_000); // anything wrongly queued would reach the simulator by now
+            assertEquals(1, Instances.smsTo(dueIn7Days.msisdn().value(), 0, a, b).size());
+            assertEquals(1, Instances.smsTo(lapsed.msisdn().value(), 0, a, b).size());
+            assertEquals(1, Instances.smsTo(willStop.msisdn().value(), 0, a, b).size(), "only the STOP confirmation");
+            assertEquals(0, Instances.smsTo(paidAhead.msisdn().value(), 0, a, b).size());
+            String stoppedKey = "rem:" + willStop.kpj() + ":2026-11:BEFORE_7";
+            assertEquals(Optional.of("OPTED_OUT"), Instances.await(a.sms().outbox().state(stoppedKey)));
+
+            // Six days on, the day before cover ends: the next reminder, once.
+            clock.set("2026-11-29T07:30");
+            reminders.scan();
+            assertEquals(2, reminders.dispatch(100) + b.reminders().orElseThrow().dispatch(100),
+                    "BEFORE_1 for the two whose cover ends tomorrow (one of them withheld at sending)");
+            List<String> again = Instances.smsTo(dueIn7Days.msisdn().value(), 2, a, b);
+            assertEquals(2, again.size());
+            assertTrue(again.get(1).contains("BESOK"), again.get(1));
+            Thread.sleep(500);
+            assertEquals(1, Instances.smsTo(willStop.msisdn().value(), 0, a, b).size(), "still only the STOP confirmation");
+        }
+    }
+}
