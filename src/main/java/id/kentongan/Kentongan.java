@@ -110,7 +110,9 @@ public final class Kentongan {
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
                     new MoHandler(actions, optOuts, sms, clock), service, smsChannel.client());
             smsChannel.start(inbound);
-            Outreach.Running running = Outreach.Running.start(config, core, sms, clock);
+            Outreach.Running running = Outreach.Running.start(config, core, sms, smsChannel.outbox(), clock);
+            id.kentongan.campaign.AdminApi admin = new id.kentongan.campaign.AdminApi(vertx, running.adminTokenSha256(),
+                    running.campaigns(), config.outreach().ussdCode());
             Consumer<Router> payRoutes = router -> {
                 router.get("/sms/:key").handler(ctx -> smsChannel.outbox().state(ctx.pathParam("key")).onComplete(ar -> {
                     if (ar.failed()) {
@@ -123,6 +125,7 @@ public final class Kentongan {
                 }));
                 router.post("/payments/callback/:provider").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
                         .handler(callback::handle);
+                admin.mount(router);
                 if (sandboxPay != null) {
                     SandboxPayments pay = new SandboxPayments(sandboxPay, WebClient.create(vertx), b.paymentSecret(), clock);
                     router.post("/sandbox/payments/:code/pay").handler(pay::handle);
@@ -182,6 +185,11 @@ public final class Kentongan {
     /** Reminders, when sessions are in Redis (they are scheduled there). */
     public java.util.Optional<id.kentongan.reminder.Reminders> reminders() {
         return outreach.reminders();
+    }
+
+    /** Campaigns, when sessions are in Redis. */
+    public java.util.Optional<id.kentongan.campaign.Campaigns> campaigns() {
+        return outreach.campaigns();
     }
 
     public Future<Void> stop() {

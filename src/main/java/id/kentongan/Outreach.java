@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +57,16 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
         private volatile StatefulRedisConnection<String, String> connection;
         private final ScheduledExecutorService thread;
         private final Reminders reminders;
+        private final id.kentongan.campaign.Campaigns campaigns;
+        private final String adminTokenSha256;
 
-        private Running(RedisClient client, ScheduledExecutorService thread, java.util.function.Function<Running, Reminders> reminders) {
+        private Running(RedisClient client, ScheduledExecutorService thread, java.util.function.Function<Running, Reminders> reminders,
+                        java.util.function.Function<Running, id.kentongan.campaign.Campaigns> campaigns, String adminTokenSha256) {
             this.client = client;
             this.thread = thread;
             this.reminders = reminders == null ? null : reminders.apply(this);
+            this.campaigns = campaigns == null ? null : campaigns.apply(this);
+            this.adminTokenSha256 = adminTokenSha256;
         }
 
         /** Connected on first use, from the outreach thread (or an admin request's worker): never on an event loop. */
@@ -69,11 +75,18 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
             return connection.sync();
         }
 
-        public static Running start(KentonganConfig config, MembershipService members, SmsSender sms, Clock clock) {
+        public static Running start(KentonganConfig config, MembershipService members, SmsSender sms,
+                                    id.kentongan.smpp.SmsOutbox outbox, Clock clock) {
             Outreach o = config.outreach();
+            String token = o.adminTokenSha256().orElseGet(() -> {
+                // Demo mode: a token for this run only, shown to whoever started the service (never logged).
+                String t = UUID.randomUUID().toString().replace("-", "");
+                System.out.println("Admin API token for this run (set admin.tokenSha256 in production): " + t);
+                return id.kentongan.text.Digest.sha256Hex(t, 32);
+            });
             if (config.redisUrl().isEmpty()) {
                 log.info("reminders and campaigns are off: they are scheduled in Redis (set KENTONGAN_REDIS_URL)");
-                return new Running(null, null, null);
+                return new Running(null, null, null, null, token);
             }
             RedisClient client = RedisClient.create(config.redisUrl().get());
             QuietHours quiet = o.quietHours(config.zone());
@@ -82,8 +95,12 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
                 t.setDaemon(true);
                 return t;
             });
-            Running running = new Running(client, thread, r -> new Reminders(r::redis, o.namespace(), members, sms, quiet, o.ussdCode(), clock));
+            Running running = new Running(client, thread,
+                    r -> new Reminders(r::redis, o.namespace(), members, sms, quiet, o.ussdCode(), clock),
+                    r -> new id.kentongan.campaign.Campaigns(r::redis, o.namespace(), members, outbox, quiet, o.ussdCode(), clock),
+                    token);
             Reminders reminders = running.reminders;
+            id.kentongan.campaign.Campaigns campaigns = running.campaigns;
             if (o.auto()) {
                 thread.scheduleWithFixedDelay(() -> guard("sending reminders", () -> {
                     while (reminders.dispatch(500) == 500) {
@@ -96,6 +113,7 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
                             .orElse(false);
                     if (!readToday && !now.toLocalTime().isBefore(o.scanAt())) reminders.scan();
                 }), 5, 60, TimeUnit.SECONDS);
+                thread.scheduleWithFixedDelay(() -> guard("working on campaigns", () -> campaigns.tick(500)), 500, 250, TimeUnit.MILLISECONDS);
             }
             return running;
         }
@@ -110,6 +128,14 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
 
         public Optional<Reminders> reminders() {
             return Optional.ofNullable(reminders);
+        }
+
+        public Optional<id.kentongan.campaign.Campaigns> campaigns() {
+            return Optional.ofNullable(campaigns);
+        }
+
+        public String adminTokenSha256() {
+            return adminTokenSha256;
         }
 
         @Override

@@ -32,7 +32,8 @@ public final class ReminderTexts {
         };
     }
 
-    static String firstName(String name) {
+    /** The first name, as a worker is greeted: "SITI AMINAH" -> "Siti"; at most 12 letters. */
+    public static String firstName(String name) {
         String first = name == null || name.isBlank() ? "Peserta" : name.strip().split("\\s+")[0];
         first = first.charAt(0) + first.substring(1).toLowerCase(java.util.Locale.ROOT);
         return first.length() > 12 ? first.substring(0, 12) : first;

@@ -106,6 +106,16 @@ public final class MemorySmsOutbox implements SmsOutbox {
     }
 
     @Override
+    public Map<String, String> states(List<String> keys) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String k : keys) {
+            String s = states.get(k);
+            if (s != null) out.put(k, s);
+        }
+        return out;
+    }
+
+    @Override
     public long deadLetters() {
         return dead.get();
     }

@@ -234,6 +234,15 @@ public final class RedisSmsOutbox implements SmsOutbox {
     }
 
     @Override
+    public Map<String, String> states(List<String> keys) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (keys.isEmpty()) return out;
+        var values = work().mget(keys.stream().map(k -> ns + ":state:" + k).toArray(String[]::new));
+        for (int i = 0; i < keys.size(); i++) if (values.get(i).hasValue()) out.put(keys.get(i), values.get(i).getValue());
+        return out;
+    }
+
+    @Override
     public long deadLetters() {
         return work().xlen(ns + ":dead");
     }

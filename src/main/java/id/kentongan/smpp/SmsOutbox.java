@@ -64,6 +64,9 @@ public interface SmsOutbox extends AutoCloseable {
 
     long deadLetters();
 
+    /** The recorded state of each of {@code keys} that is known (one read for them all). Blocking. */
+    java.util.Map<String, String> states(List<String> keys);
+
     @Override
     void close();
 }

@@ -1,0 +1,175 @@
+package id.kentongan.campaign;
+
+import id.kentongan.member.Msisdn;
+import id.kentongan.text.Digest;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * The operators' HTTP API for campaigns and groups, under {@code /admin}, documented in {@code ops/api/admin.yaml}.
+ * Every route wants {@code Authorization: Bearer <token>}; only the token's SHA-256 is configured, and it is compared
+ * in constant time. Campaigns live in Redis: without it (demo mode) the routes answer 503 saying so.
+ */
+public final class AdminApi {
+    private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
+    private static final int BODY_LIMIT = 4 * 1024 * 1024; // a list of 100,000 numbers
+    private static final Map<String, String> SAMPLE = Map.of("name", "Siti", "kpj", "26000000001", "paidThrough", "11/2026",
+            "amountDue", "Rp16.800", "ussd", "*567#");
+
+    private final Vertx vertx;
+    private final byte[] tokenSha256;
+    private final Optional<Campaigns> campaigns;
+    private final String ussdCode;
+
+    public AdminApi(Vertx vertx, String tokenSha256Hex, Optional<Campaigns> campaigns, String ussdCode) {
+        this.vertx = vertx;
+        this.tokenSha256 = tokenSha256Hex.getBytes(StandardCharsets.US_ASCII);
+        this.campaigns = campaigns;
+        this.ussdCode = ussdCode;
+    }
+
+    public void mount(Router router) {
+        router.route("/admin/*").handler(this::authorise);
+        router.route("/admin/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        router.post("/admin/campaigns/preview").handler(this::preview);
+        router.post("/admin/campaigns").handler(ctx -> withCampaigns(ctx, c -> create(ctx, c)));
+        router.get("/admin/campaigns").handler(ctx -> withCampaigns(ctx, c -> {
+            JsonArray list = new JsonArray();
+            c.list(100).forEach(x -> list.add(x.toJson()));
+            return new Answer(200, new JsonObject().put("campaigns", list));
+        }));
+        router.get("/admin/campaigns/:id").handler(ctx -> withCampaigns(ctx, c -> {
+            Campaigns.Campaign x = c.get(ctx.pathParam("id")).orElseThrow(() -> new NoSuchElementException("no campaign " + ctx.pathParam("id")));
+            return new Answer(200, x.toJson().put("progress", c.progress(x.id()).toJson()));
+        }));
+        for (String action : List.of("pause", "resume", "cancel")) {
+            router.post("/admin/campaigns/:id/" + action).handler(ctx -> withCampaigns(ctx, c -> {
+                String id = ctx.pathParam("id");
+                Campaigns.Campaign x = switch (action) {
+                    case "pause" -> c.pause(id);
+                    case "resume" -> c.resume(id);
+                    default -> c.cancel(id);
+                };
+                log.info("campaign {} {} by the admin API", id, action);
+                return new Answer(200, x.toJson());
+            }));
+        }
+        router.put("/admin/groups/:group/members").handler(ctx -> withCampaigns(ctx, c -> {
+            String group = ctx.pathParam("group");
+            if (!group.matches("[A-Za-z0-9 ._-]{1,80}")) throw new IllegalArgumentException("not a group name");
+            JsonArray list = json(ctx).getJsonArray("msisdns");
+            if (list == null) throw new IllegalArgumentException("msisdns is missing");
+            List<String> numbers = new ArrayList<>();
+            for (Object o : list) {
+                numbers.add(Msisdn.parse(o == null ? null : o.toString())
+                        .orElseThrow(() -> new IllegalArgumentException("not an Indonesian mobile number: " + o)).value());
+            }
+            return new Answer(200, new JsonObject().put("group", group).put("members", c.setGroup(group, numbers)));
+        }));
+    }
+
+    private void authorise(RoutingContext ctx) {
+        String h = ctx.request().getHeader("Authorization");
+        boolean ok = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)
+                && MessageDigest.isEqual(Digest.sha256Hex(h.substring(7).strip(), 32).getBytes(StandardCharsets.US_ASCII), tokenSha256);
+        if (!ok) {
+            ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer realm=\"kentongan-admin\"")
+                    .putHeader("Content-Type", "application/json").end(new JsonObject().put("error", "a valid bearer token is required").encode());
+            return;
+        }
+        ctx.next();
+    }
+
+    private void preview(RoutingContext ctx) {
+        try {
+            JsonObject body = json(ctx);
+            CampaignTemplate t = CampaignTemplate.parse(body.getString("text"));
+            Map<String, String> sample = new java.util.HashMap<>(SAMPLE);
+            sample.put("ussd", ussdCode);
+            JsonObject given = body.getJsonObject("sample");
+            if (given != null) given.forEach(e -> sample.put(e.getKey(), String.valueOf(e.getValue())));
+            CampaignTemplate.Preview p = t.preview(sample);
+            send(ctx, new Answer(200, new JsonObject().put("text", p.text()).put("characters", p.characters()).put("segments", p.segments())
+                    .put("encoding", p.encoding()).put("worstCaseSegments", p.worstCaseSegments()).put("fields", new JsonArray(p.fields()))));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            send(ctx, new Answer(400, new JsonObject().put("error", e.getMessage())));
+        }
+    }
+
+    private Answer create(RoutingContext ctx, Campaigns c) {
+        JsonObject body = json(ctx);
+        Target target = Target.parse(body.getJsonObject("target"));
+        Optional<Instant> at;
+        try {
+            at = Optional.ofNullable(body.getString("sendAt")).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("sendAt must be an ISO-8601 instant such as 2026-11-24T02:00:00Z");
+        }
+        Campaigns.Campaign x = c.create(body.getString("name"), body.getString("text"), target, at);
+        return new Answer(201, x.toJson());
+    }
+
+    private static JsonObject json(RoutingContext ctx) {
+        try {
+            JsonObject j = ctx.body().asJsonObject();
+            if (j == null) throw new IllegalArgumentException("the body must be a JSON object");
+            return j;
+        } catch (DecodeException | ClassCastException e) {
+            throw new IllegalArgumentException("the body must be a JSON object");
+        }
+    }
+
+    private record Answer(int status, JsonObject body) {}
+
+    private interface Work {
+        Answer on(Campaigns c) throws Exception;
+    }
+
+    private void withCampaigns(RoutingContext ctx, Work work) {
+        if (campaigns.isEmpty()) {
+            send(ctx, new Answer(503, new JsonObject().put("error", "campaigns are kept in Redis: start the service with KENTONGAN_REDIS_URL")));
+            return;
+        }
+        Callable<Answer> call = () -> {
+            try {
+                return work.on(campaigns.get());
+            } catch (IllegalArgumentException | ClassCastException e) {
+                return new Answer(400, new JsonObject().put("error", e.getMessage()));
+            } catch (NoSuchElementException e) {
+                return new Answer(404, new JsonObject().put("error", e.getMessage()));
+            } catch (IllegalStateException e) {
+                return new Answer(409, new JsonObject().put("error", e.getMessage()));
+            }
+        };
+        vertx.executeBlocking(call, false).onComplete(ar -> {
+            if (ar.succeeded()) {
+                send(ctx, ar.result());
+            } else {
+                log.warn("admin {} {} failed: {}", ctx.request().method(), ctx.normalizedPath(), ar.cause().toString());
+                send(ctx, new Answer(503, new JsonObject().put("error", "not available now: " + ar.cause().getClass().getSimpleName())));
+            }
+        });
+    }
+
+    private static void send(RoutingContext ctx, Answer a) {
+        ctx.response().setStatusCode(a.status()).putHeader("Content-Type", "application/json; charset=utf-8").end(a.body().encode());
+    }
+}

@@ -1,0 +1,352 @@
+package id.kentongan.campaign;
+
+import id.kentongan.member.Member;
+import id.kentongan.member.MembershipService;
+import id.kentongan.member.Rupiah;
+import id.kentongan.reminder.QuietHours;
+import id.kentongan.smpp.OutboundSms;
+import id.kentongan.smpp.SmsOutbox;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.ValueScanCursor;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Campaigns in Redis, worked on by every instance. A campaign is a hash ({@code <ns>:camp:<id>}). When it starts, one
+ * instance at a time (a lock with a lease, the cursor kept after every page) reads the member list and adds each
+ * member the target picks to the campaign's set of numbers and, the first time only, to its stream of work; every
+ * instance takes work from that stream through one consumer group, renders the message and hands it to the SMS outbox
+ * under the key {@code camp:<id>:<msisdn>} (sent once, whatever happens), then acknowledges it. Work an instance took
+ * and never acknowledged (it died) is claimed by another after {@link #CLAIM_IDLE}. Progress is counted from the
+ * outbox's own record of each message, so it cannot drift from what was sent. Blocking: call from worker threads.
+ */
+public final class Campaigns {
+    private static final Logger log = LoggerFactory.getLogger(Campaigns.class);
+    public static final Duration CLAIM_IDLE = Duration.ofSeconds(10);
+    private static final Duration EXPAND_LOCK = Duration.ofSeconds(30);
+    private static final String GROUP = "senders";
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
+    /** Adds ARGV[1] to the target set and, if new there, its work (ARGV[2]) to the stream: a target is worked once. */
+    private static final String ADD_TARGET = """
+            if redis.call('SADD', KEYS[1], ARGV[1]) == 1 then
+              redis.call('XADD', KEYS[2], '*', 'm', ARGV[1], 'v', ARGV[2])
+              return 1
+            end
+            return 0""";
+    /** Moves the state from ARGV[1] (one of, comma-separated) to ARGV[2]; returns the state it found. */
+    private static final String MOVE = """
+            local now = redis.call('HGET', KEYS[1], 'state')
+            if not now then return false end
+            for s in string.gmatch(ARGV[1], '[^,]+') do
+              if s == now then redis.call('HSET', KEYS[1], 'state', ARGV[2]) return now end
+            end
+            return now""";
+
+    public enum State { SCHEDULED, RUNNING, PAUSED, CANCELLED, COMPLETED }
+
+    public record Campaign(String id, String name, CampaignTemplate template, Target target, Instant sendAt, Instant createdAt,
+                           State state, boolean expanded) {
+        public JsonObject toJson() {
+            return new JsonObject().put("id", id).put("name", name).put("text", template.text()).put("target", target.toJson())
+                    .put("sendAt", sendAt.toString()).put("createdAt", createdAt.toString())
+                    .put("state", state.name().toLowerCase(java.util.Locale.ROOT)).put("targetsComplete", expanded);
+        }
+    }
+
+    /**
+     * Counts, each from the record of every message: targeted (numbers picked), queued (handed to the SMS outbox),
+     * submitted (accepted by the SMSC), delivered (receipt DELIVRD), failed (refused, or a failed receipt), optedOut
+     * (withheld at sending because the worker sent STOP).
+     */
+    public record Progress(long targeted, long queued, long submitted, long delivered, long failed, long optedOut) {
+        public JsonObject toJson() {
+            return new JsonObject().put("targeted", targeted).put("queued", queued).put("submitted", submitted)
+                    .put("delivered", delivered).put("failed", failed).put("optedOut", optedOut);
+        }
+    }
+
+    private final Supplier<RedisCommands<String, String>> connection;
+    private final String ns;
+    private final MembershipService members;
+    private final SmsOutbox outbox;
+    private final QuietHours quiet;
+    private final String ussdCode;
+    private final Clock clock;
+    private final String consumer = "c-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Long> lastClaim = new HashMap<>();
+
+    public Campaigns(Supplier<RedisCommands<String, String>> redis, String namespace, MembershipService members, SmsOutbox outbox,
+                     QuietHours quiet, String ussdCode, Clock clock) {
+        this.connection = redis;
+        this.ns = namespace + ":camp:";
+        this.members = members;
+        this.outbox = outbox;
+        this.quiet = quiet;
+        this.ussdCode = ussdCode;
+        this.clock = clock;
+    }
+
+    private String key(String id) {
+        return ns + id;
+    }
+
+    /** Stores a new campaign; {@link IllegalArgumentException} with the reason when the template or target is wrong. */
+    public Campaign create(String name, String text, Target target, Optional<Instant> sendAt) {
+        if (name == null || name.isBlank() || name.length() > 120) throw new IllegalArgumentException("name is missing or longer than 120 characters");
+        CampaignTemplate template = CampaignTemplate.parse(text);
+        if (target.isList()) {
+            Set<String> memberFields = new HashSet<>(template.fields());
+            memberFields.removeAll(CampaignTemplate.FIELDS_WITHOUT_MEMBER);
+            if (!memberFields.isEmpty()) {
+                throw new IllegalArgumentException("a list of numbers may not be members: the text may use only {ussd}, not " + memberFields);
+            }
+        }
+        RedisCommands<String, String> redis = connection.get();
+        Instant now = clock.instant();
+        String id = now.atZone(quiet.zone()).toLocalDate().toString().replace("-", "") + "-" + UUID.randomUUID().toString().substring(0, 6);
+        Instant at = sendAt.orElse(now);
+        Map<String, String> h = new HashMap<>();
+        h.put("name", name.strip());
+        h.put("text", text);
+        h.put("target", target.toJson().encode());
+        h.put("sendAt", at.toString());
+        h.put("createdAt", now.toString());
+        h.put("state", at.isAfter(now) ? State.SCHEDULED.name() : State.RUNNING.name());
+        h.put("expanded", "0");
+        try {
+            redis.xgroupCreate(XReadArgs.StreamOffset.from(key(id) + ":todo", "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
+        } catch (RedisBusyException exists) {
+            // cannot happen for a fresh id; harmless if it does
+        }
+        redis.hset(key(id), h);
+        redis.zadd(ns + "ids", now.toEpochMilli(), id);
+        redis.sadd(ns + "active", id);
+        log.info("campaign {} '{}' created, {} at {}", id, name, h.get("state").toLowerCase(java.util.Locale.ROOT), at);
+        return get(id).orElseThrow();
+    }
+
+    public Optional<Campaign> get(String id) {
+        if (!id.matches("[0-9]{8}-[0-9a-f]{6}")) return Optional.empty();
+        Map<String, String> h = connection.get().hgetall(key(id));
+        if (h == null || h.isEmpty()) return Optional.empty();
+        return Optional.of(new Campaign(id, h.get("name"), CampaignTemplate.parse(h.get("text")), Target.parse(new JsonObject(h.get("target"))),
+                Instant.parse(h.get("sendAt")), Instant.parse(h.get("createdAt")), State.valueOf(h.get("state")), "1".equals(h.get("expanded"))));
+    }
+
+    /** The newest first, at most {@code limit}. */
+    public List<Campaign> list(int limit) {
+        List<Campaign> out = new ArrayList<>();
+        for (String id : connection.get().zrevrange(ns + "ids", 0, limit - 1)) get(id).ifPresent(out::add);
+        return out;
+    }
+
+    public Campaign pause(String id) {
+        return move(id, Set.of(State.RUNNING, State.SCHEDULED), State.PAUSED);
+    }
+
+    public Campaign resume(String id) {
+        Campaign c = get(id).orElseThrow(() -> new java.util.NoSuchElementException("no campaign " + id));
+        return move(id, Set.of(State.PAUSED), c.sendAt().isAfter(clock.instant()) ? State.SCHEDULED : State.RUNNING);
+    }
+
+    public Campaign cancel(String id) {
+        Campaign c = move(id, Set.of(State.RUNNING, State.SCHEDULED, State.PAUSED), State.CANCELLED);
+        connection.get().srem(ns + "active", id);
+        return c;
+    }
+
+    private Campaign move(String id, Set<State> from, State to) {
+        if (get(id).isEmpty()) throw new java.util.NoSuchElementException("no campaign " + id);
+        String was = connection.get().eval(MOVE, ScriptOutputType.VALUE, new String[]{key(id)},
+                String.join(",", from.stream().map(State::name).toList()), to.name());
+        if (was == null || !from.contains(State.valueOf(was))) {
+            throw new IllegalStateException("campaign " + id + " is " + (was == null ? "gone" : was.toLowerCase(java.util.Locale.ROOT))
+                    + "; it cannot become " + to.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        log.info("campaign {} {} -> {}", id, was, to);
+        return get(id).orElseThrow();
+    }
+
+    /** One round of work on every live campaign: start what is due, add targets, hand messages to the outbox. */
+    public int tick(int batch) {
+        int handed = 0;
+        Instant now = clock.instant();
+        for (String id : connection.get().smembers(ns + "active")) {
+            try {
+                Optional<Campaign> c = get(id);
+                if (c.isEmpty()) continue;
+                State s = c.get().state();
+                if (s == State.SCHEDULED && !c.get().sendAt().isAfter(now)) {
+                    connection.get().eval(MOVE, ScriptOutputType.VALUE, new String[]{key(id)}, State.SCHEDULED.name(), State.RUNNING.name());
+                    s = State.RUNNING;
+                }
+                if (s != State.RUNNING || quiet.quiet(now)) continue;
+                if (!c.get().expanded()) expand(c.get());
+                handed += release(c.get(), batch);
+            } catch (RuntimeException e) {
+                log.warn("campaign {}: {}; tried again at the next tick", id, e.toString());
+            }
+        }
+        return handed;
+    }
+
+    /** Adds the campaign's targets to its stream of work, a page at a time, resuming where a stopped instance left off. */
+    private void expand(Campaign c) {
+        RedisCommands<String, String> redis = connection.get();
+        String lock = key(c.id()) + ":expander";
+        if (!"OK".equals(redis.set(lock, consumer, SetArgs.Builder.nx().px(EXPAND_LOCK.toMillis())))) return;
+        try {
+            String targets = key(c.id()) + ":targets";
+            String todo = key(c.id()) + ":todo";
+            String cursorKey = key(c.id()) + ":cursor";
+            String cursor = redis.get(cursorKey);
+            if (c.target().isList()) {
+                List<String> numbers = c.target().msisdns();
+                for (int i = cursor == null ? 0 : Integer.parseInt(cursor); i < numbers.size(); i++) {
+                    redis.eval(ADD_TARGET, ScriptOutputType.INTEGER, new String[]{targets, todo}, numbers.get(i), "{}");
+                    if (i % 500 == 499) {
+                        redis.set(cursorKey, Integer.toString(i + 1));
+                        redis.pexpire(lock, EXPAND_LOCK.toMillis());
+                    }
+                }
+            } else {
+                Set<String> group = c.target().group().map(g -> redis.smembers(groupKey(g))).orElse(Set.of());
+                LocalDate today = clock.instant().atZone(quiet.zone()).toLocalDate();
+                do {
+                    MembershipService.MemberPage page = members.members(cursor, 500).toCompletionStage().toCompletableFuture().join();
+                    for (Member m : page.members()) {
+                        if (!c.target().matches(m, today, group.contains(m.msisdn().value()))) continue;
+                        redis.eval(ADD_TARGET, ScriptOutputType.INTEGER, new String[]{targets, todo}, m.msisdn().value(), values(m, today).encode());
+                    }
+                    cursor = page.next().orElse(null);
+                    if (cursor != null) redis.set(cursorKey, cursor);
+                    if (!consumer.equals(redis.get(lock))) throw new IllegalStateException("lost the lock on adding targets");
+                    redis.pexpire(lock, EXPAND_LOCK.toMillis());
+                } while (cursor != null && get(c.id()).map(x -> x.state() == State.RUNNING).orElse(false));
+                if (cursor != null) return; // paused or cancelled while adding: carry on from the cursor later
+            }
+            redis.hset(key(c.id()), "expanded", "1");
+            redis.del(cursorKey);
+            log.info("campaign {}: {} targets", c.id(), redis.scard(targets));
+        } finally {
+            if (consumer.equals(redis.get(lock))) redis.del(lock);
+        }
+    }
+
+    private static JsonObject values(Member m, LocalDate today) {
+        var status = m.status(today);
+        return new JsonObject().put("name", id.kentongan.reminder.ReminderTexts.firstName(m.name())).put("kpj", m.kpj())
+                .put("paidThrough", m.paidThrough() == null ? "-" : MONTH.format(m.paidThrough()))
+                .put("amountDue", Rupiah.format(status.amountDue() > 0 ? status.amountDue() : status.monthly()));
+    }
+
+    /** Takes up to {@code batch} targets (and, now and then, those a dead instance left), queues their SMS, acknowledges. */
+    @SuppressWarnings("unchecked") // Lettuce's StreamOffset varargs; one offset
+    private int release(Campaign c, int batch) {
+        RedisCommands<String, String> redis = connection.get();
+        String todo = key(c.id()) + ":todo";
+        List<StreamMessage<String, String>> work = new ArrayList<>();
+        long now = System.nanoTime();
+        Long last = lastClaim.get(c.id());
+        if (last == null || now - last > CLAIM_IDLE.toNanos() / 2) {
+            lastClaim.put(c.id(), now);
+            work.addAll(redis.xautoclaim(todo, XAutoClaimArgs.Builder.<String>xautoclaim(Consumer.from(GROUP, consumer), CLAIM_IDLE, "0-0")
+                    .count(batch)).getMessages());
+        }
+        if (work.size() < batch) {
+            List<StreamMessage<String, String>> fresh = redis.xreadgroup(Consumer.from(GROUP, consumer),
+                    XReadArgs.Builder.count(batch - work.size()), XReadArgs.StreamOffset.lastConsumed(todo));
+            if (fresh != null) work.addAll(fresh);
+        }
+        int handed = 0;
+        for (StreamMessage<String, String> w : work) {
+            Map<String, String> body = w.getBody();
+            if (body == null || body.get("m") == null) { // deleted meanwhile
+                redis.xack(todo, GROUP, w.getId());
+                continue;
+            }
+            String msisdn = body.get("m");
+            Map<String, String> v = new HashMap<>();
+            new JsonObject(body.get("v")).forEach(e -> v.put(e.getKey(), String.valueOf(e.getValue())));
+            v.put("ussd", ussdCode);
+            outbox.enqueue(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.template().render(v)))
+                    .toCompletionStage().toCompletableFuture().join();
+            redis.xack(todo, GROUP, w.getId());
+            redis.xdel(todo, w.getId());
+            handed++;
+        }
+        if (work.isEmpty() && get(c.id()).map(Campaign::expanded).orElse(false) && redis.xlen(todo) == 0) {
+            String was = redis.eval(MOVE, ScriptOutputType.VALUE, new String[]{key(c.id())}, State.RUNNING.name(), State.COMPLETED.name());
+            if (State.RUNNING.name().equals(was)) {
+                redis.srem(ns + "active", c.id());
+                log.info("campaign {}: every message handed to the SMS outbox", c.id());
+            }
+        }
+        return handed;
+    }
+
+    /** Counted from the SMS outbox's record of each of the campaign's messages. */
+    public Progress progress(String id) {
+        RedisCommands<String, String> redis = connection.get();
+        String targets = key(id) + ":targets";
+        long targeted = redis.scard(targets);
+        long queued = 0, submitted = 0, delivered = 0, failed = 0, optedOut = 0;
+        ScanArgs chunk = ScanArgs.Builder.limit(1000);
+        ValueScanCursor<String> cur = redis.sscan(targets, chunk);
+        while (true) {
+            List<String> keys = cur.getValues().stream().map(m -> "camp:" + id + ":" + m).toList();
+            for (String state : outbox.states(keys).values()) {
+                queued++;
+                if (state.equals("OPTED_OUT")) optedOut++;
+                else if (state.startsWith("DEAD")) failed++;
+                else if (!state.equals("QUEUED")) {
+                    submitted++;
+                    if (state.equals("DELIVRD")) delivered++;
+                    else if (Set.of("UNDELIV", "EXPIRED", "REJECTD", "DELETED").contains(state)) failed++;
+                }
+            }
+            if (cur.isFinished()) break;
+            cur = redis.sscan(targets, cur, chunk);
+        }
+        return new Progress(targeted, queued, submitted, delivered, failed, optedOut);
+    }
+
+    // ---- groups (named communities; the community channel builds on these) ----
+
+    private String groupKey(String group) {
+        return ns + "group:" + group.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Sets the members (numbers, 628…) of {@code group}; returns how many it has. */
+    public long setGroup(String group, List<String> msisdns) {
+        RedisCommands<String, String> redis = connection.get();
+        redis.del(groupKey(group));
+        if (!msisdns.isEmpty()) redis.sadd(groupKey(group), msisdns.toArray(new String[0]));
+        return redis.scard(groupKey(group));
+    }
+}
