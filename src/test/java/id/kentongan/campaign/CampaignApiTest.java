@@ -1,0 +1,173 @@
+package id.kentongan.campaign;
+
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.member.Member;
+import id.kentongan.member.Msisdn;
+import id.kentongan.member.Nik;
+import id.kentongan.member.Occupation;
+import id.kentongan.member.SandboxMembershipService;
+import id.kentongan.smpp.SmsSegments;
+import id.kentongan.smpp.SmscSimulator;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The admin API over real HTTP, campaigns over real Redis and SMPP (the built-in simulator). */
+class CampaignApiTest {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static Instances instances;
+    static Kentongan k;
+
+    @BeforeAll
+    static void start() {
+        instances = new Instances();
+        k = instances.start(Instances.withRedis());
+    }
+
+    @AfterAll
+    static void stop() {
+        instances.close();
+    }
+
+    record Answer(int status, JsonObject body) {}
+
+    static Answer call(String method, String path, String token, JsonObject body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()))
+                .header("Content-Type", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body().isBlank() ? new JsonObject() : new JsonObject(r.body()));
+    }
+
+    static Answer admin(String method, String path, JsonObject body) throws Exception {
+        return call(method, path, Instances.ADMIN_TOKEN, body);
+    }
+
+    @Test
+    void everyAdminRouteRefusesAMissingOrWrongToken() throws Exception {
+        List<String[]> routes = List.of(new String[]{"GET", "/admin/campaigns"}, new String[]{"POST", "/admin/campaigns"},
+                new String[]{"POST", "/admin/campaigns/preview"}, new String[]{"GET", "/admin/campaigns/20261123-abcdef"},
+                new String[]{"POST", "/admin/campaigns/20261123-abcdef/pause"}, new String[]{"POST", "/admin/campaigns/20261123-abcdef/resume"},
+                new String[]{"POST", "/admin/campaigns/20261123-abcdef/cancel"}, new String[]{"PUT", "/admin/groups/parkir/members"},
+                new String[]{"GET", "/admin/anything"});
+        for (String[] r : routes) {
+            assertEquals(401, call(r[0], r[1], null, new JsonObject()).status(), r[0] + " " + r[1] + " without a token");
+            assertEquals(401, call(r[0], r[1], "wrong-token", new JsonObject()).status(), r[0] + " " + r[1] + " with a wrong token");
+        }
+    }
+
+    @Test
+    void aBadTemplateOrTargetIsRefusedWithTheReason() throws Exception {
+        Answer unknown = admin("POST", "/admin/campaigns", new JsonObject().put("name", "x").put("text", "Halo {nama}")
+                .put("target", new JsonObject().put("status", "lapsed")));
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.body().getString("error").startsWith("unknown field {nama}"), unknown.body().encode());
+        Answer tooLong = admin("POST", "/admin/campaigns/preview", new JsonObject().put("text", "x".repeat(600)));
+        assertEquals(400, tooLong.status());
+        assertTrue(tooLong.body().getString("error").startsWith("too long"));
+        Answer listWithFields = admin("POST", "/admin/campaigns", new JsonObject().put("name", "x").put("text", "Halo {name}")
+                .put("target", new JsonObject().put("msisdns", new JsonArray().add("081234567890"))));
+        assertEquals(400, listWithFields.status());
+        assertTrue(listWithFields.body().getString("error").contains("only {ussd}"), listWithFields.body().encode());
+        assertEquals(400, admin("POST", "/admin/campaigns", new JsonObject().put("name", "x").put("text", "Halo")
+                .put("target", new JsonObject().put("status", "asleep"))).status());
+        assertEquals(400, call("POST", "/admin/campaigns", Instances.ADMIN_TOKEN, null).status(), "no body");
+        Answer preview = admin("POST", "/admin/campaigns/preview", new JsonObject().put("text", "Yth {name}, bayar {amountDue} lewat {ussd}"));
+        assertEquals(200, preview.status());
+        assertEquals("Yth Siti, bayar Rp16.800 lewat *567#", preview.body().getString("text"));
+        assertEquals(1, preview.body().getInteger("segments"));
+        assertEquals("GSM-7", preview.body().getString("encoding"));
+    }
+
+    @Test
+    void pauseResumeAndCancelFollowTheCampaignsState() throws Exception {
+        Answer created = admin("POST", "/admin/campaigns", new JsonObject().put("name", "later").put("text", "Tekan {ussd}")
+                .put("target", new JsonObject().put("status", "lapsed")).put("sendAt", "2099-01-01T00:00:00Z"));
+        assertEquals(201, created.status(), created.body().encode());
+        String id = created.body().getString("id");
+        assertEquals("scheduled", created.body().getString("state"));
+        assertEquals("paused", admin("POST", "/admin/campaigns/" + id + "/pause", null).body().getString("state"));
+        assertEquals("scheduled", admin("POST", "/admin/campaigns/" + id + "/resume", null).body().getString("state"));
+        assertEquals("cancelled", admin("POST", "/admin/campaigns/" + id + "/cancel", null).body().getString("state"));
+        Answer again = admin("POST", "/admin/campaigns/" + id + "/resume", null);
+        assertEquals(409, again.status());
+        assertTrue(again.body().getString("error").contains("cancelled"));
+        assertEquals(404, admin("GET", "/admin/campaigns/20990101-ffffff", null).status());
+        assertTrue(admin("GET", "/admin/campaigns", null).body().getJsonArray("campaigns").stream()
+                .anyMatch(c -> ((JsonObject) c).getString("id").equals(id)));
+    }
+
+    @Test
+    void aCampaignReachesItsTargetsOnceAndItsProgressMatchesTheSmsc() throws Exception {
+        SandboxMembershipService sandbox = (SandboxMembershipService) k.members();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+        String district = String.format("%02d.%02d.%02d", 90 + (int) (System.nanoTime() % 9), 1 + (int) (System.nanoTime() % 97), 7);
+        List<Member> lapsedParkers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            boolean target = i % 3 != 0;
+            Occupation job = i % 5 == 0 ? Occupation.OJEK : Occupation.TUKANG_PARKIR;
+            YearMonth paid = target ? YearMonth.from(today).minusMonths(1) : YearMonth.from(today).plusMonths(2);
+            String nik = district.replace(".", "") + Instances.nik(30_000 + i).substring(6);
+            Member m = new Member(Long.toString(26_600_000_000L + i + (System.nanoTime() % 100_000) * 100), new Nik(nik), "PEKERJA " + i,
+                    Msisdn.parse(Instances.newPhone()).orElseThrow(), job, new ContributionPlan(1_000_000), today.minusMonths(6), paid);
+            Instances.await(sandbox.put(m));
+            if (target && job == Occupation.TUKANG_PARKIR) lapsedParkers.add(m);
+        }
+        assertTrue(lapsedParkers.size() >= 10);
+        SmscSimulator sim = k.smsc().orElseThrow();
+        String stopper = lapsedParkers.get(0).msisdn().value();
+        sim.mo(stopper, "567", "STOP");
+        Instances.smsTo(stopper, 1, k);
+
+        Answer created = admin("POST", "/admin/campaigns", new JsonObject().put("name", "Parkir Ajibarang belum bayar")
+                .put("text", "Yth {name}, perlindungan JKK+JKM Anda tidak aktif. Bayar {amountDue} lewat {ussd} pilih 3.")
+                .put("target", new JsonObject().put("occupation", "tukang_parkir").put("district", district).put("status", "lapsed")));
+        assertEquals(201, created.status(), created.body().encode());
+        String id = created.body().getString("id");
+        Campaigns campaigns = k.campaigns().orElseThrow();
+        for (int i = 0; i < 50 && !campaigns.get(id).orElseThrow().state().equals(Campaigns.State.COMPLETED); i++) {
+            campaigns.tick(7); // small batches: several rounds, as under load
+        }
+        assertEquals(Campaigns.State.COMPLETED, campaigns.get(id).orElseThrow().state());
+
+        String prefix = "camp:" + id + ":";
+        int expected = lapsedParkers.size() - 1; // one sent STOP
+        JsonObject progress = null;
+        for (int i = 0; i < 100; i++) {
+            progress = admin("GET", "/admin/campaigns/" + id, null).body().getJsonObject("progress");
+            if (progress.getLong("delivered") == expected && progress.getLong("optedOut") == 1) break;
+            Thread.sleep(100);
+        }
+        List<SmscSimulator.Received> got = sim.received().stream().filter(r -> r.key() != null && r.key().startsWith(prefix)).toList();
+        Set<String> to = got.stream().map(SmscSimulator.Received::to).collect(Collectors.toSet());
+        assertEquals(expected, got.size(), "one message per target, none twice");
+        assertEquals(lapsedParkers.stream().map(m -> m.msisdn().value()).filter(n -> !n.equals(stopper)).collect(Collectors.toSet()), to);
+        assertEquals(lapsedParkers.size(), progress.getLong("targeted"), progress.encode());
+        assertEquals(lapsedParkers.size(), progress.getLong("queued"));
+        assertEquals(got.size(), progress.getLong("submitted"), "submitted = what the SMSC received");
+        assertEquals(got.size(), progress.getLong("delivered"), "delivered = the simulator's receipts");
+        assertEquals(0, progress.getLong("failed"));
+        assertEquals(1, progress.getLong("optedOut"));
+        String first = SmsSegments.decode(got.get(0).dataCoding(), got.get(0).payload());
+        assertTrue(first.startsWith("Yth Pekerja, perlindungan") && first.contains("*567# pilih 3"), first);
+    }
+}
