@@ -1,0 +1,160 @@
+package id.kentongan.campaign;
+
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
+import id.kentongan.KentonganConfig;
+import id.kentongan.Outreach;
+import id.kentongan.smpp.SmscConfig;
+import id.kentongan.smpp.SmscSimulator;
+import id.kentongan.text.Digest;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One campaign of 5,000 numbers worked by two instances sharing Redis and one SMSC (the project's simulator over TCP):
+ * this JVM's instance and a second service in its own JVM, killed with SIGKILL half-way. Every number gets its
+ * message exactly once; the killed instance's unfinished work is claimed by the survivor.
+ */
+class CampaignAcrossInstancesTest {
+    static final int TARGETS = 5_000;
+
+    @Test
+    void fiveThousandMessagesNoneTwiceAndAKilledInstanceLosesNothing() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String outreachNs = "kt:test:" + run + ":out";
+        String sandboxNs = "kt:test:" + run + ":sandbox";
+        String smsNs = "kt:test:" + run + ":sms";
+        String token = "admin-" + run;
+        try (SmscSimulator sim = SmscSimulator.start(0); Instances instances = new Instances()) {
+            String smsc = "smpp://kentongan:sim@127.0.0.1:" + sim.port() + "?window=50&rate=700&keyTlv=true&reconnectMinMs=100&reconnectMaxMs=1000";
+            KentonganConfig base = Instances.withRedis();
+            KentonganConfig cfg = base.with(base.backends().withSandboxNamespace(sandboxNs))
+                    .with(base.sms().with(SmscConfig.parse(smsc)).withNamespace(smsNs, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(12)))
+                    .with(new Outreach(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT, "*567#", java.time.LocalTime.of(23, 59),
+                            true, java.util.Optional.of(Digest.sha256Hex(token, 32)), outreachNs));
+            Kentongan a = instances.start(cfg);
+
+            Process b = startSecondService(Map.of("KENTONGAN_REDIS_URL", Instances.REDIS, "KENTONGAN_HTTP_HOST", "127.0.0.1",
+                    "KENTONGAN_HTTP_PORT", "0", "KENTONGAN_SMSC", smsc, "KENTONGAN_SMS_NAMESPACE", smsNs,
+                    "KENTONGAN_SMS_PATIENCE", "5s", "KENTONGAN_SMS_RECLAIM_IDLE", "12s", "KENTONGAN_OUTREACH_NAMESPACE", outreachNs,
+                    "KENTONGAN_ADMIN_TOKEN_SHA256", Digest.sha256Hex(token, 32), "KENTONGAN_SANDBOX_NAMESPACE", sandboxNs));
+            try {
+                JsonArray numbers = new JsonArray();
+                long base62 = 6_281_900_000_000L + (Math.abs(run.hashCode()) % 90_000) * 10_000L;
+                for (int i = 0; i < TARGETS; i++) numbers.add(Long.toString(base62 + i));
+                HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + a.port() + "/admin/campaigns"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", "Info pendaftaran")
+                                .put("text", "BPJS TK: lindungi diri dari kecelakaan kerja & kematian. Daftar JKK+JKM lewat {ussd}.")
+                                .put("target", new JsonObject().put("msisdns", numbers)).encode())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(201, created.statusCode(), created.body());
+                String id = new JsonObject(created.body()).getString("id");
+                String prefix = "camp:" + id + ":";
+
+                // Half-way, with both instances at work on it, the second one is killed.
+                waitUntil(() -> campaignMessages(sim, prefix).size() >= TARGETS / 2, 60, "half the campaign sent");
+                Set<String> consumers = consumersOf(outreachNs + ":camp:" + id + ":todo");
+                assertEquals(2, consumers.size(), "both instances took work: " + consumers);
+                b.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                int atKill = campaignMessages(sim, prefix).size();
+                assertTrue(atKill < TARGETS, "killed before the end: " + atKill);
+
+                waitUntil(() -> campaignMessages(sim, prefix).size() >= TARGETS, 90, "all 5,000 sent after the kill");
+                Thread.sleep(1_000); // a duplicate would arrive by now
+                List<SmscSimulator.Received> got = campaignMessages(sim, prefix);
+                Set<String> distinct = got.stream().map(SmscSimulator.Received::to).collect(Collectors.toSet());
+                assertEquals(TARGETS, distinct.size(), "every number reached");
+                assertEquals(TARGETS, got.size(), "none reached twice");
+                Campaigns campaigns = a.campaigns().orElseThrow();
+                waitUntil(() -> campaigns.get(id).orElseThrow().state() == Campaigns.State.COMPLETED, 30, "campaign completed");
+                Campaigns.Progress p = campaigns.progress(id);
+                assertEquals(TARGETS, p.targeted());
+                assertEquals(TARGETS, p.queued());
+                assertEquals(TARGETS, p.submitted(), p.toString());
+                System.out.printf("campaign of %d: %d sent when the second instance was killed; %d re-submits of in-flight messages absorbed by the SMSC's key check%n",
+                        TARGETS, atKill, sim.duplicates());
+            } finally {
+                b.destroyForcibly();
+            }
+        }
+    }
+
+    private static List<SmscSimulator.Received> campaignMessages(SmscSimulator sim, String prefix) {
+        return sim.received().stream().filter(r -> r.key() != null && r.key().startsWith(prefix)).toList();
+    }
+
+    private static Set<String> consumersOf(String stream) {
+        RedisClient client = RedisClient.create(Instances.REDIS);
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+            return c.sync().xinfoConsumers(stream, "senders").stream()
+                    .map(o -> {
+                        List<?> fields = (List<?>) o;
+                        for (int i = 0; i + 1 < fields.size(); i += 2) if ("name".equals(String.valueOf(fields.get(i)))) return String.valueOf(fields.get(i + 1));
+                        return "?";
+                    }).collect(Collectors.toSet());
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** The service in a JVM of its own (the test classpath), so that it can be killed like a crashed process. */
+    private static Process startSecondService(Map<String, String> env) throws Exception {
+        Path log = Files.createTempFile("kentongan-second-", ".log");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), "id.kentongan.Main", "serve");
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    Files.writeString(log, line + System.lineSeparator(), java.nio.file.StandardOpenOption.APPEND);
+                    if (line.startsWith("Kentongan is ready")) ready.complete(true);
+                }
+            } catch (Exception e) {
+                ready.completeExceptionally(e);
+            }
+            ready.complete(false);
+        });
+        reader.setDaemon(true);
+        reader.start();
+        assertTrue(ready.get(60, TimeUnit.SECONDS), "second service started; its output: " + log + File.separator);
+        return p;
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier done, int seconds, String what) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting: " + what);
+            Thread.sleep(50);
+        }
+    }
+}
