@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "kentongan", mixinStandardHelpOptions = true, version = "kentongan 0.1",
         description = "USSD/SMS gateway for BPJS Ketenagakerjaan JKK + JKM cover of informal workers.",
         subcommands = {Main.Serve.class, Main.Dial.class, Main.Validate.class, Main.Pay.class, Main.SmscSim.class,
-                Main.BenchSmpp.class, Main.LoadTest.class})
+                Main.BenchSmpp.class, Main.LoadTest.class, Main.BenchReminders.class})
 public final class Main {
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
@@ -137,6 +137,18 @@ public final class Main {
         @Override
         public Integer call() throws Exception {
             return id.kentongan.smpp.SmppBenchmark.run(messages, binds, window, rate, Optional.ofNullable(redis), System.out);
+        }
+    }
+
+    @Command(name = "bench-reminders", mixinStandardHelpOptions = true,
+            description = "Time and Redis memory to plan reminders for N members (seeds an EMPTY Redis database, empties it after).")
+    static final class BenchReminders implements Callable<Integer> {
+        @Option(names = "--members", defaultValue = "1000000") int members;
+        @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379/15", description = "an empty database") String redis;
+
+        @Override
+        public Integer call() throws Exception {
+            return id.kentongan.reminder.ReminderBenchmark.run(redis, members, System.out);
         }
     }
 

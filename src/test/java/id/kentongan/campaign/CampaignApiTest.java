@@ -170,4 +170,23 @@ class CampaignApiTest {
         String first = SmsSegments.decode(got.get(0).dataCoding(), got.get(0).payload());
         assertTrue(first.startsWith("Yth Pekerja, perlindungan") && first.contains("*567# pilih 3"), first);
     }
+
+    @Test
+    void aCampaignStartedInTheQuietHoursWaitsForTheMorning() throws Exception {
+        id.kentongan.MutableClock clock = id.kentongan.MutableClock.wib("2026-11-23T22:00");
+        try (Instances own = new Instances()) {
+            Kentongan night = own.start(Instances.withRedis(), clock);
+            Campaigns c = night.campaigns().orElseThrow();
+            String number = Msisdn.parse(Instances.newPhone()).orElseThrow().value();
+            Campaigns.Campaign x = c.create("malam", "Info BPJS TK: daftar JKK+JKM lewat {ussd}.",
+                    Target.parse(new JsonObject().put("msisdns", new JsonArray().add(number))), java.util.Optional.empty());
+            assertEquals(Campaigns.State.RUNNING, x.state());
+            assertEquals(0, c.tick(100), "22:00: nothing goes");
+            clock.set("2026-11-24T06:59");
+            assertEquals(0, c.tick(100));
+            clock.set("2026-11-24T07:00");
+            assertEquals(1, c.tick(100), "07:00: the message goes");
+            assertEquals(1, Instances.smsTo(number, 1, night, k).size()); // the outbox is shared: either may send it
+        }
+    }
 }
