@@ -73,7 +73,12 @@ public final class SmscSimulator implements AutoCloseable {
     private final Map<String, AtomicInteger> boundPerSystemId = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final Map<String, BlockingQueue<Received>> ussdByMsisdn = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong(0x10000);
+    /**
+     * Message ids start at a random point, as a real SMSC's never repeat within days: simulators started one after
+     * another (tests sharing one Redis outbox) would otherwise hand out the same ids, and a receipt could be matched
+     * to an older message that had the same id.
+     */
+    private final AtomicLong nextId = new AtomicLong(0x10000 + (new java.util.Random().nextLong() & 0xFF_FFFF_FFFFL));
 
     // Faults, set by tests or by the smsc-sim command.
     private final AtomicInteger throttleNext = new AtomicInteger();

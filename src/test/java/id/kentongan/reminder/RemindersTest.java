@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * instance.
  */
 class RemindersTest {
-    private static int n = 9_000;
+    private static int n = 60_000; // NIK indexes of this test only (see Instances.nik)
 
     static Member member(YearMonth paidThrough) {
         return new Member(Long.toString(26_500_000_000L + (System.nanoTime() % 400_000_000L)), new Nik(Instances.nik(n++)),
@@ -38,8 +38,13 @@ class RemindersTest {
     void remindersGoAtSevenInTheMorningOnceAndNeverToAWorkerWhoSentStop() throws Exception {
         MutableClock clock = MutableClock.wib("2026-11-23T22:00");
         try (Instances instances = new Instances()) {
-            Kentongan a = instances.start(Instances.withRedis(), clock);
-            Kentongan b = instances.start(Instances.withRedis(), clock);
+            // A core system and a schedule of its own: other tests' members must not be reminded here.
+            String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+            id.kentongan.KentonganConfig base = Instances.withRedis();
+            id.kentongan.KentonganConfig cfg = base.with(base.backends().withSandboxNamespace("kt:test:" + run + ":sandbox"))
+                    .with(base.outreach().manual("kt:test:" + run + ":out", base.outreach().adminTokenSha256().orElseThrow()));
+            Kentongan a = instances.start(cfg, clock);
+            Kentongan b = instances.start(cfg, clock);
             SandboxMembershipService sandbox = (SandboxMembershipService) a.members();
             Member dueIn7Days = member(YearMonth.of(2026, 11));   // cover ends 30 November
             Member willStop = member(YearMonth.of(2026, 11));
