@@ -189,4 +189,33 @@ class CampaignApiTest {
             assertEquals(1, Instances.smsTo(number, 1, night, k).size()); // the outbox is shared: either may send it
         }
     }
+
+    @Test
+    void aGroupCampaignReachesTheGroupsMembersOnly() throws Exception {
+        SandboxMembershipService sandbox = (SandboxMembershipService) k.members();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+        List<String> inGroup = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Member m = new Member(Long.toString(26_700_000_000L + i + (System.nanoTime() % 100_000) * 100), new Nik(Instances.nik(31_000 + i)),
+                    "ANGGOTA " + i, Msisdn.parse(Instances.newPhone()).orElseThrow(), Occupation.PEDAGANG_KAKI_LIMA,
+                    new ContributionPlan(1_000_000), today.minusMonths(2), YearMonth.from(today));
+            Instances.await(sandbox.put(m));
+            (i < 4 ? inGroup : outside).add(m.msisdn().value());
+        }
+        String group = "Koperasi Pasar " + System.nanoTime();
+        Answer set = admin("PUT", "/admin/groups/" + java.net.URLEncoder.encode(group, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + "/members", new JsonObject().put("msisdns", new JsonArray(new ArrayList<>(inGroup))));
+        assertEquals(200, set.status(), set.body().encode());
+        assertEquals(4, set.body().getLong("members"));
+        Answer created = admin("POST", "/admin/campaigns", new JsonObject().put("name", "Rapat koperasi")
+                .put("text", "Yth {name}, kartu {kpj} aktif s.d. {paidThrough}.").put("target", new JsonObject().put("group", group)));
+        assertEquals(201, created.status(), created.body().encode());
+        String id = created.body().getString("id");
+        Campaigns campaigns = k.campaigns().orElseThrow();
+        for (int i = 0; i < 20 && campaigns.get(id).orElseThrow().state() != Campaigns.State.COMPLETED; i++) campaigns.tick(100);
+        for (String n : inGroup) assertEquals(1, Instances.smsTo(n, 1, k).size(), "group member " + n);
+        for (String n : outside) assertEquals(0, Instances.smsTo(n, 0, k).size(), "not in the group " + n);
+        assertEquals(4, campaigns.progress(id).targeted());
+    }
 }
