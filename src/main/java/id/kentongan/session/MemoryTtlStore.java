@@ -15,6 +15,8 @@ public final class MemoryTtlStore implements TtlStore {
     private record Entry(String value, long ttlNanos) {}
 
     private final Cache<String, Entry> cache;
+    /** Sets never expire (groups, agents' records): kept apart from the expiring strings. */
+    private final java.util.concurrent.ConcurrentMap<String, java.util.Set<String>> sets = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MemoryTtlStore(Ticker ticker, long maximumSize) {
         this.cache = Caffeine.newBuilder()
@@ -72,7 +74,32 @@ public final class MemoryTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<Long> add(String key, long delta) {
+        Entry e = cache.asMap().merge(key, new Entry(Long.toString(delta), Long.MAX_VALUE),
+                (old, d) -> new Entry(Long.toString(Long.parseLong(old.value()) + delta), Long.MAX_VALUE));
+        return Future.succeededFuture(Long.parseLong(e.value()));
+    }
+
+    @Override
+    public Future<Boolean> addToSet(String key, String member) {
+        return Future.succeededFuture(sets.computeIfAbsent(key, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(member));
+    }
+
+    @Override
+    public Future<Boolean> removeFromSet(String key, String member) {
+        java.util.Set<String> s = sets.get(key);
+        return Future.succeededFuture(s != null && s.remove(member));
+    }
+
+    @Override
+    public Future<java.util.Set<String>> members(String key) {
+        java.util.Set<String> s = sets.get(key);
+        return Future.succeededFuture(s == null ? java.util.Set.of() : java.util.Set.copyOf(s));
+    }
+
+    @Override
     public Future<Void> remove(String key) {
+        sets.remove(key);
         cache.invalidate(key);
         return Future.succeededFuture();
     }
@@ -91,6 +118,7 @@ public final class MemoryTtlStore implements TtlStore {
     @Override
     public Future<Void> close() {
         cache.invalidateAll();
+        sets.clear();
         return Future.succeededFuture();
     }
 }

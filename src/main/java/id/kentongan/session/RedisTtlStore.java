@@ -102,6 +102,26 @@ public final class RedisTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<Long> add(String key, long delta) {
+        return call(r -> r.incrby(key, delta));
+    }
+
+    @Override
+    public Future<Boolean> addToSet(String key, String member) {
+        return call(r -> r.sadd(key, member)).map(n -> n != null && n > 0);
+    }
+
+    @Override
+    public Future<Boolean> removeFromSet(String key, String member) {
+        return call(r -> r.srem(key, member)).map(n -> n != null && n > 0);
+    }
+
+    @Override
+    public Future<java.util.Set<String>> members(String key) {
+        return call(r -> r.smembers(key)).map(s -> s == null ? java.util.Set.<String>of() : java.util.Set.copyOf(s));
+    }
+
+    @Override
     public Future<Void> remove(String key) {
         return call(r -> r.del(key)).mapEmpty();
     }

@@ -20,6 +20,18 @@ public interface TtlStore {
     /** Adds one to the counter at {@code key} (created at 0, never expires) and returns the new value. */
     Future<Long> increment(String key);
 
+    /** Adds {@code delta} to the counter at {@code key} (created at 0, never expires); returns the new value. */
+    Future<Long> add(String key, long delta);
+
+    /** Adds {@code member} to the set at {@code key} (never expires); true when it was not there. */
+    Future<Boolean> addToSet(String key, String member);
+
+    /** Takes {@code member} out of the set at {@code key}; true when it was there. */
+    Future<Boolean> removeFromSet(String key, String member);
+
+    /** The members of the set at {@code key} (empty when there is none). */
+    Future<java.util.Set<String>> members(String key);
+
     Future<Void> remove(String key);
 
     /** Time left before {@code key} expires; empty when it does not exist. */

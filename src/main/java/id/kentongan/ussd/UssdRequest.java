@@ -18,12 +18,14 @@ public record UssdRequest(String sessionId, Msisdn msisdn, String serviceCode, H
 
     /**
      * Africa's Talking: {@code text} is every input so far joined by {@code *}, empty on the first hop. The new input
-     * is what follows the previous history, so an input that itself contains {@code *} stays whole.
+     * is what follows the previous history, so an input that itself contains {@code *} stays whole. The key kept in
+     * the session is the history's length and 16 bits of its hash, never the text: the history holds what the worker
+     * typed (an agent's PIN, a NIK), and 16 bits cannot give a PIN back.
      */
     public record History(String text) implements Hop {
         @Override
         public String key() {
-            return text;
+            return "#" + text.length() + ":" + id.kentongan.text.Digest.sha256Hex(text, 2);
         }
 
         @Override
@@ -32,11 +34,22 @@ public record UssdRequest(String sessionId, Msisdn msisdn, String serviceCode, H
                 // A first hop with text is a dialled shortcut such as *567*1#: each part is an input.
                 return text.isEmpty() ? List.of() : List.of(text.split("\\*", -1));
             }
-            if (lastKey.isEmpty()) return List.of(text);
-            if (text.startsWith(lastKey + "*")) return List.of(text.substring(lastKey.length() + 1));
+            int before = previousLength(lastKey);
+            if (before == 0) return List.of(text);
+            if (before > 0 && text.length() > before && text.charAt(before) == '*') return List.of(text.substring(before + 1));
             // History rewritten by the gateway (some trim it on back-navigation): the last part is the new input.
             int star = text.lastIndexOf('*');
             return List.of(star < 0 ? text : text.substring(star + 1));
+        }
+
+        private static int previousLength(String key) {
+            int colon = key.indexOf(':');
+            if (!key.startsWith("#") || colon < 2) return -1;
+            try {
+                return Integer.parseInt(key.substring(1, colon));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
     }
 

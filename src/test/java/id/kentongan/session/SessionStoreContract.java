@@ -113,6 +113,24 @@ abstract class SessionStoreContract {
     }
 
     @Test
+    void countersAddAnyAmountAndSetsHoldEachMemberOnce() {
+        String counter = "kt:test:sum:" + UUID.randomUUID();
+        assertEquals(50_400L, await(backend.add(counter, 50_400)));
+        assertEquals(67_200L, await(backend.add(counter, 16_800)));
+        String set = "kt:test:set:" + UUID.randomUUID();
+        assertEquals(java.util.Set.of(), await(backend.members(set)));
+        assertTrue(await(backend.addToSet(set, "6281234567890")));
+        assertTrue(!await(backend.addToSet(set, "6281234567890")), "a second add changes nothing");
+        assertTrue(await(backend.addToSet(set, "6281234567891")));
+        assertEquals(java.util.Set.of("6281234567890", "6281234567891"), await(backend.members(set)));
+        assertTrue(await(backend.removeFromSet(set, "6281234567890")));
+        assertEquals(java.util.Set.of("6281234567891"), await(backend.members(set)));
+        await(backend.remove(set));
+        await(backend.remove(counter));
+        assertEquals(java.util.Set.of(), await(backend.members(set)));
+    }
+
+    @Test
     void keysOfOnePhoneShareAClusterHashTag() {
         assertEquals("kt:{" + msisdn.value() + "}:ussd", SessionStore.sessionKey(msisdn));
         assertEquals("kt:{" + msisdn.value() + "}:lang", SessionStore.languageKey(msisdn));
