@@ -102,13 +102,16 @@ public final class Kentongan {
             MembershipService core = both.resultAt(0);
             SmsChannel smsChannel = both.resultAt(1);
             OutboxSmsSender sms = new OutboxSmsSender(smsChannel.outbox());
+            id.kentongan.community.Community community = new id.kentongan.community.Community(store, core,
+                    new id.kentongan.community.Agents(vertx, store), new id.kentongan.community.Groups(store),
+                    new id.kentongan.community.Ledger(store), optOuts, sms, clock, config.outreach().ussdCode());
             Actions actions = new Actions(vertx, config.backendTimeout(), once,
-                    StandardActions.all(core, payments, orders, clock, config.zone()));
+                    StandardActions.all(core, payments, orders, clock, config.zone(), community, sms));
             UssdService service = new UssdService(registry, new MenuEngine(), sessions, actions, clock);
             PaymentCallback callback = new PaymentCallback(Map.of(b.paymentProvider(), b.paymentSecret()),
                     new Once(vertx, store, Duration.ofDays(90), Duration.ZERO), orders, core, sms, clock);
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
-                    new MoHandler(actions, optOuts, sms, clock), service, smsChannel.client());
+                    new MoHandler(actions, optOuts, sms, clock, community), service, smsChannel.client());
             smsChannel.start(inbound);
             Outreach.Running running = Outreach.Running.start(config, core, sms, smsChannel.outbox(), clock);
             id.kentongan.campaign.AdminApi admin = new id.kentongan.campaign.AdminApi(vertx, running.adminTokenSha256(),

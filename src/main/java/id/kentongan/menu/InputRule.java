@@ -87,6 +87,23 @@ public enum InputRule {
             return Msisdn.parse(raw).map(m -> Result.ok(m.value()))
                     .orElseGet(() -> Result.hint("No. HP: 08xxxxxxxxxx.", "Phone: 08xxxxxxxxxx."));
         }
+    },
+    /** An agent's PIN: six digits. The action that reads it must clear it in the same hop (it is never saved). */
+    PIN(6) {
+        @Override
+        Result check(String raw, Map<String, String> params) {
+            String v = raw.strip();
+            return v.matches("\\d{6}") ? Result.ok(v) : Result.hint("PIN harus 6 angka.", "PIN must be 6 digits.");
+        }
+    },
+    /** Whole months, 1 to 12 (cash collected by an agent). */
+    MONTHS(2) {
+        @Override
+        Result check(String raw, Map<String, String> params) {
+            String v = raw.strip();
+            return v.matches("\\d{1,2}") && Integer.parseInt(v) >= 1 && Integer.parseInt(v) <= 12 ? Result.ok(Integer.toString(Integer.parseInt(v)))
+                    : Result.hint("Isi 1 sampai 12 bulan.", "Enter 1 to 12 months.");
+        }
     };
 
     /** Longest value stored; CHOICE depends on its options. */

@@ -183,7 +183,9 @@ public final class MenuCompiler {
                     String ruleName = requiredScalar(node, f, "validate");
                     InputRule rule = ruleName == null ? null : InputRule.named(ruleName);
                     if (ruleName != null && rule == null) {
-                        problem(f.get("validate"), "unknown validator '" + ruleName + "' (known: nik, name, date, amount, choice, phone)");
+                        problem(f.get("validate"), "unknown validator '" + ruleName + "' (known: "
+                                + java.util.Arrays.stream(InputRule.values()).map(r -> r.name().toLowerCase(java.util.Locale.ROOT))
+                                .collect(java.util.stream.Collectors.joining(", ")) + ")");
                     }
                     Map<String, String> params = new HashMap<>();
                     for (String k : List.of("min", "max")) {
@@ -347,6 +349,7 @@ public final class MenuCompiler {
                             if (!a.on().containsKey(result)) problem(s, a.line(), "result '" + result + "' of '" + a.action() + "' goes nowhere");
                         }
                         spec.outputs().forEach((k, v) -> maxLengths.merge(k, v, Math::max));
+                        listLines.putAll(spec.lines());
                     }
                 }
                 if (s instanceof Screen.InputScreen i && i.rule() != null && i.store() != null) {
@@ -440,11 +443,14 @@ public final class MenuCompiler {
         }
 
         /** Each page in each language, values at their longest, with the longest hint the engine may put above it. */
+        /** Action outputs that are lists: how many lines at most (see ActionSpec). */
+        final Map<String, Integer> listLines = new HashMap<>();
+
         void lengths(Map<String, Integer> maxLengths) {
             for (Screen s : menu.screens().values()) {
                 if (s instanceof Screen.ActionScreen || s instanceof Screen.RouterScreen) continue;
                 for (String lang : menu.languages()) {
-                    List<String> pages = Pages.of(menu, s, lang, t -> Template.renderWorstCase(t, maxLengths));
+                    List<String> pages = Pages.of(menu, s, lang, t -> Template.renderWorstCase(t, maxLengths, listLines));
                     int hint = s instanceof Screen.MessageScreen ? 0 : longestHint(s, lang) + 1;
                     for (int i = 0; i < pages.size(); i++) {
                         String page = pages.get(i);

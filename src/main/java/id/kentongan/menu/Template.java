@@ -41,8 +41,14 @@ public final class Template {
 
     /** The longest rendering, given each variable's longest value: what the length check must allow for. */
     public static String renderWorstCase(String text, Map<String, Integer> maxLengths) {
+        return renderWorstCase(text, maxLengths, Map.of());
+    }
+
+    /** As above; a value named in {@code lines} is a list of that many lines, each at its longest. */
+    public static String renderWorstCase(String text, Map<String, Integer> maxLengths, Map<String, Integer> lines) {
         return substitute(text, p -> {
             int n = maxLengths.getOrDefault(p.variable(), 0);
+            if (lines.containsKey(p.variable())) return String.join("\n", java.util.Collections.nCopies(lines.get(p.variable()), "W".repeat(n)));
             // Rp + digits + a dot per three digits; 'W' stands for the widest GSM-7 character count of one.
             return "rp".equals(p.filter()) ? "Rp" + "9".repeat(n) + ".".repeat(Math.max(0, (n - 1) / 3)) : "W".repeat(n);
         });

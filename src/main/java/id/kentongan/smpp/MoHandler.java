@@ -29,8 +29,10 @@ public final class MoHandler {
     private final OptOuts optOuts;
     private final SmsSender sms;
     private final Clock clock;
+    private final id.kentongan.community.Community community;
 
-    public MoHandler(Actions actions, OptOuts optOuts, SmsSender sms, Clock clock) {
+    public MoHandler(Actions actions, OptOuts optOuts, SmsSender sms, Clock clock, id.kentongan.community.Community community) {
+        this.community = community;
         this.actions = actions;
         this.optOuts = optOuts;
         this.sms = sms;
@@ -87,6 +89,12 @@ public final class MoHandler {
         }
         if (c instanceof SmsCommand.Start) {
             return optOuts.optIn(from).map("Pengingat iuran aktif kembali. Kirim STOP untuk berhenti.");
+        }
+        if (c instanceof SmsCommand.Consent yes) return community.consent(from, yes.yes());
+        if (c instanceof SmsCommand.GroupNews news) {
+            return community.groupNews(from, news.on()).map(news.on()
+                    ? "Anda akan menerima kabar kelompok Anda. Kirim KABAR STOP untuk berhenti."
+                    : "Kabar kelompok tidak dikirim lagi. Kirim KABAR untuk menerimanya kembali.");
         }
         if (c instanceof SmsCommand.Invalid i) return Future.succeededFuture(i.reply());
         return Future.succeededFuture(HELP);

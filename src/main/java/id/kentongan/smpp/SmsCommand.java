@@ -25,6 +25,12 @@ public sealed interface SmsCommand {
 
     record Help() implements SmsCommand {}
 
+    /** The worker's answer to an agent's registration: YA or TIDAK. */
+    record Consent(boolean yes) implements SmsCommand {}
+
+    /** Group news (solidarity notices): KABAR to receive them, KABAR STOP to stop. */
+    record GroupNews(boolean on) implements SmsCommand {}
+
     /** A known keyword used wrongly: {@code reply} says how to use it. */
     record Invalid(String reply) implements SmsCommand {}
 
@@ -36,7 +42,10 @@ public sealed interface SmsCommand {
             Map.entry("BAYAR", "BAYAR"), Map.entry("PAY", "BAYAR"),
             Map.entry("STOP", "STOP"), Map.entry("BERHENTI", "STOP"), Map.entry("UNREG", "STOP"),
             Map.entry("MULAI", "MULAI"), Map.entry("START", "MULAI"),
-            Map.entry("BANTUAN", "BANTUAN"), Map.entry("BANTU", "BANTUAN"), Map.entry("HELP", "BANTUAN"), Map.entry("TOLONG", "BANTUAN"));
+            Map.entry("BANTUAN", "BANTUAN"), Map.entry("BANTU", "BANTUAN"), Map.entry("HELP", "BANTUAN"), Map.entry("TOLONG", "BANTUAN"),
+            Map.entry("YA", "YA"), Map.entry("Y", "YA"), Map.entry("YES", "YA"), Map.entry("SETUJU", "YA"),
+            Map.entry("TIDAK", "TIDAK"), Map.entry("TDK", "TIDAK"), Map.entry("NO", "TIDAK"), Map.entry("TOLAK", "TIDAK"),
+            Map.entry("KABAR", "KABAR"));
     List<String> TYPO_TOLERANT = List.of("DAFTAR", "BAYAR", "BANTUAN", "MULAI", "STATUS", "BERHENTI");
 
     String REGISTER_FORMAT = "Format: DAFTAR#NIK#NAMA, contoh DAFTAR#3302145507900001#SITI AMINAH";
@@ -75,6 +84,12 @@ public sealed interface SmsCommand {
                 return new Stop();
             case "MULAI":
                 return new Start();
+            case "YA":
+                return new Consent(true);
+            case "TIDAK":
+                return new Consent(false);
+            case "KABAR":
+                return new GroupNews(words.length == 1 || !words[1].toUpperCase(Locale.ROOT).matches("STOP|TIDAK|BERHENTI|OFF"));
             default:
                 return new Help();
         }

@@ -50,7 +50,7 @@ class MenuEngineTest {
         Step s = dial();
         assertFalse(s.reply().end());
         assertEquals("Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar JKK+JKM\n2. Cek status\n"
-                + "3. Bayar iuran\n4. Bahasa/Language\n5. Bantuan", s.reply().text());
+                + "3. Bayar iuran\n4. Bahasa/Language\n5. Bantuan\n6. Ajak teman", s.reply().text());
     }
 
     @Test

@@ -31,7 +31,9 @@ public final class MemberActions {
 
     private MemberActions() {}
 
-    public static List<Action> all(MembershipService members, Clock clock) {
+    /** {@code afterRegistered} is told of each new member and the channel (ussd or sms); its failure fails nothing. */
+    public static List<Action> all(MembershipService members, Clock clock,
+                                   java.util.function.BiFunction<id.kentongan.member.Member, String, Future<Void>> afterRegistered) {
         return List.of(
                 Action.of(CHECK_NIK,
                         call -> members.findByNik(new Nik(call.value("nik"))).map(found -> found
@@ -50,8 +52,12 @@ public final class MemberActions {
                             Registration r = new Registration(new Nik(call.value("nik")), call.value("name"), call.msisdn(),
                                     Occupation.byCode(call.value("occupation")).orElse(Occupation.LAINNYA),
                                     new ContributionPlan(Long.parseLong(call.value("income"))));
-                            return members.register(r, call.idempotencyKey()).map(done ->
-                                    new ActionOutcome(done.created() ? "ok" : "registered", Map.of("kpj", done.member().kpj())));
+                            return members.register(r, call.idempotencyKey()).compose(done -> {
+                                ActionOutcome o = new ActionOutcome(done.created() ? "ok" : "registered", Map.of("kpj", done.member().kpj()));
+                                if (!done.created()) return Future.succeededFuture(o);
+                                return afterRegistered.apply(done.member(), call.sessionId().startsWith("sms-") ? "sms" : "ussd")
+                                        .otherwise((Void) null).map(o);
+                            });
                         }),
 
                 Action.of(STATUS,

@@ -23,13 +23,17 @@ public final class StandardActions {
                 MemberActions.STATUS, PaymentActions.QUOTE, PaymentActions.CREATE)) {
             c.put(s.name(), s);
         }
+        for (ActionSpec s : CommunityActions.specs()) c.put(s.name(), s);
         return c;
     }
 
     public static List<Action> all(MembershipService members, PaymentService payments, PaymentOrders orders, Clock clock,
-                                   ZoneId zone) {
-        List<Action> all = new ArrayList<>(MemberActions.all(members, clock));
+                                   ZoneId zone, id.kentongan.community.Community community, id.kentongan.sms.SmsSender sms) {
+        // A worker who registers themselves (USSD or SMS) is recorded, joins no group, and thanks whoever invited them.
+        List<Action> all = new ArrayList<>(MemberActions.all(members, clock, (m, channel) ->
+                community.registered(m, channel, java.util.Optional.empty(), java.util.Optional.empty())));
         all.addAll(PaymentActions.all(members, payments, orders, clock, zone));
+        all.addAll(CommunityActions.all(community, members, sms, clock));
         return all;
     }
 }

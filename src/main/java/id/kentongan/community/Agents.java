@@ -1,0 +1,110 @@
+package id.kentongan.community;
+
+import id.kentongan.member.Msisdn;
+import id.kentongan.session.TtlStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Perisai agents, in the session store. The PIN is set by the agent on first use and kept only as a slow hash; three
+ * wrong PINs in a row lock the agent menu for {@link #LOCK}. A successful PIN marks the USSD session as signed in for
+ * {@link #SIGNED_IN}; every agent action checks that mark. Each agent keeps a running cash balance (what they
+ * collected and have not yet deposited) and the list of what they registered and collected, for reconciliation.
+ */
+public final class Agents {
+    public static final Duration LOCK = Duration.ofMinutes(15);
+    public static final int TRIES = 3;
+    static final Duration SIGNED_IN = Duration.ofMinutes(10);
+    private static final Duration KEEP = Duration.ofDays(3650);
+
+    public enum Login { OK, WRONG, LOCKED }
+
+    private final Vertx vertx;
+    private final TtlStore store;
+
+    public Agents(Vertx vertx, TtlStore store) {
+        this.vertx = vertx;
+        this.store = store;
+    }
+
+    private static String key(Msisdn m) {
+        return "kt:{" + m.value() + "}:agent";
+    }
+
+    public Future<Void> save(Agent a) {
+        return store.put(key(a.msisdn()), a.toJson().encode(), KEEP).compose(v -> store.addToSet("kt:agents", a.msisdn().value())).mapEmpty();
+    }
+
+    public Future<Optional<Agent>> find(Msisdn m) {
+        return store.get(key(m)).map(v -> v.map(j -> Agent.fromJson(new JsonObject(j))));
+    }
+
+    public Future<Set<String>> all() {
+        return store.members("kt:agents");
+    }
+
+    public Future<Boolean> hasPin(Msisdn m) {
+        return store.get(key(m) + ":pin").map(Optional::isPresent);
+    }
+
+    public Future<Boolean> locked(Msisdn m) {
+        return store.get(key(m) + ":locked").map(Optional::isPresent);
+    }
+
+    /** Sets the PIN once: false when one is set already (changing it is an operator's job). */
+    public Future<Boolean> setPin(Msisdn m, String pin) {
+        return vertx.executeBlocking(() -> PinHasher.hash(pin), false)
+                .compose(hash -> store.putIfAbsent(key(m) + ":pin", hash, KEEP));
+    }
+
+    /** Checks a PIN; the third wrong one in a row locks the agent menu for 15 minutes. */
+    public Future<Login> login(Msisdn m, String pin, String sessionId) {
+        return locked(m).compose(isLocked -> {
+            if (isLocked) return Future.succeededFuture(Login.LOCKED);
+            return store.get(key(m) + ":pin").compose(stored -> {
+                if (stored.isEmpty()) return Future.succeededFuture(Login.WRONG);
+                return vertx.executeBlocking(() -> PinHasher.matches(pin, stored.get()), false).compose(ok -> {
+                    if (ok) {
+                        return store.remove(key(m) + ":fails")
+                                .compose(v -> store.put(key(m) + ":session:" + sessionId, "1", SIGNED_IN)).map(Login.OK);
+                    }
+                    return store.get(key(m) + ":fails").compose(f -> {
+                        int fails = f.map(Integer::parseInt).orElse(0) + 1;
+                        if (fails >= TRIES) {
+                            return store.put(key(m) + ":locked", "1", LOCK).compose(v -> store.remove(key(m) + ":fails")).map(Login.LOCKED);
+                        }
+                        return store.put(key(m) + ":fails", Integer.toString(fails), LOCK).map(Login.WRONG);
+                    });
+                });
+            });
+        });
+    }
+
+    public Future<Integer> triesLeft(Msisdn m) {
+        return store.get(key(m) + ":fails").map(f -> TRIES - f.map(Integer::parseInt).orElse(0));
+    }
+
+    /** Whether this USSD session of the agent entered the right PIN (within the last 10 minutes). */
+    public Future<Boolean> signedIn(Msisdn m, String sessionId) {
+        return store.get(key(m) + ":session:" + sessionId).map(Optional::isPresent);
+    }
+
+    /** Adds collected cash to the agent's balance; returns the new balance. */
+    public Future<Long> collected(Msisdn agent, long amount, String record) {
+        return store.addToSet(key(agent) + ":collections", record)
+                .compose(fresh -> fresh ? store.add(key(agent) + ":cash", amount) : balance(agent));
+    }
+
+    public Future<Long> balance(Msisdn agent) {
+        return store.get(key(agent) + ":cash").map(v -> v.map(Long::parseLong).orElse(0L));
+    }
+
+    public Future<Set<String>> collections(Msisdn agent) {
+        return store.members(key(agent) + ":collections");
+    }
+}

@@ -1,0 +1,228 @@
+package id.kentongan.community;
+
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.member.Member;
+import id.kentongan.member.MembershipService;
+import id.kentongan.member.Msisdn;
+import id.kentongan.member.Nik;
+import id.kentongan.member.Occupation;
+import id.kentongan.member.Registration;
+import id.kentongan.member.Rupiah;
+import id.kentongan.reminder.ReminderTexts;
+import id.kentongan.session.TtlStore;
+import id.kentongan.sms.OptOuts;
+import id.kentongan.sms.SmsSender;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The community channel's flows that cross parts: a registration by an agent waits for the worker's YES by SMS;
+ * any registration is recorded with its channel and group and thanks whoever invited the worker; invitations are
+ * capped; solidarity notices go, with the family's consent, to the group members who asked for group news.
+ */
+public final class Community {
+    private static final Logger log = LoggerFactory.getLogger(Community.class);
+    static final Duration CONSENT_WAIT = Duration.ofHours(24);
+    public static final int INVITES_PER_DAY = 3;
+    static final Duration INVITATION_KEPT = Duration.ofDays(90);
+
+    public enum Invite { SENT, SELF, MEMBER, OPTED_OUT, ALREADY_INVITED, LIMIT }
+
+    private final TtlStore store;
+    private final MembershipService members;
+    private final Agents agents;
+    private final Groups groups;
+    private final Ledger ledger;
+    private final OptOuts optOuts;
+    private final SmsSender sms;
+    private final Clock clock;
+    private final String ussdCode;
+
+    public Community(TtlStore store, MembershipService members, Agents agents, Groups groups, Ledger ledger, OptOuts optOuts,
+                     SmsSender sms, Clock clock, String ussdCode) {
+        this.store = store;
+        this.members = members;
+        this.agents = agents;
+        this.groups = groups;
+        this.ledger = ledger;
+        this.optOuts = optOuts;
+        this.sms = sms;
+        this.clock = clock;
+        this.ussdCode = ussdCode;
+    }
+
+    public Agents agents() {
+        return agents;
+    }
+
+    public Groups groups() {
+        return groups;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---- registration by an agent, gated by the worker's consent ----
+
+    /** Keeps the agent's registration of {@code r} until the worker answers YA or TIDAK, and asks them. */
+    public Future<Void> askConsent(Agent agent, Registration r) {
+        JsonObject pending = new JsonObject().put("nik", r.nik().value()).put("name", r.name()).put("occupation", r.occupation().code())
+                .put("income", r.plan().declaredIncome()).put("agent", agent.msisdn().value())
+                .put("group", agent.groups().isEmpty() ? null : Groups.code(agent.groups().get(0)));
+        String nik = r.nik().value();
+        String text = "BPJS TK: agen Perisai " + agent.shortName() + " mendaftarkan Anda (NIK ****" + nik.substring(12)
+                + ") ke JKK+JKM, iuran " + Rupiah.format(r.plan().monthly()) + "/bln. Setuju? Balas YA atau TIDAK.";
+        return store.put(consentKey(r.msisdn()), pending.encode(), CONSENT_WAIT)
+                .compose(v -> sms.send("consent:" + r.msisdn().value() + ":" + nik, r.msisdn(), text));
+    }
+
+    private static String consentKey(Msisdn worker) {
+        return "kt:{" + worker.value() + "}:consent";
+    }
+
+    /** The worker's YA / TIDAK: registers (with the agent as channel) or drops the pending registration. The reply. */
+    public Future<String> consent(Msisdn worker, boolean yes) {
+        return store.get(consentKey(worker)).compose(found -> {
+            if (found.isEmpty()) return Future.succeededFuture("Tidak ada pendaftaran yang menunggu persetujuan Anda.");
+            JsonObject p = new JsonObject(found.get());
+            Msisdn agent = new Msisdn(p.getString("agent"));
+            if (!yes) {
+                return store.remove(consentKey(worker))
+                        .compose(v -> sms.send("consent-no:" + worker.value() + ":" + p.getString("nik"), agent,
+                                "Perisai: " + worker.masked() + " menolak pendaftaran JKK+JKM. Data tidak dikirim."))
+                        .map("Baik, pendaftaran dibatalkan. Data Anda tidak dikirim.");
+            }
+            Registration r = new Registration(new Nik(p.getString("nik")), p.getString("name"), worker,
+                    Occupation.byCode(p.getString("occupation")).orElse(Occupation.LAINNYA), new ContributionPlan(p.getLong("income")));
+            return members.register(r, "consent:" + worker.value() + ":" + r.nik().value()).compose(done -> {
+                Member m = done.member();
+                Future<Void> recorded = done.created()
+                        ? registered(m, "agent", Optional.of(agent), Optional.ofNullable(p.getString("group")))
+                        : Future.succeededFuture();
+                return recorded.compose(v -> store.remove(consentKey(worker)))
+                        .compose(v -> sms.send("consent-ok:" + m.kpj(), agent, "Perisai: " + ReminderTexts.firstName(m.name()) + " ("
+                                + worker.masked() + ") " + (done.created() ? "terdaftar JKK+JKM, KPJ " : "sudah terdaftar, KPJ ") + m.kpj() + "."))
+                        .map(done.created()
+                                ? "Selamat, Anda terdaftar JKK+JKM. No. KPJ: " + m.kpj() + ". Bayar iuran " + Rupiah.format(m.plan().monthly())
+                                        + "/bln lewat " + ussdCode + " pilih 3 atau agen Perisai."
+                                : "NIK ini sudah terdaftar, No. KPJ: " + m.kpj() + ".");
+            });
+        });
+    }
+
+    /** Everything that follows a new registration, whoever made it: the record, the group, the inviter's thanks. */
+    public Future<Void> registered(Member m, String channel, Optional<Msisdn> agent, Optional<String> group) {
+        Future<Void> joined = group.isPresent() ? groups.join(m.msisdn(), group.get()) : Future.succeededFuture();
+        return joined.compose(v -> ledger.joined(m, channel, agent, group, today())).compose(v -> thankInviter(m));
+    }
+
+    // ---- referrals ----
+
+    /** "Ajak teman": an invitation SMS naming the inviter by first name, within the limits. */
+    public Future<Invite> invite(Msisdn from, Msisdn friend) {
+        if (from.equals(friend)) return Future.succeededFuture(Invite.SELF);
+        String counter = "kt:{" + from.value() + "}:invites:" + today();
+        return members.findByMsisdn(friend).compose(isMember -> {
+            if (isMember.isPresent()) return Future.succeededFuture(Invite.MEMBER);
+            return optOuts.optedOut(friend).compose(out -> {
+                if (out) return Future.succeededFuture(Invite.OPTED_OUT);
+                return store.get(counter).compose(n -> {
+                    if (n.map(Integer::parseInt).orElse(0) >= INVITES_PER_DAY) return Future.succeededFuture(Invite.LIMIT);
+                    // One invitation per number, whoever sends it: nobody is pestered by a whole market.
+                    return store.putIfAbsent("kt:{" + friend.value() + "}:invitedBy", from.value(), INVITATION_KEPT).compose(first -> {
+                        if (!first) return Future.succeededFuture(Invite.ALREADY_INVITED);
+                        return store.put(counter, Integer.toString(n.map(Integer::parseInt).orElse(0) + 1), Duration.ofDays(2))
+                                .compose(v -> members.findByMsisdn(from))
+                                .compose(inviter -> sms.send("ref:" + friend.value(), friend,
+                                        inviter.map(m -> ReminderTexts.firstName(m.name())).orElse("Teman Anda")
+                                                + " mengajak Anda ikut BPJS Ketenagakerjaan: perlindungan kecelakaan kerja & kematian, mulai "
+                                                + Rupiah.format(new ContributionPlan(ContributionPlan.MIN_INCOME).monthly()) + "/bln. Daftar: tekan "
+                                                + ussdCode + ". STOP=tolak"))
+                                .map(Invite.SENT);
+                    });
+                });
+            });
+        });
+    }
+
+    private Future<Void> thankInviter(Member m) {
+        return store.get("kt:{" + m.msisdn().value() + "}:invitedBy").compose(by -> {
+            if (by.isEmpty()) return Future.succeededFuture();
+            Msisdn inviter = new Msisdn(by.get());
+            return sms.send("ref-thanks:" + m.msisdn().value(), inviter, "Terima kasih! " + ReminderTexts.firstName(m.name())
+                    + " sudah terdaftar JKK+JKM berkat ajakan Anda. Bersama kita terlindungi.");
+        });
+    }
+
+    // ---- solidarity ----
+
+    /** Group news (solidarity notices) on or off for a worker: SMS KABAR / KABAR STOP. */
+    public Future<Void> groupNews(Msisdn worker, boolean on) {
+        String key = "kt:{" + worker.value() + "}:news";
+        return on ? store.put(key, "1", Duration.ofDays(3650)) : store.remove(key);
+    }
+
+    public record Notice(String state, int notified, String reason) {}
+
+    /**
+     * An operator records that a benefit was paid to a member's family (kind JKM) or for the member's care (JKK).
+     * Only with the family's consent, once per member and kind: the member's group, minus the member's own number,
+     * those who asked for group news and did not send STOP, get a short notice naming the colleague by first name —
+     * never the amount, never a NIK — with an invitation for those not yet covered.
+     */
+    public Future<Notice> benefitPaid(Msisdn member, String kind, boolean familyConsent) {
+        return members.findByMsisdn(member).compose(found -> {
+            if (found.isEmpty()) return Future.succeededFuture(new Notice("unknown_member", 0, "no member with this number"));
+            Member m = found.get();
+            return store.putIfAbsent("kt:benefit:" + m.kpj() + ":" + kind, today().toString(), Duration.ofDays(3650)).compose(first -> {
+                if (!first) return Future.succeededFuture(new Notice("recorded_before", 0, "this benefit was recorded before"));
+                if (!familyConsent) return Future.succeededFuture(new Notice("recorded", 0, "no consent from the family: nobody is told"));
+                return groups.groupOf(m.msisdn()).compose(code -> {
+                    if (code.isEmpty()) return Future.succeededFuture(new Notice("recorded", 0, "the member is in no group"));
+                    return groups.find(code.get()).compose(g -> groups.members(code.get()).compose(all -> {
+                        java.util.List<Future<Boolean>> sent = new java.util.ArrayList<>();
+                        for (String n : all) {
+                            if (n.equals(m.msisdn().value())) continue;
+                            Msisdn to = new Msisdn(n);
+                            sent.add(store.get("kt:{" + n + "}:news").compose(news -> {
+                                if (news.isEmpty()) return Future.succeededFuture(false);
+                                return members.findByMsisdn(to).compose(them -> {
+                                    boolean covered = them.map(x -> x.status(today()).state() == id.kentongan.member.MembershipStatus.State.ACTIVE)
+                                            .orElse(false);
+                                    String text = solidarityText(g.map(Groups.Group::name).orElse("kelompok"), ReminderTexts.firstName(m.name()),
+                                            kind, covered);
+                                    return sms.send("sol:" + m.kpj() + ":" + kind + ":" + n, to, text).map(true);
+                                });
+                            }));
+                        }
+                        return Future.all(sent).map(all2 -> {
+                            int count = (int) sent.stream().filter(f -> f.result()).count();
+                            log.info("benefit {} for a member of group {}: {} notices", kind, code.get(), count);
+                            return new Notice("notified", count, "");
+                        });
+                    }));
+                });
+            });
+        });
+    }
+
+    String solidarityText(String group, String firstName, String kind, boolean covered) {
+        String what = kind.equals("JKM")
+                ? "keluarga rekan kita " + firstName + " menerima santunan JKM dari BPJS Ketenagakerjaan. Turut berduka cita."
+                : "perawatan rekan kita " + firstName + " setelah kecelakaan kerja ditanggung BPJS Ketenagakerjaan (JKK). Semoga lekas pulih.";
+        String head = "Kabar " + (group.length() > 40 ? group.substring(0, 40) : group) + ": ";
+        return head + what + (covered ? "" : " Belum terlindungi? Tekan " + ussdCode + ".");
+    }
+}

@@ -1,0 +1,77 @@
+package id.kentongan.community;
+
+import id.kentongan.member.Msisdn;
+import id.kentongan.session.TtlStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Named communities — a parking association, a market cooperative, an ojek base — with a coordinator. A worker
+ * belongs to one group at a time (joining another moves them). Members are a set of numbers under
+ * {@code kt:group:<code>:members}, the key campaigns target.
+ */
+public final class Groups {
+    private static final Duration KEEP = Duration.ofDays(3650);
+
+    public record Group(String code, String name, Optional<String> coordinator) {
+        JsonObject toJson() {
+            JsonObject j = new JsonObject().put("code", code).put("name", name);
+            coordinator.ifPresent(c -> j.put("coordinator", c));
+            return j;
+        }
+    }
+
+    private final TtlStore store;
+
+    public Groups(TtlStore store) {
+        this.store = store;
+    }
+
+    /** A group's code from its name: "Paguyuban Parkir Pasar Ajibarang" -> "paguyuban-parkir-pasar-ajibarang". */
+    public static String code(String name) {
+        return name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    public static String membersKey(String code) {
+        return "kt:group:" + code + ":members";
+    }
+
+    public Future<Group> save(String name, Optional<Msisdn> coordinator) {
+        Group g = new Group(code(name), name.strip(), coordinator.map(Msisdn::value));
+        return store.put("kt:group:" + g.code(), g.toJson().encode(), KEEP).compose(v -> store.addToSet("kt:groups", g.code())).map(g);
+    }
+
+    public Future<Optional<Group>> find(String code) {
+        return store.get("kt:group:" + code).map(v -> v.map(s -> {
+            JsonObject j = new JsonObject(s);
+            return new Group(j.getString("code"), j.getString("name"), Optional.ofNullable(j.getString("coordinator")));
+        }));
+    }
+
+    public Future<Set<String>> all() {
+        return store.members("kt:groups");
+    }
+
+    /** Puts the worker in {@code code}, out of any group they were in. */
+    public Future<Void> join(Msisdn worker, String code) {
+        return groupOf(worker).compose(was -> {
+            Future<Void> left = was.isPresent() && !was.get().equals(code)
+                    ? store.removeFromSet(membersKey(was.get()), worker.value()).mapEmpty() : Future.succeededFuture();
+            return left.compose(v -> store.addToSet(membersKey(code), worker.value()))
+                    .compose(v -> store.put("kt:{" + worker.value() + "}:group", code, KEEP));
+        });
+    }
+
+    public Future<Optional<String>> groupOf(Msisdn worker) {
+        return store.get("kt:{" + worker.value() + "}:group");
+    }
+
+    public Future<Set<String>> members(String code) {
+        return store.members(membersKey(code));
+    }
+}
