@@ -102,14 +102,15 @@ public final class Kentongan {
             MembershipService core = both.resultAt(0);
             SmsChannel smsChannel = both.resultAt(1);
             OutboxSmsSender sms = new OutboxSmsSender(smsChannel.outbox());
+            id.kentongan.community.Ledger ledger = new id.kentongan.community.Ledger(store, config.outreach().namespace());
             id.kentongan.community.Community community = new id.kentongan.community.Community(store, core,
                     new id.kentongan.community.Agents(vertx, store), new id.kentongan.community.Groups(store),
-                    new id.kentongan.community.Ledger(store), optOuts, sms, clock, config.outreach().ussdCode());
+                    ledger, optOuts, sms, clock, config.outreach().ussdCode());
             Actions actions = new Actions(vertx, config.backendTimeout(), once,
                     StandardActions.all(core, payments, orders, clock, config.zone(), community, sms));
             UssdService service = new UssdService(registry, new MenuEngine(), sessions, actions, clock);
             PaymentCallback callback = new PaymentCallback(Map.of(b.paymentProvider(), b.paymentSecret()),
-                    new Once(vertx, store, Duration.ofDays(90), Duration.ZERO), orders, core, sms, clock);
+                    new Once(vertx, store, Duration.ofDays(90), Duration.ZERO), orders, core, sms, clock, ledger);
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
                     new MoHandler(actions, optOuts, sms, clock, community), service, smsChannel.client());
             smsChannel.start(inbound);
@@ -129,6 +130,7 @@ public final class Kentongan {
                 router.post("/payments/callback/:provider").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
                         .handler(callback::handle);
                 admin.mount(router);
+                new id.kentongan.community.CommunityAdmin(community, core, clock).mount(router);
                 if (sandboxPay != null) {
                     SandboxPayments pay = new SandboxPayments(sandboxPay, WebClient.create(vertx), b.paymentSecret(), clock);
                     router.post("/sandbox/payments/:code/pay").handler(pay::handle);

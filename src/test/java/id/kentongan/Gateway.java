@@ -44,8 +44,12 @@ public final class Gateway {
     }
 
     public static Answer at(int port, String sessionId, String phone, String text) {
+        return at(port, "*567#", sessionId, phone, text);
+    }
+
+    public static Answer at(int port, String serviceCode, String sessionId, String phone, String text) {
         return post(port, "/ussd/at", "application/x-www-form-urlencoded", "sessionId=" + enc(sessionId)
-                + "&serviceCode=" + enc("*567#") + "&phoneNumber=" + enc(phone) + "&networkCode=51010&text=" + enc(text));
+                + "&serviceCode=" + enc(serviceCode) + "&phoneNumber=" + enc(phone) + "&networkCode=51010&text=" + enc(text));
     }
 
     static String enc(String s) {
@@ -59,6 +63,13 @@ public final class Gateway {
         private final String phone;
         private final List<String> inputs = new ArrayList<>();
         private int hop;
+        private String serviceCode = "*567#";
+
+        /** Dials another service code (e.g. the agents' *568#). */
+        public Call code(String code) {
+            this.serviceCode = code;
+            return this;
+        }
 
         /** Hops go to the given ports in turn, as a load balancer might send them. */
         public Call(String sessionId, String phone, int... ports) {
@@ -88,7 +99,7 @@ public final class Gateway {
 
         private Answer send() {
             int port = ports[hop++ % ports.length];
-            return at(port, sessionId, phone, String.join("*", inputs));
+            return at(port, serviceCode, sessionId, phone, String.join("*", inputs));
         }
     }
 }

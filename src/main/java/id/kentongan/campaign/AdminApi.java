@@ -1,6 +1,5 @@
 package id.kentongan.campaign;
 
-import id.kentongan.member.Msisdn;
 import id.kentongan.text.Digest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
@@ -24,7 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * The operators' HTTP API for campaigns and groups, under {@code /admin}, documented in {@code ops/api/admin.yaml}.
+ * The operators' HTTP API for campaigns, under {@code /admin} (the community routes mount after it, behind the same check), documented in {@code ops/api/admin.yaml}.
  * Every route wants {@code Authorization: Bearer <token>}; only the token's SHA-256 is configured, and it is compared
  * in constant time. Campaigns live in Redis: without it (demo mode) the routes answer 503 saying so.
  */
@@ -72,18 +71,6 @@ public final class AdminApi {
                 return new Answer(200, x.toJson());
             }));
         }
-        router.put("/admin/groups/:group/members").handler(ctx -> withCampaigns(ctx, c -> {
-            String group = ctx.pathParam("group");
-            if (!group.matches("[A-Za-z0-9 ._-]{1,80}")) throw new IllegalArgumentException("not a group name");
-            JsonArray list = json(ctx).getJsonArray("msisdns");
-            if (list == null) throw new IllegalArgumentException("msisdns is missing");
-            List<String> numbers = new ArrayList<>();
-            for (Object o : list) {
-                numbers.add(Msisdn.parse(o == null ? null : o.toString())
-                        .orElseThrow(() -> new IllegalArgumentException("not an Indonesian mobile number: " + o)).value());
-            }
-            return new Answer(200, new JsonObject().put("group", group).put("members", c.setGroup(group, numbers)));
-        }));
     }
 
     private void authorise(RoutingContext ctx) {

@@ -235,7 +235,9 @@ public final class Campaigns {
                     }
                 }
             } else {
-                Set<String> group = c.target().group().map(g -> redis.smembers(groupKey(g))).orElse(Set.of());
+                // Groups are the community channel's (id.kentongan.community.Groups): one set of numbers per group.
+                Set<String> group = c.target().group().map(g -> redis.smembers(id.kentongan.community.Groups.membersKey(
+                        id.kentongan.community.Groups.code(g)))).orElse(Set.of());
                 LocalDate today = clock.instant().atZone(quiet.zone()).toLocalDate();
                 do {
                     MembershipService.MemberPage page = members.members(cursor, 500).toCompletionStage().toCompletableFuture().join();
@@ -334,19 +336,5 @@ public final class Campaigns {
             cur = redis.sscan(targets, cur, chunk);
         }
         return new Progress(targeted, queued, submitted, delivered, failed, optedOut);
-    }
-
-    // ---- groups (named communities; the community channel builds on these) ----
-
-    private String groupKey(String group) {
-        return ns + "group:" + group.strip().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** Sets the members (numbers, 628…) of {@code group}; returns how many it has. */
-    public long setGroup(String group, List<String> msisdns) {
-        RedisCommands<String, String> redis = connection.get();
-        redis.del(groupKey(group));
-        if (!msisdns.isEmpty()) redis.sadd(groupKey(group), msisdns.toArray(new String[0]));
-        return redis.scard(groupKey(group));
     }
 }

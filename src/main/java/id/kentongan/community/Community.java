@@ -196,8 +196,9 @@ public final class Community {
                         for (String n : all) {
                             if (n.equals(m.msisdn().value())) continue;
                             Msisdn to = new Msisdn(n);
-                            sent.add(store.get("kt:{" + n + "}:news").compose(news -> {
-                                if (news.isEmpty()) return Future.succeededFuture(false);
+                            sent.add(store.get("kt:{" + n + "}:news").compose(news -> news.isEmpty() ? Future.succeededFuture(true)
+                                    : optOuts.optedOut(to)).compose(skip -> {
+                                if (skip) return Future.succeededFuture(false);
                                 return members.findByMsisdn(to).compose(them -> {
                                     boolean covered = them.map(x -> x.status(today()).state() == id.kentongan.member.MembershipStatus.State.ACTIVE)
                                             .orElse(false);
@@ -219,10 +220,11 @@ public final class Community {
     }
 
     String solidarityText(String group, String firstName, String kind, boolean covered) {
+        // One SMS whatever the names: group cut to 28 characters, first name to 12.
         String what = kind.equals("JKM")
-                ? "keluarga rekan kita " + firstName + " menerima santunan JKM dari BPJS Ketenagakerjaan. Turut berduka cita."
-                : "perawatan rekan kita " + firstName + " setelah kecelakaan kerja ditanggung BPJS Ketenagakerjaan (JKK). Semoga lekas pulih.";
-        String head = "Kabar " + (group.length() > 40 ? group.substring(0, 40) : group) + ": ";
+                ? "keluarga rekan kita " + firstName + " menerima santunan JKM BPJS Ketenagakerjaan. Turut berduka."
+                : "perawatan kecelakaan kerja rekan kita " + firstName + " ditanggung JKK BPJS TK. Lekas pulih.";
+        String head = "Kabar " + (group.length() > 28 ? group.substring(0, 28).strip() : group) + ": ";
         return head + what + (covered ? "" : " Belum terlindungi? Tekan " + ussdCode + ".");
     }
 }

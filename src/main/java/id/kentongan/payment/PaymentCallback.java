@@ -36,9 +36,11 @@ public final class PaymentCallback {
     private final MembershipService members;
     private final SmsSender sms;
     private final Clock clock;
+    private final id.kentongan.community.Ledger ledger;
 
     public PaymentCallback(Map<String, String> secrets, Once once, PaymentOrders orders, MembershipService members,
-                           SmsSender sms, Clock clock) {
+                           SmsSender sms, Clock clock, id.kentongan.community.Ledger ledger) {
+        this.ledger = ledger;
         this.secrets = Map.copyOf(secrets);
         this.once = once;
         this.orders = orders;
@@ -112,7 +114,10 @@ public final class PaymentCallback {
                 String receipt = "BPJS TK: iuran " + Rupiah.format(o.amount()) + " (" + o.months() + " bln) diterima. KPJ "
                         + member.kpj() + " aktif s.d. " + member.paidThrough().format(MONTH) + ". Terima kasih.";
                 Msisdn to = new Msisdn(o.msisdn());
-                return sms.send(receiptKey, to, receipt)
+                // Kept for the participation report; a failure here never un-credits a payment.
+                Future<Void> recorded = ledger.paid(new id.kentongan.community.Ledger.Paid(o.reference(), member.kpj(), o.months(), o.amount(),
+                        java.time.LocalDate.now(clock), "code", java.util.Optional.empty())).recover(e -> Future.succeededFuture());
+                return recorded.compose(v -> sms.send(receiptKey, to, receipt))
                         .recover(e -> {
                             log.error("receipt SMS to {} not kept: {}; the payment is credited", to.masked(), e.toString());
                             return Future.succeededFuture();
