@@ -38,6 +38,10 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
         }
     }
 
+    public Outreach withQuietHours(LocalTime from, LocalTime until) {
+        return new Outreach(from, until, ussdCode, scanAt, auto, adminTokenSha256, namespace);
+    }
+
     public Outreach manual(String ns, String tokenSha256) {
         return new Outreach(quietFrom, quietUntil, ussdCode, scanAt, false, Optional.of(tokenSha256), ns);
     }

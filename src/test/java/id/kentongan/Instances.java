@@ -31,7 +31,9 @@ public final class Instances implements AutoCloseable {
         return new KentonganConfig("127.0.0.1", 0, redis, Duration.ofSeconds(1), Duration.ofSeconds(180), Duration.ofMinutes(5),
                 backendTimeout, sandboxDelay, menus, Duration.ofMinutes(10), ZoneId.of("Asia/Jakarta"), Backends.sandbox().withSandboxNamespace(SANDBOX_NAMESPACE),
                 Sms.embedded().withNamespace(SMS_NAMESPACE, Duration.ofSeconds(5), Duration.ofSeconds(12)),
-                Outreach.defaults().manual(OUTREACH_NAMESPACE, id.kentongan.text.Digest.sha256Hex(ADMIN_TOKEN, 32)));
+                // No quiet hours by default: tests must not depend on the hour they run at (those about quiet hours set them).
+                Outreach.defaults().manual(OUTREACH_NAMESPACE, id.kentongan.text.Digest.sha256Hex(ADMIN_TOKEN, 32))
+                        .withQuietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT));
     }
 
     public static KentonganConfig withRedis() {

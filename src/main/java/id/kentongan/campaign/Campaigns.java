@@ -298,11 +298,14 @@ public final class Campaigns {
             v.put("ussd", ussdCode);
             outbox.enqueue(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.template().render(v)))
                     .toCompletionStage().toCompletableFuture().join();
-            redis.xack(todo, GROUP, w.getId());
+            // Deleted before it is acknowledged: an instance that dies in between leaves a pending entry whose message
+            // is gone (claimed and acknowledged by the next taker), never an acknowledged entry left in the stream.
             redis.xdel(todo, w.getId());
+            redis.xack(todo, GROUP, w.getId());
             handed++;
         }
-        if (work.isEmpty() && get(c.id()).map(Campaign::expanded).orElse(false) && redis.xlen(todo) == 0) {
+        if (work.isEmpty() && get(c.id()).map(Campaign::expanded).orElse(false) && redis.xlen(todo) == 0
+                && redis.xpending(todo, GROUP).getCount() == 0) {
             String was = redis.eval(MOVE, ScriptOutputType.VALUE, new String[]{key(c.id())}, State.RUNNING.name(), State.COMPLETED.name());
             if (State.RUNNING.name().equals(was)) {
                 redis.srem(ns + "active", c.id());

@@ -58,10 +58,20 @@ class CampaignAcrossInstancesTest {
                             true, java.util.Optional.of(Digest.sha256Hex(token, 32)), outreachNs));
             Kentongan a = instances.start(cfg);
 
-            Process b = startSecondService(Map.of("KENTONGAN_REDIS_URL", Instances.REDIS, "KENTONGAN_HTTP_HOST", "127.0.0.1",
-                    "KENTONGAN_HTTP_PORT", "0", "KENTONGAN_SMSC", smsc, "KENTONGAN_SMS_NAMESPACE", smsNs,
-                    "KENTONGAN_SMS_PATIENCE", "5s", "KENTONGAN_SMS_RECLAIM_IDLE", "12s", "KENTONGAN_OUTREACH_NAMESPACE", outreachNs,
-                    "KENTONGAN_ADMIN_TOKEN_SHA256", Digest.sha256Hex(token, 32), "KENTONGAN_SANDBOX_NAMESPACE", sandboxNs));
+            Map<String, String> env = new java.util.HashMap<>();
+            env.put("KENTONGAN_REDIS_URL", Instances.REDIS);
+            env.put("KENTONGAN_HTTP_HOST", "127.0.0.1");
+            env.put("KENTONGAN_HTTP_PORT", "0");
+            env.put("KENTONGAN_SMSC", smsc);
+            env.put("KENTONGAN_SMS_NAMESPACE", smsNs);
+            env.put("KENTONGAN_SMS_PATIENCE", "5s");
+            env.put("KENTONGAN_SMS_RECLAIM_IDLE", "12s");
+            env.put("KENTONGAN_OUTREACH_NAMESPACE", outreachNs);
+            env.put("KENTONGAN_ADMIN_TOKEN_SHA256", Digest.sha256Hex(token, 32));
+            env.put("KENTONGAN_SANDBOX_NAMESPACE", sandboxNs);
+            env.put("KENTONGAN_QUIET_FROM", "00:00"); // no quiet hours: the test must not depend on when it runs
+            env.put("KENTONGAN_QUIET_UNTIL", "00:00");
+            Process b = startSecondService(env);
             try {
                 JsonArray numbers = new JsonArray();
                 long base62 = 6_281_900_000_000L + (Math.abs(run.hashCode()) % 90_000) * 10_000L;
@@ -85,7 +95,10 @@ class CampaignAcrossInstancesTest {
                 int atKill = campaignMessages(sim, prefix).size();
                 assertTrue(atKill < TARGETS, "killed before the end: " + atKill);
 
-                waitUntil(() -> campaignMessages(sim, prefix).size() >= TARGETS, 90, "all 5,000 sent after the kill");
+                int killedAt = atKill;
+                waitUntil(() -> campaignMessages(sim, prefix).size() >= TARGETS, 90, () -> "all 5,000 sent after the kill: "
+                        + campaignMessages(sim, prefix).size() + " by then, " + killedAt + " at the kill; campaign "
+                        + a.campaigns().orElseThrow().get(id).orElseThrow().state() + "; progress " + a.campaigns().orElseThrow().progress(id));
                 Thread.sleep(1_000); // a duplicate would arrive by now
                 List<SmscSimulator.Received> got = campaignMessages(sim, prefix);
                 Set<String> distinct = got.stream().map(SmscSimulator.Received::to).collect(Collectors.toSet());
@@ -151,9 +164,14 @@ class CampaignAcrossInstancesTest {
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier done, int seconds, String what) throws InterruptedException {
+        waitUntil(done, seconds, () -> what);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier done, int seconds, java.util.function.Supplier<String> what)
+            throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting: " + what);
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting: " + what.get());
             Thread.sleep(50);
         }
     }

@@ -2,6 +2,7 @@ package id.kentongan.campaign;
 
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
+import id.kentongan.KentonganConfig;
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
 import id.kentongan.member.Msisdn;
@@ -68,6 +69,9 @@ class CampaignApiTest {
                 new String[]{"POST", "/admin/campaigns/preview"}, new String[]{"GET", "/admin/campaigns/20261123-abcdef"},
                 new String[]{"POST", "/admin/campaigns/20261123-abcdef/pause"}, new String[]{"POST", "/admin/campaigns/20261123-abcdef/resume"},
                 new String[]{"POST", "/admin/campaigns/20261123-abcdef/cancel"}, new String[]{"PUT", "/admin/groups/parkir/members"},
+                new String[]{"POST", "/admin/agents"}, new String[]{"GET", "/admin/agents/6281234567890"}, new String[]{"POST", "/admin/groups"},
+                new String[]{"GET", "/admin/groups/parkir"}, new String[]{"POST", "/admin/benefits"},
+                new String[]{"GET", "/admin/reports/participation"}, new String[]{"GET", "/admin/reports/participation?format=csv"},
                 new String[]{"GET", "/admin/anything"});
         for (String[] r : routes) {
             assertEquals(401, call(r[0], r[1], null, new JsonObject()).status(), r[0] + " " + r[1] + " without a token");
@@ -175,7 +179,11 @@ class CampaignApiTest {
     void aCampaignStartedInTheQuietHoursWaitsForTheMorning() throws Exception {
         id.kentongan.MutableClock clock = id.kentongan.MutableClock.wib("2026-11-23T22:00");
         try (Instances own = new Instances()) {
-            Kentongan night = own.start(Instances.withRedis(), clock);
+            // Quiet hours 21:00-07:00 and a schedule of its own (it must not work on the other tests' campaigns).
+            KentonganConfig base = Instances.withRedis();
+            Kentongan night = own.start(base.with(base.outreach().manual("kt:test:" + java.util.UUID.randomUUID() + ":out",
+                            base.outreach().adminTokenSha256().orElseThrow())
+                    .withQuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(7, 0))), clock);
             Campaigns c = night.campaigns().orElseThrow();
             String number = Msisdn.parse(Instances.newPhone()).orElseThrow().value();
             Campaigns.Campaign x = c.create("malam", "Info BPJS TK: daftar JKK+JKM lewat {ussd}.",

@@ -42,7 +42,8 @@ class RemindersTest {
             String run = java.util.UUID.randomUUID().toString().substring(0, 8);
             id.kentongan.KentonganConfig base = Instances.withRedis();
             id.kentongan.KentonganConfig cfg = base.with(base.backends().withSandboxNamespace("kt:test:" + run + ":sandbox"))
-                    .with(base.outreach().manual("kt:test:" + run + ":out", base.outreach().adminTokenSha256().orElseThrow()));
+                    .with(base.outreach().manual("kt:test:" + run + ":out", base.outreach().adminTokenSha256().orElseThrow())
+                            .withQuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(7, 0)));
             Kentongan a = instances.start(cfg, clock);
             Kentongan b = instances.start(cfg, clock);
             SandboxMembershipService sandbox = (SandboxMembershipService) a.members();
