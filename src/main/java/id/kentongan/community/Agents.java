@@ -85,6 +85,11 @@ public final class Agents {
         });
     }
 
+    /** An operator's reset (a forgotten PIN, or a lock to lift): the agent chooses a new PIN on the next dial. */
+    public Future<Void> resetPin(Msisdn m) {
+        return Future.all(store.remove(key(m) + ":pin"), store.remove(key(m) + ":fails"), store.remove(key(m) + ":locked")).mapEmpty();
+    }
+
     public Future<Integer> triesLeft(Msisdn m) {
         return store.get(key(m) + ":fails").map(f -> TRIES - f.map(Integer::parseInt).orElse(0));
     }

@@ -105,7 +105,8 @@ public final class Community {
                         .map("Baik, pendaftaran dibatalkan. Data Anda tidak dikirim.");
             }
             Registration r = new Registration(new Nik(p.getString("nik")), p.getString("name"), worker,
-                    Occupation.byCode(p.getString("occupation")).orElse(Occupation.LAINNYA), new ContributionPlan(p.getLong("income")));
+                    Occupation.byCode(p.getString("occupation")).orElse(Occupation.LAINNYA), new ContributionPlan(p.getLong("income")))
+                    .throughAgent(agent);
             return members.register(r, "consent:" + worker.value() + ":" + r.nik().value()).compose(done -> {
                 Member m = done.member();
                 Future<Void> recorded = done.created()

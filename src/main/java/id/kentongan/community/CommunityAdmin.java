@@ -37,6 +37,7 @@ public final class CommunityAdmin {
     public void mount(Router router) {
         router.post("/admin/agents").handler(this::createAgent);
         router.get("/admin/agents/:msisdn").handler(this::agent);
+        router.post("/admin/agents/:msisdn/reset-pin").handler(this::resetPin);
         router.post("/admin/groups").handler(this::createGroup);
         router.get("/admin/groups/:code").handler(this::group);
         router.put("/admin/groups/:code/members").handler(this::setMembers);
@@ -89,6 +90,25 @@ public final class CommunityAdmin {
             if (ar.failed()) unavailable(ctx, ar.cause());
             else if (ar.result() == null) send(ctx, 404, new JsonObject().put("error", "no such agent"));
             else send(ctx, 200, ar.result());
+        });
+    }
+
+    private void resetPin(RoutingContext ctx) {
+        Optional<Msisdn> m = Msisdn.parse(ctx.pathParam("msisdn"));
+        if (m.isEmpty()) {
+            send(ctx, 404, new JsonObject().put("error", "no such agent"));
+            return;
+        }
+        community.agents().find(m.get()).compose(a -> a.isEmpty() ? Future.succeededFuture(false)
+                : community.agents().resetPin(m.get()).map(true)).onComplete(ar -> {
+            if (ar.failed()) {
+                unavailable(ctx, ar.cause());
+            } else if (!ar.result()) {
+                send(ctx, 404, new JsonObject().put("error", "no such agent"));
+            } else {
+                log.info("PIN of agent {} reset by the admin API", m.get().masked());
+                send(ctx, 200, new JsonObject().put("msisdn", m.get().value()).put("pin", "reset: the agent chooses a new one on the next dial"));
+            }
         });
     }
 

@@ -40,7 +40,9 @@ public final class HttpMembershipService implements MembershipService {
     @Override
     public Future<Registered> register(Registration r, String idempotencyKey) {
         JsonObject body = new JsonObject().put("nik", r.nik().value()).put("name", r.name()).put("msisdn", r.msisdn().value())
-                .put("occupation", r.occupation().code()).put("declaredIncome", r.plan().declaredIncome());
+                .put("occupation", r.occupation().code()).put("declaredIncome", r.plan().declaredIncome())
+                .put("channel", r.agent().map(a -> new JsonObject().put("type", "agent").put("agent", a.value()))
+                        .orElse(new JsonObject().put("type", "self")));
         return core.post("/bpu/members", body, idempotencyKey).compose(res -> {
             byMsisdn.invalidate(r.msisdn().value());
             if (res.status() == 409) {

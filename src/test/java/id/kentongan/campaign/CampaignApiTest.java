@@ -69,7 +69,8 @@ class CampaignApiTest {
                 new String[]{"POST", "/admin/campaigns/preview"}, new String[]{"GET", "/admin/campaigns/20261123-abcdef"},
                 new String[]{"POST", "/admin/campaigns/20261123-abcdef/pause"}, new String[]{"POST", "/admin/campaigns/20261123-abcdef/resume"},
                 new String[]{"POST", "/admin/campaigns/20261123-abcdef/cancel"}, new String[]{"PUT", "/admin/groups/parkir/members"},
-                new String[]{"POST", "/admin/agents"}, new String[]{"GET", "/admin/agents/6281234567890"}, new String[]{"POST", "/admin/groups"},
+                new String[]{"POST", "/admin/agents"}, new String[]{"GET", "/admin/agents/6281234567890"},
+                new String[]{"POST", "/admin/agents/6281234567890/reset-pin"}, new String[]{"POST", "/admin/groups"},
                 new String[]{"GET", "/admin/groups/parkir"}, new String[]{"POST", "/admin/benefits"},
                 new String[]{"GET", "/admin/reports/participation"}, new String[]{"GET", "/admin/reports/participation?format=csv"},
                 new String[]{"GET", "/admin/anything"});

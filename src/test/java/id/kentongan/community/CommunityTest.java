@@ -170,6 +170,9 @@ class CommunityTest {
             assertEquals("CON PIN salah, sisa 1 kali. Masukkan PIN:", wrong.press("222222").body());
             assertEquals("END PIN salah 3 kali. Menu agen dikunci 15 menit.", wrong.press("333333").body());
             assertEquals("END PIN salah 3 kali. Menu agen dikunci 15 menit.", new Call(sid(), agent, k.port()).code("*568#").dial().body());
+            // The operator resets the PIN: the lock is lifted and the agent chooses a new PIN.
+            assertEquals(200, admin("POST", "/admin/agents/" + agent + "/reset-pin", null).getInteger("_status"));
+            signIn(agent, "246802", true);
             // A non-agent is told so.
             assertTrue(new Call(sid(), phone(), k.port()).code("*568#").dial().body().startsWith("END Nomor ini bukan agen Perisai"));
 

@@ -105,4 +105,24 @@ class HttpMembershipServiceTest extends MembershipServiceContract {
         core.stubFor(get(urlEqualTo("/bpu/members?limit=2&after=bad")).willReturn(json(200, new JsonObject().put("members", "nope"))));
         org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> await(client.members("bad", 2)));
     }
+
+    @org.junit.jupiter.api.Test
+    void aRegistrationByAnAgentNamesTheAgentAndASelfRegistrationSaysSo() {
+        Registration self = new Registration(new Nik(id.kentongan.Instances.nik(20_050)), "SARI", Msisdn.parse(id.kentongan.Instances.newPhone()).orElseThrow(),
+                Occupation.PEDAGANG_KAKI_LIMA, new ContributionPlan(1_000_000));
+        Msisdn agent = Msisdn.parse(id.kentongan.Instances.newPhone()).orElseThrow();
+        Registration byAgent = new Registration(new Nik(id.kentongan.Instances.nik(20_051)), "TONO", Msisdn.parse(id.kentongan.Instances.newPhone()).orElseThrow(),
+                Occupation.OJEK, new ContributionPlan(1_000_000)).throughAgent(agent);
+        givenNewRegistration(self, "27100000050");
+        givenNewRegistration(byAgent, "27100000051");
+        await(client.register(self, "s1"));
+        await(client.register(byAgent, "s2"));
+        core.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/bpu/members"))
+                .withRequestBody(matchingJsonPath("$.nik", equalTo(self.nik().value())))
+                .withRequestBody(matchingJsonPath("$.channel.type", equalTo("self"))));
+        core.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/bpu/members"))
+                .withRequestBody(matchingJsonPath("$.nik", equalTo(byAgent.nik().value())))
+                .withRequestBody(matchingJsonPath("$.channel.type", equalTo("agent")))
+                .withRequestBody(matchingJsonPath("$.channel.agent", equalTo(agent.value()))));
+    }
 }
