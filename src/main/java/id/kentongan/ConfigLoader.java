@@ -62,7 +62,8 @@ public final class ConfigLoader {
                 java.time.LocalTime.parse(pick(env, "KENTONGAN_REMINDER_SCAN_AT", y, "outreach.scanAt", d.scanAt().toString())),
                 Boolean.parseBoolean(pick(env, "KENTONGAN_OUTREACH_AUTO", y, "outreach.auto", "true")),
                 Optional.ofNullable(token).filter(t -> !t.isBlank()).map(t -> t.strip().toLowerCase(java.util.Locale.ROOT)),
-                pick(env, "KENTONGAN_OUTREACH_NAMESPACE", y, "outreach.namespace", d.namespace()));
+                pick(env, "KENTONGAN_OUTREACH_NAMESPACE", y, "outreach.namespace", d.namespace()),
+                id.kentongan.campaign.AdminAccess.Token.parseAll(pick(env, "KENTONGAN_ADMIN_TOKENS", y, "admin.tokens", null)));
     }
 
     private static Sms sms(Map<String, String> env, Map<String, Object> y) {

@@ -57,9 +57,12 @@ public final class Kentongan {
     private final SmppInbound inbound;
     private final MembershipService members;
     private final Outreach.Running outreach;
+    private final id.kentongan.campaign.AdminAccess access;
 
     private Kentongan(Vertx vertx, TtlStore store, MenuDirectory menuDirectory, UssdHttpVerticle http, long pollTimer,
-                      String deployment, SmsChannel sms, SmppInbound inbound, MembershipService members, Outreach.Running outreach) {
+                      String deployment, SmsChannel sms, SmppInbound inbound, MembershipService members, Outreach.Running outreach,
+                      id.kentongan.campaign.AdminAccess access) {
+        this.access = access;
         this.members = members;
         this.outreach = outreach;
         this.vertx = vertx;
@@ -115,8 +118,10 @@ public final class Kentongan {
                     new MoHandler(actions, optOuts, sms, clock, community), service, smsChannel.client());
             smsChannel.start(inbound);
             Outreach.Running running = Outreach.Running.start(config, core, sms, smsChannel.outbox(), clock);
-            id.kentongan.campaign.AdminApi admin = new id.kentongan.campaign.AdminApi(vertx, running.adminTokenSha256(),
-                    running.campaigns(), config.outreach().ussdCode());
+            java.util.List<id.kentongan.campaign.AdminAccess.Token> tokens = new java.util.ArrayList<>(config.outreach().tokens());
+            tokens.add(new id.kentongan.campaign.AdminAccess.Token("admin", id.kentongan.campaign.AdminAccess.Role.ADMIN, running.adminTokenSha256()));
+            id.kentongan.campaign.AdminAccess access = new id.kentongan.campaign.AdminAccess(tokens, store, clock);
+            id.kentongan.campaign.AdminApi admin = new id.kentongan.campaign.AdminApi(vertx, access, running.campaigns(), config.outreach().ussdCode());
             Consumer<Router> payRoutes = router -> {
                 router.get("/sms/:key").handler(ctx -> smsChannel.outbox().state(ctx.pathParam("key")).onComplete(ar -> {
                     if (ar.failed()) {
@@ -129,8 +134,9 @@ public final class Kentongan {
                 }));
                 router.post("/payments/callback/:provider").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
                         .handler(callback::handle);
+                access.mount(router);
                 admin.mount(router);
-                new id.kentongan.community.CommunityAdmin(community, core, clock).mount(router);
+                new id.kentongan.community.CommunityAdmin(access, community, core, clock).mount(router);
                 if (sandboxPay != null) {
                     SandboxPayments pay = new SandboxPayments(sandboxPay, WebClient.create(vertx), b.paymentSecret(), clock);
                     router.post("/sandbox/payments/:code/pay").handler(pay::handle);
@@ -158,7 +164,7 @@ public final class Kentongan {
                 log.info("Kentongan listening on {}:{} ({} sessions, core {}, payments {}, menus {})", config.httpHost(),
                         http.actualPort(), store.kind(), b.coreUrl().map(Object::toString).orElse("sandbox"),
                         b.paymentUrl().map(Object::toString).orElse("sandbox"), registry.live().keySet());
-                return new Kentongan(vertx, store, menus, http, timer, deployment, smsChannel, inbound, core, running);
+                return new Kentongan(vertx, store, menus, http, timer, deployment, smsChannel, inbound, core, running, access);
             });
         });
     }
@@ -190,6 +196,11 @@ public final class Kentongan {
     /** Reminders, when sessions are in Redis (they are scheduled there). */
     public java.util.Optional<id.kentongan.reminder.Reminders> reminders() {
         return outreach.reminders();
+    }
+
+    /** Every admin route and the role it needs (for the access tests, and ops). */
+    public java.util.List<id.kentongan.campaign.AdminAccess.RouteInfo> adminRoutes() {
+        return access.routes();
     }
 
     /** Campaigns, when sessions are in Redis. */

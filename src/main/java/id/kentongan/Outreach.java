@@ -21,16 +21,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reminders, campaigns and the admin API. {@code namespace} prefixes their keys in Redis; {@code auto} runs the daily
  * reading of the member list (at {@code scanAt}) and the sending every second — tests with a fixed clock turn it off
- * and step by hand. The admin API accepts a bearer token whose SHA-256 is {@code adminTokenSha256}; with none set,
- * the service makes one at start-up and prints it (demo mode).
+ * and step by hand. The admin API accepts a bearer token whose SHA-256 is {@code adminTokenSha256} (role admin; with
+ * none set, the service makes one at start-up and prints it: demo mode), and {@code tokens}, each with its role.
  */
 public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCode, LocalTime scanAt, boolean auto,
-                       Optional<String> adminTokenSha256, String namespace) {
+                       Optional<String> adminTokenSha256, String namespace, java.util.List<id.kentongan.campaign.AdminAccess.Token> tokens) {
     public static Outreach defaults() {
         return new Outreach(LocalTime.of(21, 0), LocalTime.of(7, 0), "*567#", LocalTime.of(6, 0), true, Optional.empty(), "kt:out");
     }
 
+    public Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCode, LocalTime scanAt, boolean auto,
+                    Optional<String> adminTokenSha256, String namespace) {
+        this(quietFrom, quietUntil, ussdCode, scanAt, auto, adminTokenSha256, namespace, java.util.List.of());
+    }
+
     public Outreach {
+        tokens = java.util.List.copyOf(tokens);
         if (!namespace.matches("[A-Za-z0-9:_\\-{}]{1,64}")) throw new IllegalArgumentException("invalid configuration: outreach.namespace " + namespace);
         if (!ussdCode.matches("\\*[0-9*]{1,18}#")) throw new IllegalArgumentException("invalid configuration: outreach.ussdCode must look like *567#");
         if (adminTokenSha256.isPresent() && !adminTokenSha256.get().matches("[0-9a-f]{64}")) {
@@ -39,11 +45,16 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
     }
 
     public Outreach withQuietHours(LocalTime from, LocalTime until) {
-        return new Outreach(from, until, ussdCode, scanAt, auto, adminTokenSha256, namespace);
+        return new Outreach(from, until, ussdCode, scanAt, auto, adminTokenSha256, namespace, tokens);
     }
 
     public Outreach manual(String ns, String tokenSha256) {
-        return new Outreach(quietFrom, quietUntil, ussdCode, scanAt, false, Optional.of(tokenSha256), ns);
+        return new Outreach(quietFrom, quietUntil, ussdCode, scanAt, false, Optional.of(tokenSha256), ns, tokens);
+    }
+
+    /** More admin tokens, each with its role (viewer, editor, admin). */
+    public Outreach withTokens(java.util.List<id.kentongan.campaign.AdminAccess.Token> more) {
+        return new Outreach(quietFrom, quietUntil, ussdCode, scanAt, auto, adminTokenSha256, namespace, more);
     }
 
     public QuietHours quietHours(java.time.ZoneId zone) {

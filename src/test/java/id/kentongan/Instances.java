@@ -20,7 +20,10 @@ public final class Instances implements AutoCloseable {
     public static final String OUTREACH_NAMESPACE = "kt:test:" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":out";
     /** This test run's sandbox core system: its member list holds only this run's members. */
     public static final String SANDBOX_NAMESPACE = "kt:test:" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":sandbox";
-    /** The admin API's bearer token in tests. */
+    /** Tokens with the smaller roles. */
+    public static final String VIEWER_TOKEN = "test-viewer-" + java.util.UUID.randomUUID();
+    public static final String EDITOR_TOKEN = "test-editor-" + java.util.UUID.randomUUID();
+    /** The admin API's bearer token in tests (role admin). */
     public static final String ADMIN_TOKEN = "test-admin-" + java.util.UUID.randomUUID();
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 40_000_000));
 
@@ -33,7 +36,12 @@ public final class Instances implements AutoCloseable {
                 Sms.embedded().withNamespace(SMS_NAMESPACE, Duration.ofSeconds(5), Duration.ofSeconds(12)),
                 // No quiet hours by default: tests must not depend on the hour they run at (those about quiet hours set them).
                 Outreach.defaults().manual(OUTREACH_NAMESPACE, id.kentongan.text.Digest.sha256Hex(ADMIN_TOKEN, 32))
-                        .withQuietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT));
+                        .withQuietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT)
+                        .withTokens(java.util.List.of(
+                                new id.kentongan.campaign.AdminAccess.Token("viewer", id.kentongan.campaign.AdminAccess.Role.VIEWER,
+                                        id.kentongan.text.Digest.sha256Hex(VIEWER_TOKEN, 32)),
+                                new id.kentongan.campaign.AdminAccess.Token("editor", id.kentongan.campaign.AdminAccess.Role.EDITOR,
+                                        id.kentongan.text.Digest.sha256Hex(EDITOR_TOKEN, 32)))));
     }
 
     public static KentonganConfig withRedis() {

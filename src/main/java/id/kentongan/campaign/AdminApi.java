@@ -1,18 +1,15 @@
 package id.kentongan.campaign;
 
-import id.kentongan.text.Digest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.core.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,43 +21,40 @@ import java.util.concurrent.Callable;
 
 /**
  * The operators' HTTP API for campaigns, under {@code /admin} (the community routes mount after it, behind the same check), documented in {@code ops/api/admin.yaml}.
- * Every route wants {@code Authorization: Bearer <token>}; only the token's SHA-256 is configured, and it is compared
- * in constant time. Campaigns live in Redis: without it (demo mode) the routes answer 503 saying so.
+ * Access (tokens, roles, audit) is {@link AdminAccess}'s. Campaigns live in Redis: without it (demo mode) these routes
+ * answer 503 saying so.
  */
 public final class AdminApi {
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
-    private static final int BODY_LIMIT = 4 * 1024 * 1024; // a list of 100,000 numbers
     private static final Map<String, String> SAMPLE = Map.of("name", "Siti", "kpj", "26000000001", "paidThrough", "11/2026",
             "amountDue", "Rp16.800", "ussd", "*567#");
 
     private final Vertx vertx;
-    private final byte[] tokenSha256;
+    private final AdminAccess access;
     private final Optional<Campaigns> campaigns;
     private final String ussdCode;
 
-    public AdminApi(Vertx vertx, String tokenSha256Hex, Optional<Campaigns> campaigns, String ussdCode) {
+    public AdminApi(Vertx vertx, AdminAccess access, Optional<Campaigns> campaigns, String ussdCode) {
         this.vertx = vertx;
-        this.tokenSha256 = tokenSha256Hex.getBytes(StandardCharsets.US_ASCII);
+        this.access = access;
         this.campaigns = campaigns;
         this.ussdCode = ussdCode;
     }
 
     public void mount(Router router) {
-        router.route("/admin/*").handler(this::authorise);
-        router.route("/admin/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
-        router.post("/admin/campaigns/preview").handler(this::preview);
-        router.post("/admin/campaigns").handler(ctx -> withCampaigns(ctx, c -> create(ctx, c)));
-        router.get("/admin/campaigns").handler(ctx -> withCampaigns(ctx, c -> {
+        access.route(router, HttpMethod.POST, "/admin/campaigns/preview", AdminAccess.Role.VIEWER, this::preview);
+        access.route(router, HttpMethod.POST, "/admin/campaigns", AdminAccess.Role.EDITOR, ctx -> withCampaigns(ctx, c -> create(ctx, c)));
+        access.route(router, HttpMethod.GET, "/admin/campaigns", AdminAccess.Role.VIEWER, ctx -> withCampaigns(ctx, c -> {
             JsonArray list = new JsonArray();
             c.list(100).forEach(x -> list.add(x.toJson()));
             return new Answer(200, new JsonObject().put("campaigns", list));
         }));
-        router.get("/admin/campaigns/:id").handler(ctx -> withCampaigns(ctx, c -> {
+        access.route(router, HttpMethod.GET, "/admin/campaigns/:id", AdminAccess.Role.VIEWER, ctx -> withCampaigns(ctx, c -> {
             Campaigns.Campaign x = c.get(ctx.pathParam("id")).orElseThrow(() -> new NoSuchElementException("no campaign " + ctx.pathParam("id")));
             return new Answer(200, x.toJson().put("progress", c.progress(x.id()).toJson()));
         }));
         for (String action : List.of("pause", "resume", "cancel")) {
-            router.post("/admin/campaigns/:id/" + action).handler(ctx -> withCampaigns(ctx, c -> {
+            access.route(router, HttpMethod.POST, "/admin/campaigns/:id/" + action, AdminAccess.Role.EDITOR, ctx -> withCampaigns(ctx, c -> {
                 String id = ctx.pathParam("id");
                 Campaigns.Campaign x = switch (action) {
                     case "pause" -> c.pause(id);
@@ -71,18 +65,6 @@ public final class AdminApi {
                 return new Answer(200, x.toJson());
             }));
         }
-    }
-
-    private void authorise(RoutingContext ctx) {
-        String h = ctx.request().getHeader("Authorization");
-        boolean ok = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)
-                && MessageDigest.isEqual(Digest.sha256Hex(h.substring(7).strip(), 32).getBytes(StandardCharsets.US_ASCII), tokenSha256);
-        if (!ok) {
-            ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer realm=\"kentongan-admin\"")
-                    .putHeader("Content-Type", "application/json").end(new JsonObject().put("error", "a valid bearer token is required").encode());
-            return;
-        }
-        ctx.next();
     }
 
     private void preview(RoutingContext ctx) {

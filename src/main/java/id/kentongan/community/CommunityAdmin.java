@@ -3,6 +3,7 @@ package id.kentongan.community;
 import id.kentongan.member.MembershipService;
 import id.kentongan.member.Msisdn;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,22 +28,27 @@ public final class CommunityAdmin {
     private final Community community;
     private final MembershipService members;
     private final Clock clock;
+    private final id.kentongan.campaign.AdminAccess access;
 
-    public CommunityAdmin(Community community, MembershipService members, Clock clock) {
+    public CommunityAdmin(id.kentongan.campaign.AdminAccess access, Community community, MembershipService members, Clock clock) {
+        this.access = access;
         this.community = community;
         this.members = members;
         this.clock = clock;
     }
 
     public void mount(Router router) {
-        router.post("/admin/agents").handler(this::createAgent);
-        router.get("/admin/agents/:msisdn").handler(this::agent);
-        router.post("/admin/agents/:msisdn/reset-pin").handler(this::resetPin);
-        router.post("/admin/groups").handler(this::createGroup);
-        router.get("/admin/groups/:code").handler(this::group);
-        router.put("/admin/groups/:code/members").handler(this::setMembers);
-        router.post("/admin/benefits").handler(this::benefit);
-        router.get("/admin/reports/participation").handler(this::report);
+        var viewer = id.kentongan.campaign.AdminAccess.Role.VIEWER;
+        var editor = id.kentongan.campaign.AdminAccess.Role.EDITOR;
+        var admin = id.kentongan.campaign.AdminAccess.Role.ADMIN;
+        access.route(router, HttpMethod.POST, "/admin/agents", admin, this::createAgent);
+        access.route(router, HttpMethod.GET, "/admin/agents/:msisdn", viewer, this::agent);
+        access.route(router, HttpMethod.POST, "/admin/agents/:msisdn/reset-pin", admin, this::resetPin);
+        access.route(router, HttpMethod.POST, "/admin/groups", editor, this::createGroup);
+        access.route(router, HttpMethod.GET, "/admin/groups/:code", viewer, this::group);
+        access.route(router, HttpMethod.PUT, "/admin/groups/:code/members", editor, this::setMembers);
+        access.route(router, HttpMethod.POST, "/admin/benefits", admin, this::benefit);
+        access.route(router, HttpMethod.GET, "/admin/reports/participation", viewer, this::report);
     }
 
     private void createAgent(RoutingContext ctx) {
