@@ -58,11 +58,15 @@ public final class Kentongan {
     private final MembershipService members;
     private final Outreach.Running outreach;
     private final id.kentongan.campaign.AdminAccess access;
+    private final long backlogTimer;
+    private final id.kentongan.metrics.Meters meters;
 
     private Kentongan(Vertx vertx, TtlStore store, MenuDirectory menuDirectory, UssdHttpVerticle http, long pollTimer,
                       String deployment, SmsChannel sms, SmppInbound inbound, MembershipService members, Outreach.Running outreach,
-                      id.kentongan.campaign.AdminAccess access) {
+                      id.kentongan.campaign.AdminAccess access, long backlogTimer, id.kentongan.metrics.Meters meters) {
         this.access = access;
+        this.backlogTimer = backlogTimer;
+        this.meters = meters;
         this.members = members;
         this.outreach = outreach;
         this.vertx = vertx;
@@ -78,20 +82,21 @@ public final class Kentongan {
     public static Future<Kentongan> start(Vertx vertx, KentonganConfig config, Clock clock) {
         MenuRegistry registry = new MenuRegistry();
         MenuDirectory menus = new MenuDirectory(config.menusDir(), new MenuCompiler(StandardActions.catalog()), registry);
+        id.kentongan.metrics.Meters meters = new id.kentongan.metrics.Meters();
         TtlStore store = config.redisUrl()
-                .<TtlStore>map(url -> new RedisTtlStore(vertx, url, config.redisTimeout()))
+                .<TtlStore>map(url -> new RedisTtlStore(vertx, url, config.redisTimeout()).metered(meters))
                 .orElseGet(MemoryTtlStore::new);
         SessionStore sessions = new SessionStore(store, config.sessionTtl(), config.resumeWindow());
         Backends b = config.backends();
         Future<MembershipService> members = b.coreUrl().isPresent()
                 ? Future.succeededFuture(new HttpMembershipService(new BackendClient(vertx, "core",
-                        new BackendClient.Settings(b.coreUrl().get(), b.coreTimeout(), b.circuitMaxFailures(), b.circuitReset())),
+                        new BackendClient.Settings(b.coreUrl().get(), b.coreTimeout(), b.circuitMaxFailures(), b.circuitReset())).metered(meters),
                         b.statusCacheTtl()))
                 : SandboxMembershipService.open(vertx, store, clock, config.sandboxDelay(), b.sandboxNamespace()).map(s -> s);
         SandboxPaymentService sandboxPay = b.paymentUrl().isEmpty() ? new SandboxPaymentService(store, clock) : null;
         PaymentService payments = b.paymentUrl().isPresent()
                 ? new HttpPaymentService(new BackendClient(vertx, "payment",
-                        new BackendClient.Settings(b.paymentUrl().get(), b.paymentTimeout(), b.circuitMaxFailures(), b.circuitReset())))
+                        new BackendClient.Settings(b.paymentUrl().get(), b.paymentTimeout(), b.circuitMaxFailures(), b.circuitReset())).metered(meters))
                 : sandboxPay;
         PaymentOrders orders = new PaymentOrders(store);
         Sms smsSettings = config.sms();
@@ -104,25 +109,41 @@ public final class Kentongan {
         return Future.all(members, channel).compose(both -> {
             MembershipService core = both.resultAt(0);
             SmsChannel smsChannel = both.resultAt(1);
-            OutboxSmsSender sms = new OutboxSmsSender(smsChannel.outbox());
+            OutboxSmsSender sms = new OutboxSmsSender(smsChannel.outbox(), meters);
+            smsChannel.meter(meters);
             id.kentongan.community.Ledger ledger = new id.kentongan.community.Ledger(store, config.outreach().namespace());
             id.kentongan.community.Community community = new id.kentongan.community.Community(store, core,
                     new id.kentongan.community.Agents(vertx, store), new id.kentongan.community.Groups(store),
                     ledger, optOuts, sms, clock, config.outreach().ussdCode());
             Actions actions = new Actions(vertx, config.backendTimeout(), once,
                     StandardActions.all(core, payments, orders, clock, config.zone(), community, sms));
-            UssdService service = new UssdService(registry, new MenuEngine(), sessions, actions, clock);
+            UssdService service = new UssdService(registry, new MenuEngine(), sessions, actions, clock, meters);
             PaymentCallback callback = new PaymentCallback(Map.of(b.paymentProvider(), b.paymentSecret()),
                     new Once(vertx, store, Duration.ofDays(90), Duration.ZERO), orders, core, sms, clock, ledger);
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
-                    new MoHandler(actions, optOuts, sms, clock, community), service, smsChannel.client());
+                    new MoHandler(actions, optOuts, sms, clock, community), service, smsChannel.client()).countingWith(meters::sms);
             smsChannel.start(inbound);
             Outreach.Running running = Outreach.Running.start(config, core, sms, smsChannel.outbox(), clock);
             java.util.List<id.kentongan.campaign.AdminAccess.Token> tokens = new java.util.ArrayList<>(config.outreach().tokens());
             tokens.add(new id.kentongan.campaign.AdminAccess.Token("admin", id.kentongan.campaign.AdminAccess.Role.ADMIN, running.adminTokenSha256()));
             id.kentongan.campaign.AdminAccess access = new id.kentongan.campaign.AdminAccess(tokens, store, clock);
             id.kentongan.campaign.AdminApi admin = new id.kentongan.campaign.AdminApi(vertx, access, running.campaigns(), config.outreach().ussdCode());
+            java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong();
+            meters.gauge("kentongan.sms.outbox.backlog", "SMS queued or unfinished in the outbox", backlog::get);
+            // Read off the event loop every 5 s: the gauge itself must never block a scrape.
+            long backlogTimer = vertx.setPeriodic(1_000, 5_000, t -> vertx.executeBlocking(() -> {
+                backlog.set(smsChannel.outbox().backlog());
+                return null;
+            }, false));
             Consumer<Router> payRoutes = router -> {
+                router.get("/metrics").handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(meters.scrape()));
+                router.get("/ready").handler(ctx -> ready(store, registry, smsChannel).onComplete(ar -> {
+                    io.vertx.core.json.JsonObject checks = ar.result();
+                    boolean ok = checks.stream().allMatch(e -> "ok".equals(e.getValue()));
+                    ctx.response().setStatusCode(ok ? 200 : 503).putHeader("Content-Type", "application/json")
+                            .end(new io.vertx.core.json.JsonObject().put("status", ok ? "READY" : "NOT_READY").put("checks", checks).encode());
+                }));
                 router.get("/sms/:key").handler(ctx -> smsChannel.outbox().state(ctx.pathParam("key")).onComplete(ar -> {
                     if (ar.failed()) {
                         ctx.response().setStatusCode(503).end();
@@ -164,9 +185,19 @@ public final class Kentongan {
                 log.info("Kentongan listening on {}:{} ({} sessions, core {}, payments {}, menus {})", config.httpHost(),
                         http.actualPort(), store.kind(), b.coreUrl().map(Object::toString).orElse("sandbox"),
                         b.paymentUrl().map(Object::toString).orElse("sandbox"), registry.live().keySet());
-                return new Kentongan(vertx, store, menus, http, timer, deployment, smsChannel, inbound, core, running, access);
+                return new Kentongan(vertx, store, menus, http, timer, deployment, smsChannel, inbound, core, running, access,
+                        backlogTimer, meters);
             });
         });
+    }
+
+    /** Redis (or memory) answering, menus loaded, the SMSC bound: each "ok" or why not. Never fails. */
+    private static Future<io.vertx.core.json.JsonObject> ready(TtlStore store, MenuRegistry menus, SmsChannel sms) {
+        io.vertx.core.json.JsonObject checks = new io.vertx.core.json.JsonObject()
+                .put("menus", menus.live().isEmpty() ? "no valid menu loaded" : "ok")
+                .put("smsc", sms.client().anyBound() ? "ok" : "not bound");
+        return store.get("kt:ready").map(v -> checks.put("store", "ok"))
+                .otherwise(e -> checks.put("store", store.kind() + " not answering: " + e.getClass().getSimpleName()));
     }
 
     public int port() {
@@ -198,6 +229,11 @@ public final class Kentongan {
         return outreach.reminders();
     }
 
+    /** This instance's meters (what /metrics shows). */
+    public id.kentongan.metrics.Meters meters() {
+        return meters;
+    }
+
     /** Every admin route and the role it needs (for the access tests, and ops). */
     public java.util.List<id.kentongan.campaign.AdminAccess.RouteInfo> adminRoutes() {
         return access.routes();
@@ -210,6 +246,7 @@ public final class Kentongan {
 
     public Future<Void> stop() {
         vertx.cancelTimer(pollTimer);
+        vertx.cancelTimer(backlogTimer);
         outreach.close();
         return vertx.undeploy(deployment)
                 .recover(e -> Future.succeededFuture())

@@ -65,13 +65,28 @@ public final class BackendClient {
         return guarded(() -> send(web.postAbs(url(path)).putHeader("Idempotency-Key", idempotencyKey), body));
     }
 
+    private volatile id.kentongan.metrics.Meters meters;
+
+    /** Calls are timed into {@code meters} (backend, outcome), and the circuit's state is a gauge (1 open, 0 not). */
+    public BackendClient metered(id.kentongan.metrics.Meters meters) {
+        this.meters = meters;
+        meters.gauge("kentongan.backend.circuit.open", "backend", name, () -> breaker.state() == CircuitBreakerState.CLOSED ? 0 : 1);
+        return this;
+    }
+
     public CircuitBreakerState state() {
         return breaker.state();
     }
 
     private Future<Response> guarded(Supplier<Future<Response>> call) {
-        return breaker.<Response>execute(call).recover(e -> Future.failedFuture(
-                e instanceof BackendException ? e : new BackendException(name + ": " + e.getMessage(), e)));
+        long t0 = System.nanoTime();
+        boolean open = breaker.state() == CircuitBreakerState.OPEN;
+        return breaker.<Response>execute(call)
+                .onComplete(ar -> {
+                    id.kentongan.metrics.Meters m = meters;
+                    if (m != null) m.backend(name, ar.succeeded() ? "ok" : open ? "circuit_open" : "error", System.nanoTime() - t0);
+                })
+                .recover(e -> Future.failedFuture(e instanceof BackendException ? e : new BackendException(name + ": " + e.getMessage(), e)));
     }
 
     private Future<Response> send(HttpRequest<Buffer> request, JsonObject body) {

@@ -70,9 +70,21 @@ public final class RedisTtlStore implements TtlStore {
         return c.thenApply(StatefulRedisConnection::async);
     }
 
+    private volatile id.kentongan.metrics.Meters meters;
+
+    /** Times every command into {@code meters}. */
+    public RedisTtlStore metered(id.kentongan.metrics.Meters meters) {
+        this.meters = meters;
+        return this;
+    }
+
     private <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        long t0 = System.nanoTime();
+        id.kentongan.metrics.Meters m = meters;
+        CompletionStage<T> done = commands().thenCompose(command);
+        if (m != null) done = done.whenComplete((v, e) -> m.redis(System.nanoTime() - t0));
         // Completes on the caller's Vert.x context, so handlers carry on on their own event loop.
-        return Future.fromCompletionStage(commands().thenCompose(command), vertx.getOrCreateContext());
+        return Future.fromCompletionStage(done, vertx.getOrCreateContext());
     }
 
     @Override

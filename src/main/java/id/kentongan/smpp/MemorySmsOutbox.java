@@ -116,6 +116,11 @@ public final class MemorySmsOutbox implements SmsOutbox {
     }
 
     @Override
+    public long backlog() {
+        return queue.size() + inFlight.size();
+    }
+
+    @Override
     public long deadLetters() {
         return dead.get();
     }

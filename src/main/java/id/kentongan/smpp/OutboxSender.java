@@ -45,6 +45,12 @@ public final class OutboxSender implements AutoCloseable {
     private final Thread flusher;
 
     private final OptOutCheck optOuts;
+    private volatile java.util.function.Consumer<String> events = e -> { };
+
+    /** Told "submitted", "failed" or "opted_out" for each message (the SMS meter). */
+    public void countingWith(java.util.function.Consumer<String> events) {
+        this.events = events;
+    }
 
     public OutboxSender(SmsOutbox outbox, SmscClient client, String consumer, int parallel, Duration patience, Duration reclaimIdle,
                         OptOutCheck optOuts) {
@@ -142,6 +148,7 @@ public final class OutboxSender implements AutoCloseable {
             if (t.sms().optOutApplies() && stopped.contains(t.sms().to())) {
                 outbox.withheld(t, OPTED_OUT);
                 inFlight.remove(t.entryId());
+                events.accept("opted_out");
                 continue;
             }
             slots.acquire();
@@ -163,11 +170,13 @@ public final class OutboxSender implements AutoCloseable {
             List<String> ids = client.send(t.sms().key(), t.sms().to(), t.sms().text(), patience);
             accepted.add(new SmsOutbox.Done(t, ids, client.config().receiptIds()));
             sent.incrementAndGet();
+            events.accept("submitted");
             return true;
         } catch (SubmitException e) {
             switch (e.kind()) {
                 case PERMANENT -> {
                     outbox.dead(t, e.getMessage());
+                    events.accept("failed");
                     log.warn("SMS {} refused for good: {}", t.sms().key(), e.getMessage());
                 }
                 case UNKNOWN -> {

@@ -252,7 +252,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
         return work().xlen(ns + ":dead");
     }
 
-    /** Entries queued or unfinished. */
+    @Override
     public long backlog() {
         return work().xlen(stream());
     }

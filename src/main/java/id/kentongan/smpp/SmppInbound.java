@@ -36,6 +36,14 @@ public final class SmppInbound implements SmscClient.Inbound {
     });
     private final AtomicLong hops = new AtomicLong();
 
+    private java.util.function.Consumer<String> events = e -> { };
+
+    /** Told "delivered" or "undelivered" for each receipt (the SMS meter). */
+    public SmppInbound countingWith(java.util.function.Consumer<String> events) {
+        this.events = events;
+        return this;
+    }
+
     public SmppInbound(Vertx vertx, SmsOutbox outbox, MoHandler mo, UssdService ussd, SmscClient client) {
         this.vertx = vertx;
         this.outbox = outbox;
@@ -47,6 +55,7 @@ public final class SmppInbound implements SmscClient.Inbound {
     @Override
     public void receipt(String messageId, String state) {
         if (!outbox.receipt(messageId, state)) log.debug("receipt for an unknown message id {}", messageId);
+        events.accept("DELIVRD".equals(state) ? "delivered" : "undelivered");
     }
 
     @Override

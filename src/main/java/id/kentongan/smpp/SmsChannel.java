@@ -74,6 +74,12 @@ public final class SmsChannel implements AutoCloseable {
         return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Counts SMS events (submitted, failed, opted_out) and binds up into {@code meters}. */
+    public void meter(id.kentongan.metrics.Meters meters) {
+        sender.countingWith(meters::sms);
+        meters.gauge("kentongan.smsc.binds.up", "SMSC binds up now", client::boundNow);
+    }
+
     public void start(SmscClient.Inbound inbound) {
         client.start(inbound);
         sender.start();

@@ -64,6 +64,9 @@ public interface SmsOutbox extends AutoCloseable {
 
     long deadLetters();
 
+    /** Messages queued or unfinished (a gauge; blocking on Redis). */
+    long backlog();
+
     /** The recorded state of each of {@code keys} that is known (one read for them all). Blocking. */
     java.util.Map<String, String> states(List<String> keys);
 

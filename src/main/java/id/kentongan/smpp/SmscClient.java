@@ -68,6 +68,11 @@ public final class SmscClient implements AutoCloseable {
         return config;
     }
 
+    /** Binds up now (a gauge). */
+    public int boundNow() {
+        return (int) connections.stream().filter(SmscConnection::bound).count();
+    }
+
     public boolean anyBound() {
         return connections.stream().anyMatch(SmscConnection::bound);
     }

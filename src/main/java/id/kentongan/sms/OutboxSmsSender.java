@@ -12,14 +12,18 @@ public final class OutboxSmsSender implements SmsSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSmsSender.class);
     private final SmsOutbox outbox;
 
-    public OutboxSmsSender(SmsOutbox outbox) {
+    private final id.kentongan.metrics.Meters meters;
+
+    public OutboxSmsSender(SmsOutbox outbox, id.kentongan.metrics.Meters meters) {
         this.outbox = outbox;
+        this.meters = meters;
     }
 
     @Override
     public Future<Void> send(String key, Msisdn to, String text) {
         return outbox.enqueue(new OutboundSms(key, to.value(), text)).map(fresh -> {
             log.info("SMS {} to {} {} ({} characters)", key, to.masked(), fresh ? "queued" : "was queued before", text.length());
+            if (fresh) meters.sms("queued");
             return null;
         });
     }

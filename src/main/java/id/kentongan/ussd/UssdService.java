@@ -33,8 +33,23 @@ public final class UssdService {
     private final SessionStore sessions;
     private final Actions actions;
     private final Clock clock;
+    private final id.kentongan.metrics.Meters meters;
 
-    public UssdService(MenuRegistry menus, MenuEngine engine, SessionStore sessions, Actions actions, Clock clock) {
+    /** What a hop answered with, for the hop meter: the menu and the kind of screen. */
+    private static final class Note {
+        String menu = "-";
+        String kind = "unknown";
+
+        Note is(String menu, String kind) {
+            this.menu = menu;
+            this.kind = kind;
+            return this;
+        }
+    }
+
+    public UssdService(MenuRegistry menus, MenuEngine engine, SessionStore sessions, Actions actions, Clock clock,
+                       id.kentongan.metrics.Meters meters) {
+        this.meters = meters;
         this.menus = menus;
         this.engine = engine;
         this.sessions = sessions;
@@ -43,6 +58,8 @@ public final class UssdService {
     }
 
     public Future<Reply> handle(UssdRequest req) {
+        long t0 = System.nanoTime();
+        Note note = new Note();
         // An initiation always begins a dialogue: an old session under a reused id (SMPP session numbers repeat) is stale.
         boolean initiation = req.hop() instanceof UssdRequest.Single s && s.initiation();
         return sessions.load(req.msisdn())
@@ -50,26 +67,41 @@ public final class UssdService {
                     Optional<UssdSession> last = loaded.session();
                     boolean same = last.isPresent() && last.get().sessionId().equals(req.sessionId()) && !initiation
                             && now() - last.get().lastSeen() <= sessions.sessionTtl().toSeconds();
-                    return same ? continueSession(req, last.get()) : newSession(req, last, loaded.language());
+                    return same ? continueSession(req, last.get(), note) : newSession(req, last, loaded.language(), note);
                 })
                 .recover(err -> {
                     log.warn("hop failed for {} session {}: {}", req.msisdn().masked(), req.sessionId(), err.toString());
+                    note.kind = "busy";
                     return Future.succeededFuture(Reply.end(SystemTexts.BUSY_BOTH));
-                });
+                })
+                .onSuccess(reply -> meters.hop(note.menu, note.kind, reply.end(), System.nanoTime() - t0));
+    }
+
+    private static String kindOf(Menu menu, SessionState state) {
+        var screen = menu.screens().get(state.screen());
+        return screen == null ? "unknown" : screen.getClass().getSimpleName().replace("Screen", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private long now() {
         return clock.instant().getEpochSecond();
     }
 
-    private Future<Reply> newSession(UssdRequest req, Optional<UssdSession> last, Optional<String> preferred) {
+    private Future<Reply> newSession(UssdRequest req, Optional<UssdSession> last, Optional<String> preferred, Note note) {
         Optional<Menu> menu = menus.current(req.serviceCode());
-        if (menu.isEmpty()) return Future.succeededFuture(Reply.end(SystemTexts.UNKNOWN_SERVICE));
+        if (menu.isEmpty()) {
+            note.kind = "unknown_service";
+            return Future.succeededFuture(Reply.end(SystemTexts.UNKNOWN_SERVICE));
+        }
         Menu m = menu.get();
+        meters.session("started");
+        if (last.filter(d -> !d.sessionId().equals(req.sessionId()) && d.phase() == UssdSession.Phase.ACTIVE && d.state().inProgress()).isPresent()) {
+            meters.session("abandoned"); // the previous dialogue of this phone dropped mid-journey
+        }
         String lang = preferred.filter(m.languages()::contains).orElse(m.defaultLanguage());
         List<String> inputs = req.hop().inputsAfter(null);
         Optional<UssdSession> dropped = last.filter(d -> inputs.isEmpty() && resumable(d, req));
-        if (dropped.isEmpty()) return walk(req, m, engine.start(m, lang), inputs); // a dialled shortcut is never an offer
+        if (dropped.isEmpty()) return walk(req, m, engine.start(m, lang), inputs, note); // a dialled shortcut is never an offer
+        note.is(m.name(), "resume_offer");
         SessionState was = dropped.get().state();
         Reply ask = Reply.con(SystemTexts.RESUME.in(was.language(), m.defaultLanguage()));
         return save(req, new UssdSession(req.sessionId(), req.serviceCode(), UssdSession.Phase.RESUME_OFFER,
@@ -85,8 +117,9 @@ public final class UssdService {
                         .map(dm -> engine.current(dm, dropped.state()) != null).orElse(false);
     }
 
-    private Future<Reply> continueSession(UssdRequest req, UssdSession s) {
+    private Future<Reply> continueSession(UssdRequest req, UssdSession s, Note note) {
         if (req.hop().key().equals(s.lastHop()) || s.phase() == UssdSession.Phase.ENDED) {
+            note.kind = "retry";
             return Future.succeededFuture(shownAgain(s)); // a retry: the same screen, nothing advances
         }
         List<String> inputs = req.hop().inputsAfter(s.lastHop());
@@ -98,11 +131,13 @@ public final class UssdService {
                 Reply again = engine.current(m, s.offered());
                 if (again != null) {
                     log.info("session resumed for {}", req.msisdn().masked());
-                    return walk(req, m, new Step(s.offered(), again, null), rest);
+                    meters.session("resumed");
+                    return walk(req, m, new Step(s.offered(), again, null), rest, note);
                 }
             }
             Menu m = menus.current(s.serviceCode()).orElseThrow();
-            if (choice.equals("1") || choice.equals("2")) return walk(req, m, engine.start(m, s.state().language()), rest);
+            if (choice.equals("1") || choice.equals("2")) return walk(req, m, engine.start(m, s.state().language()), rest, note);
+            note.is(m.name(), "resume_offer");
             String lang = s.offered().language();
             Reply askAgain = Reply.con(SystemTexts.INVALID_OPTION.in(lang, "id") + "\n" + SystemTexts.RESUME.in(lang, "id"));
             return save(req, new UssdSession(s.sessionId(), s.serviceCode(), s.phase(), s.state(), s.offered(), req.hop().key(), now()))
@@ -111,7 +146,7 @@ public final class UssdService {
         Menu m = menus.forSession(s.serviceCode(), s.state().menuVersion()).orElseThrow();
         Reply current = engine.current(m, s.state());
         if (current == null) return Future.succeededFuture(Reply.end(SystemTexts.BUSY.in(s.state().language(), "id")));
-        return walk(req, m, new Step(s.state(), current, null), inputs);
+        return walk(req, m, new Step(s.state(), current, null), inputs, note);
     }
 
     /** What the last hop showed, rendered again from the state (a retry, or a hop after the end). */
@@ -123,7 +158,7 @@ public final class UssdService {
     }
 
     /** Applies {@code inputs} one by one from {@code at}, running effects as asked, and saves where it ends. */
-    private Future<Reply> walk(UssdRequest req, Menu menu, Step at, List<String> inputs) {
+    private Future<Reply> walk(UssdRequest req, Menu menu, Step at, List<String> inputs, Note note) {
         Future<Step> f = effects(req, menu, at, 0);
         for (String input : inputs) {
             f = f.compose(step -> step.reply().end() ? Future.succeededFuture(step)
@@ -131,6 +166,8 @@ public final class UssdService {
         }
         String languageBefore = at.state().language();
         return f.compose(step -> {
+            note.is(menu.name(), kindOf(menu, step.state()));
+            if (step.reply().end()) meters.session("completed");
             UssdSession.Phase phase = step.reply().end() ? UssdSession.Phase.ENDED : UssdSession.Phase.ACTIVE;
             Future<Void> saved = save(req, new UssdSession(req.sessionId(), req.serviceCode(), phase, step.state(), null,
                     req.hop().key(), now()));

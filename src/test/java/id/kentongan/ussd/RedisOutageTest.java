@@ -75,6 +75,9 @@ class RedisOutageTest {
             Answer busy = call.press("1");
             assertEquals(new Answer(200, "END Layanan sedang sibuk, silakan coba lagi.\nService is busy, please try again."), busy);
             assertTrue(new Call("out-2", phone, k.port()).dial().end(), "still busy, still answering");
+            Answer notReady = id.kentongan.Gateway.get(k.port(), "/ready");
+            assertEquals(503, notReady.status(), "/ready tells the load balancer: " + notReady.body());
+            assertTrue(notReady.body().contains("\"store\":\"redis not answering"), notReady.body());
 
             boolean masked = logged.list.stream().anyMatch(e -> e.getFormattedMessage().contains("62812*****432"));
             boolean raw = logged.list.stream().anyMatch(e -> e.getFormattedMessage().contains("6281298765432")
@@ -89,6 +92,7 @@ class RedisOutageTest {
                 if (back.end()) Thread.sleep(100);
             }
             assertTrue(back.con() && back.screen().startsWith("Kentongan BPJS Ketenagakerjaan"), "recovered: " + back);
+            assertEquals(200, id.kentongan.Gateway.get(k.port(), "/ready").status(), "ready again");
         } finally {
             serviceLog.detachAppender(logged);
         }

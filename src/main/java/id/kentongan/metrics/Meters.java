@@ -1,0 +1,66 @@
+package id.kentongan.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The service's meters, scraped at {@code /metrics} in Prometheus format. Labels are closed sets chosen here — menu
+ * name, screen kind, backend, outcome, event — never a phone number, NIK or name (a test reads every label to check).
+ */
+public final class Meters {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** One USSD hop: the menu, the kind of screen answered (menu, input, message, retry, resume, busy…), CON or END. */
+    public void hop(String menu, String screenKind, boolean end, long nanos) {
+        Timer.builder("kentongan.ussd.hop").description("USSD hops and their latency inside the service")
+                .tags("menu", menu, "kind", screenKind, "reply", end ? "end" : "con")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** started, completed, abandoned (dropped mid-journey), resumed. */
+    public void session(String event) {
+        Counter.builder("kentongan.ussd.sessions").tag("event", event).register(registry).increment();
+    }
+
+    /** A call to the core system or the payment provider: ok, error, circuit_open; and its latency. */
+    public void backend(String backend, String outcome, long nanos) {
+        Timer.builder("kentongan.backend.call").tags("backend", backend, "outcome", outcome).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** queued, submitted, failed, delivered, undelivered, opted_out. */
+    public void sms(String event) {
+        Counter.builder("kentongan.sms").tag("event", event).register(registry).increment();
+    }
+
+    /** A Redis command's latency as the service sees it. */
+    public void redis(long nanos) {
+        Timer.builder("kentongan.redis.command").publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(50_000))
+                .maximumExpectedValue(Duration.ofSeconds(2)).register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    public void gauge(String name, String tagKey, String tagValue, Supplier<Number> value) {
+        Gauge.builder(name, value).tag(tagKey, tagValue).register(registry);
+    }
+}
