@@ -279,7 +279,7 @@ class UssdEndToEndTest {
     }
 
     @Test
-    void malformedRequestsGetA400WithAClearMessage() {
+    void malformedRequestsGetA400WithAClearMessage() throws Exception {
         int port = a.port();
         String form = "application/x-www-form-urlencoded";
         assertEquals(new Answer(400, "sessionId is missing"), Gateway.post(port, "/ussd/at", form, "serviceCode=*567%23&phoneNumber=081234567890&text="));
@@ -301,6 +301,11 @@ class UssdEndToEndTest {
                 Gateway.post(port, "/ussd/at", form, "sessionId=x1&serviceCode=*567%23&phoneNumber=081234567890&text=%E"));
         assertEquals(new Answer(413, "the body is larger than 16384 bytes"),
                 Gateway.post(port, "/ussd/at", form, "sessionId=x1&serviceCode=*567%23&phoneNumber=081234567890&text=" + "1*".repeat(9000)));
+        // Every answer carries a request id: the caller's, or a new one.
+        var withId = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/health")).header("X-Request-Id", "gw-123").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals("gw-123", withId.headers().firstValue("X-Request-Id").orElse(null));
         // The service keeps answering after both.
         assertEquals(200, Gateway.at(port, "x2", id.kentongan.Instances.newPhone(), "").status());
     }
