@@ -81,7 +81,8 @@ public final class Kentongan {
 
     public static Future<Kentongan> start(Vertx vertx, KentonganConfig config, Clock clock) {
         MenuRegistry registry = new MenuRegistry();
-        MenuDirectory menus = new MenuDirectory(config.menusDir(), new MenuCompiler(StandardActions.catalog()), registry);
+        MenuCompiler compiler = new MenuCompiler(StandardActions.catalog());
+        MenuDirectory menus = new MenuDirectory(config.menusDir(), compiler, registry);
         id.kentongan.metrics.Meters meters = new id.kentongan.metrics.Meters();
         TtlStore store = config.redisUrl()
                 .<TtlStore>map(url -> new RedisTtlStore(vertx, url, config.redisTimeout()).metered(meters))
@@ -128,6 +129,8 @@ public final class Kentongan {
             tokens.add(new id.kentongan.campaign.AdminAccess.Token("admin", id.kentongan.campaign.AdminAccess.Role.ADMIN, running.adminTokenSha256()));
             id.kentongan.campaign.AdminAccess access = new id.kentongan.campaign.AdminAccess(tokens, store, clock);
             id.kentongan.campaign.AdminApi admin = new id.kentongan.campaign.AdminApi(vertx, access, running.campaigns(), config.outreach().ussdCode());
+            id.kentongan.publishing.MenuPublisher publisher = new id.kentongan.publishing.MenuPublisher(vertx, store,
+                    config.outreach().namespace(), compiler, registry, clock);
             java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong();
             meters.gauge("kentongan.sms.outbox.backlog", "SMS queued or unfinished in the outbox", backlog::get);
             // Read off the event loop every 5 s: the gauge itself must never block a scrape.
@@ -158,6 +161,7 @@ public final class Kentongan {
                 access.mount(router);
                 admin.mount(router);
                 new id.kentongan.community.CommunityAdmin(access, community, core, clock).mount(router);
+                new id.kentongan.publishing.MenuAdmin(vertx, access, publisher, registry).mount(router);
                 if (sandboxPay != null) {
                     SandboxPayments pay = new SandboxPayments(sandboxPay, WebClient.create(vertx), b.paymentSecret(), clock);
                     router.post("/sandbox/payments/:code/pay").handler(pay::handle);
@@ -171,7 +175,7 @@ public final class Kentongan {
                 verticles.add(v);
                 return v;
             };
-            return vertx.executeBlocking(menus::scan).compose(report -> {
+            return vertx.executeBlocking(menus::scan).compose(report -> shareMenus(publisher, report).map(report)).compose(report -> {
                 if (registry.live().isEmpty()) {
                     String why = report.rejected().stream().flatMap(r -> r.problems().stream()).map(Object::toString)
                             .collect(Collectors.joining("\n"));
@@ -181,13 +185,26 @@ public final class Kentongan {
                 return vertx.deployVerticle(newVerticle, new io.vertx.core.DeploymentOptions().setInstances(loops));
             }).map(deployment -> {
                 UssdHttpVerticle http = verticles.get(0);
-                long timer = vertx.setPeriodic(config.menuPollInterval().toMillis(), t -> vertx.executeBlocking(menus::scan));
+                // The folder (a changed file is a publish) and the live pointers (another instance's or the API's publish).
+                long timer = vertx.setPeriodic(config.menuPollInterval().toMillis(), t -> vertx.executeBlocking(menus::scan)
+                        .compose(report -> shareMenus(publisher, report))
+                        .onFailure(e -> log.warn("menu versions not synchronised now: {}", e.toString())));
                 log.info("Kentongan listening on {}:{} ({} sessions, core {}, payments {}, menus {})", config.httpHost(),
                         http.actualPort(), store.kind(), b.coreUrl().map(Object::toString).orElse("sandbox"),
                         b.paymentUrl().map(Object::toString).orElse("sandbox"), registry.live().keySet());
                 return new Kentongan(vertx, store, menus, http, timer, deployment, smsChannel, inbound, core, running, access,
                         backlogTimer, meters);
             });
+        });
+    }
+
+    /** Publishes what the folder scan found changed, then follows the live pointers. */
+    private static Future<Void> shareMenus(id.kentongan.publishing.MenuPublisher publisher, MenuDirectory.Report report) {
+        Future<Void> published = Future.all(report.published().stream()
+                .map(m -> publisher.fromFile(m, report.texts().get(m.version()))).toList()).mapEmpty();
+        return published.compose(v -> publisher.sync()).recover(e -> {
+            log.warn("menu versions not shared now (the store is not answering): {}", e.toString());
+            return Future.succeededFuture();
         });
     }
 

@@ -60,6 +60,11 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
                 sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, o);
     }
 
+    public KentonganConfig withMenuPoll(Duration every) {
+        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
+                sandboxDelay, menusDir, every, zone, backends, sms, outreach);
+    }
+
     public boolean embedded() {
         return redisUrl.isEmpty();
     }

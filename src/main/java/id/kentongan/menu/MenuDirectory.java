@@ -23,7 +23,12 @@ public final class MenuDirectory {
 
     public record Rejected(Path file, List<MenuProblem> problems) {}
 
-    public record Report(List<Menu> published, List<Rejected> rejected) {}
+    /** What a scan did; {@code texts} holds the file text of each published version (by version). */
+    public record Report(List<Menu> published, List<Rejected> rejected, java.util.Map<String, String> texts) {
+        public Report(List<Menu> published, List<Rejected> rejected) {
+            this(published, rejected, java.util.Map.of());
+        }
+    }
 
     private final Path dir;
     private final MenuCompiler compiler;
@@ -42,6 +47,7 @@ public final class MenuDirectory {
     public synchronized Report scan() {
         List<Menu> published = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().matches(".+\\.ya?ml")).sorted().toList();
@@ -75,6 +81,7 @@ public final class MenuDirectory {
                 Menu before = registry.current(menu.serviceCode()).orElse(null);
                 registry.publish(menu);
                 published.add(menu);
+                texts.put(menu.version(), text);
                 log.info("menu {} published for {} (version {}{})", name, menu.serviceCode(), menu.version(),
                         before == null ? "" : ", was " + before.version());
             } catch (InvalidMenuException e) {
@@ -82,6 +89,6 @@ public final class MenuDirectory {
                 log.error("menu {} refused, the previous version keeps serving: {}", name, e.getMessage());
             }
         }
-        return new Report(published, rejected);
+        return new Report(published, rejected, texts);
     }
 }

@@ -22,6 +22,15 @@ public final class MenuRegistry {
         live.put(menu.serviceCode(), menu);
     }
 
+    /** Keeps a version for the sessions that started on it, without making it live. */
+    public void remember(Menu menu) {
+        versions.put(menu.version(), menu);
+    }
+
+    public Optional<Menu> version(String version) {
+        return Optional.ofNullable(versions.getIfPresent(version));
+    }
+
     public Optional<Menu> current(String serviceCode) {
         return Optional.ofNullable(live.get(serviceCode));
     }

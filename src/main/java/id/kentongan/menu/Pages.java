@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  * Lays a screen out as USSD pages. Used at run time with the session's values and by the validator with each
  * value at its longest, so what the validator accepts is exactly what the phone will get.
  */
-final class Pages {
+public final class Pages {
     private Pages() {}
 
     /** Pages of {@code screen} in {@code language}; {@code fill} renders templates. Never empty. */
@@ -78,5 +78,13 @@ final class Pages {
         if (more != null) b.append('\n').append(more);
         if (back != null) b.append('\n').append(back);
         return b.toString();
+    }
+
+    /** The pages of screen {@code screenId} in {@code language} with {@code values} filled in: what a phone would show. */
+    public static List<String> preview(Menu menu, String screenId, String language, java.util.Map<String, String> values) {
+        Screen screen = menu.screens().get(screenId);
+        if (screen == null) throw new IllegalArgumentException("no screen '" + screenId + "' in " + menu.name());
+        if (!menu.languages().contains(language)) throw new IllegalArgumentException("language must be one of " + menu.languages());
+        return of(menu, screen, language, t -> Template.render(t, values));
     }
 }
