@@ -161,7 +161,12 @@ public final class Kentongan {
                 access.mount(router);
                 admin.mount(router);
                 new id.kentongan.community.CommunityAdmin(access, community, core, clock).mount(router);
-                new id.kentongan.publishing.MenuAdmin(vertx, access, publisher, registry).mount(router);
+                new id.kentongan.publishing.MenuAdmin(vertx, access, publisher, registry, StandardActions.catalog()).mount(router);
+                access.route(router, io.vertx.core.http.HttpMethod.GET, "/admin/stats", id.kentongan.campaign.AdminAccess.Role.VIEWER,
+                        ctx -> ctx.json(new io.vertx.core.json.JsonObject(new java.util.LinkedHashMap<String, Object>(meters.snapshot()))));
+                // The operators' console: plain HTML, CSS and JS from the jar (no CDN); it signs in with an admin token.
+                router.getWithRegex("^/console$").handler(ctx -> ctx.redirect("/console/"));
+                router.route("/console/*").handler(io.vertx.ext.web.handler.StaticHandler.create("console").setCachingEnabled(false));
                 if (sandboxPay != null) {
                     SandboxPayments pay = new SandboxPayments(sandboxPay, WebClient.create(vertx), b.paymentSecret(), clock);
                     router.post("/sandbox/payments/:code/pay").handler(pay::handle);

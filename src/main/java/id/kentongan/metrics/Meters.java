@@ -63,4 +63,22 @@ public final class Meters {
     public void gauge(String name, String tagKey, String tagValue, Supplier<Number> value) {
         Gauge.builder(name, value).tag(tagKey, tagValue).register(registry);
     }
+
+    /** The live counters the console shows (totals since start; the console turns them into rates). */
+    public java.util.Map<String, Number> snapshot() {
+        java.util.Map<String, Number> m = new java.util.LinkedHashMap<>();
+        m.put("hops", registry.find("kentongan.ussd.hop").timers().stream().mapToLong(Timer::count).sum());
+        m.put("busy", registry.find("kentongan.ussd.hop").tag("kind", "busy").timers().stream().mapToLong(Timer::count).sum());
+        for (String e : java.util.List.of("started", "completed", "abandoned", "resumed")) {
+            m.put("sessions_" + e, registry.find("kentongan.ussd.sessions").tag("event", e).counters().stream().mapToDouble(Counter::count).sum());
+        }
+        for (String e : java.util.List.of("queued", "submitted", "failed", "delivered", "opted_out")) {
+            m.put("sms_" + e, registry.find("kentongan.sms").tag("event", e).counters().stream().mapToDouble(Counter::count).sum());
+        }
+        Gauge backlog = registry.find("kentongan.sms.outbox.backlog").gauge();
+        m.put("sms_backlog", backlog == null ? 0 : backlog.value());
+        Gauge binds = registry.find("kentongan.smsc.binds.up").gauge();
+        m.put("smsc_binds_up", binds == null ? 0 : binds.value());
+        return m;
+    }
 }

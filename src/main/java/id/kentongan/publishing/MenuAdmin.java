@@ -30,8 +30,11 @@ public final class MenuAdmin {
     private final AdminAccess access;
     private final MenuPublisher publisher;
     private final MenuRegistry registry;
+    private final DraftRun drafts;
 
-    public MenuAdmin(Vertx vertx, AdminAccess access, MenuPublisher publisher, MenuRegistry registry) {
+    public MenuAdmin(Vertx vertx, AdminAccess access, MenuPublisher publisher, MenuRegistry registry,
+                     Map<String, id.kentongan.menu.ActionSpec> catalog) {
+        this.drafts = new DraftRun(catalog);
         this.vertx = vertx;
         this.access = access;
         this.publisher = publisher;
@@ -52,6 +55,8 @@ public final class MenuAdmin {
                 return new JsonObject().put("serviceCode", m.serviceCode()).put("version", m.version()).put("before", before);
             });
         }));
+        access.route(router, HttpMethod.POST, "/admin/menus/simulate", AdminAccess.Role.VIEWER, this::simulate);
+        access.route(router, HttpMethod.POST, "/admin/menus/draft-diff", AdminAccess.Role.VIEWER, this::draftDiff);
         access.route(router, HttpMethod.GET, "/admin/menus/:code", AdminAccess.Role.VIEWER, this::get);
         access.route(router, HttpMethod.GET, "/admin/menus/:code/versions/:version", AdminAccess.Role.VIEWER, ctx ->
                 publisher.text(code(ctx), ctx.pathParam("version")).onComplete(ar -> {
@@ -125,7 +130,7 @@ public final class MenuAdmin {
 
     private void list(RoutingContext ctx) {
         JsonArray out = new JsonArray();
-        registry.live().forEach((code, m) -> out.add(new JsonObject().put("serviceCode", code).put("name", m.name())
+        new java.util.TreeMap<>(registry.live()).forEach((code, m) -> out.add(new JsonObject().put("serviceCode", code).put("name", m.name())
                 .put("version", m.version()).put("file", m.file())));
         send(ctx, 200, new JsonObject().put("menus", out));
     }
@@ -220,6 +225,54 @@ public final class MenuAdmin {
             else if (ar.cause() instanceof InvalidMenuException e) send(ctx, 400, new JsonObject().put("problems", problems(e.problems())));
             else send(ctx, 400, error(ar.cause().getMessage()));
         });
+    }
+
+    /** The console's phone: a draft menu played with the inputs so far, actions answered with sample outcomes. */
+    private void simulate(RoutingContext ctx) {
+        JsonObject b = jsonBody(ctx);
+        if (b == null || b.getString("text") == null) {
+            send(ctx, 400, error("send {\"text\": the draft menu, \"inputs\": [...], \"lang\": \"id\"}"));
+            return;
+        }
+        List<String> inputs = b.getJsonArray("inputs", new JsonArray()).stream().map(String::valueOf).toList();
+        vertx.<id.kentongan.menu.Reply>executeBlocking(() -> {
+            Menu m = publisher.compile(b.getString("file", "draft.yaml"), b.getString("text"));
+            return drafts.run(m, b.getString("lang", m.defaultLanguage()), inputs);
+        }, false).onComplete(ar -> {
+            if (ar.succeeded()) {
+                String text = ar.result().text();
+                send(ctx, 200, new JsonObject().put("text", text).put("end", ar.result().end())
+                        .put("characters", id.kentongan.text.Gsm7.length(text)).put("limit", id.kentongan.text.Gsm7.limit(text)));
+            } else if (ar.cause() instanceof InvalidMenuException e) {
+                send(ctx, 400, new JsonObject().put("valid", false).put("problems", problems(e.problems())));
+            } else {
+                send(ctx, 400, error(ar.cause().getMessage()));
+            }
+        });
+    }
+
+    /** The draft against the live version of its service code: what publishing would change. */
+    private void draftDiff(RoutingContext ctx) {
+        JsonObject b = jsonBody(ctx);
+        if (b == null || b.getString("text") == null || b.getString("serviceCode") == null) {
+            send(ctx, 400, error("send {\"serviceCode\", \"text\"}"));
+            return;
+        }
+        String code = b.getString("serviceCode");
+        publisher.live(code).compose(v -> v.isEmpty() ? Future.succeededFuture(java.util.Optional.<String>empty()) : publisher.text(code, v.get()))
+                .onComplete(ar -> {
+                    if (ar.failed()) send(ctx, 503, error(ar.cause().toString()));
+                    else send(ctx, 200, new JsonObject().put("serviceCode", code)
+                            .put("lines", new JsonArray(new java.util.ArrayList<Object>(LineDiff.of(ar.result().orElse(""), b.getString("text"))))));
+                });
+    }
+
+    private static JsonObject jsonBody(RoutingContext ctx) {
+        try {
+            return ctx.body().asJsonObject();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static JsonObject error(String why) {
