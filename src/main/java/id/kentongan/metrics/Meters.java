@@ -16,6 +16,11 @@ import java.util.function.Supplier;
  */
 public final class Meters {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Meters looked up once per label set: building and registering a meter on every hop costs more than recording.
+    private final java.util.concurrent.ConcurrentMap<String, Timer> hopTimers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Timer redisTimer = Timer.builder("kentongan.redis.command").publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofNanos(50_000)).maximumExpectedValue(Duration.ofSeconds(2)).register(registry);
 
     public MeterRegistry registry() {
         return registry;
@@ -27,15 +32,17 @@ public final class Meters {
 
     /** One USSD hop: the menu, the kind of screen answered (menu, input, message, retry, resume, busy…), CON or END. */
     public void hop(String menu, String screenKind, boolean end, long nanos) {
-        Timer.builder("kentongan.ussd.hop").description("USSD hops and their latency inside the service")
-                .tags("menu", menu, "kind", screenKind, "reply", end ? "end" : "con")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        hopTimers.computeIfAbsent(menu + '|' + screenKind + '|' + end, k -> Timer.builder("kentongan.ussd.hop")
+                        .description("USSD hops and their latency inside the service")
+                        .tags("menu", menu, "kind", screenKind, "reply", end ? "end" : "con")
+                        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                        .register(registry))
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** started, completed, abandoned (dropped mid-journey), resumed. */
     public void session(String event) {
-        Counter.builder("kentongan.ussd.sessions").tag("event", event).register(registry).increment();
+        counters.computeIfAbsent("session|" + event, k -> Counter.builder("kentongan.ussd.sessions").tag("event", event).register(registry)).increment();
     }
 
     /** A call to the core system or the payment provider: ok, error, circuit_open; and its latency. */
@@ -47,13 +54,12 @@ public final class Meters {
 
     /** queued, submitted, failed, delivered, undelivered, opted_out. */
     public void sms(String event) {
-        Counter.builder("kentongan.sms").tag("event", event).register(registry).increment();
+        counters.computeIfAbsent("sms|" + event, k -> Counter.builder("kentongan.sms").tag("event", event).register(registry)).increment();
     }
 
     /** A Redis command's latency as the service sees it. */
     public void redis(long nanos) {
-        Timer.builder("kentongan.redis.command").publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(50_000))
-                .maximumExpectedValue(Duration.ofSeconds(2)).register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        redisTimer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {
