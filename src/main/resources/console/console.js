@@ -3,13 +3,13 @@
 (function () {
   "use strict";
   const T = {
-    id: { console: "Konsol Operator", token: "Token admin", signin: "Masuk", hops: "hop/detik", sessions: "sesi dimulai",
+    id: { console: "Konsol Operator", token: "Token admin", signin: "Masuk", hops: "hop/detik", now: "sesi aktif", sessions: "sesi dimulai",
       errors: "layar sibuk", smsq: "SMS antre", smsc: "SMSC", menu: "Menu", validate: "Periksa", publish: "Terbitkan…",
       changes: "Perubahan terhadap versi aktif", confirm: "Ya, terbitkan", cancel: "Batal", versions: "Versi",
       phone: "Simulator ponsel (draf)", dial: "Panggil", send: "Kirim", hangup: "Tutup", valid: "Menu valid.",
       published: "Diterbitkan versi", rolledBack: "Dikembalikan ke versi", rollback: "Kembalikan", live: "aktif",
       badToken: "Token ditolak.", line: "Baris", bound: "terhubung", down: "putus", fixFirst: "Perbaiki kesalahan dulu." },
-    en: { console: "Operator Console", token: "Admin token", signin: "Sign in", hops: "hops/s", sessions: "sessions started",
+    en: { console: "Operator Console", token: "Admin token", signin: "Sign in", hops: "hops/s", now: "sessions now", sessions: "sessions started",
       errors: "busy screens", smsq: "SMS queued", smsc: "SMSC", menu: "Menu", validate: "Validate", publish: "Publish…",
       changes: "Changes against the live version", confirm: "Yes, publish", cancel: "Cancel", versions: "Versions",
       phone: "Phone simulator (draft)", dial: "Dial", send: "Send", hangup: "Hang up", valid: "The menu is valid.",
@@ -192,6 +192,7 @@
     const rate = lastStats ? Math.max(0, (s.hops - lastStats.hops) / 2) : 0;
     lastStats = s;
     $("s-hops").textContent = rate.toFixed(1);
+    $("s-now").textContent = s.sessions_now;
     $("s-sessions").textContent = s.sessions_started;
     $("s-busy").textContent = s.busy;
     $("s-sms").textContent = s.sms_backlog;

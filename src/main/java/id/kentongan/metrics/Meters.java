@@ -22,6 +22,21 @@ public final class Meters {
     private final Timer redisTimer = Timer.builder("kentongan.redis.command").publishPercentileHistogram()
             .minimumExpectedValue(Duration.ofNanos(50_000)).maximumExpectedValue(Duration.ofSeconds(2)).register(registry);
 
+    /** Dialogues this instance answered in the last 3 minutes (the session TTL) that have not ended: "sessions now". */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> active = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(3)).maximumSize(1_000_000).build();
+
+    public Meters() {
+        Gauge.builder("kentongan.ussd.sessions.active", active::estimatedSize)
+                .description("dialogues this instance answered in the last 3 minutes and not ended").register(registry);
+    }
+
+    /** A hop of dialogue {@code sessionId} was answered; {@code end}: it is over. */
+    public void dialogue(String sessionId, boolean end) {
+        if (end) active.invalidate(sessionId);
+        else active.put(sessionId, Boolean.TRUE);
+    }
+
     public MeterRegistry registry() {
         return registry;
     }
@@ -73,6 +88,8 @@ public final class Meters {
     /** The live counters the console shows (totals since start; the console turns them into rates). */
     public java.util.Map<String, Number> snapshot() {
         java.util.Map<String, Number> m = new java.util.LinkedHashMap<>();
+        active.cleanUp();
+        m.put("sessions_now", active.estimatedSize());
         m.put("hops", registry.find("kentongan.ussd.hop").timers().stream().mapToLong(Timer::count).sum());
         m.put("busy", registry.find("kentongan.ussd.hop").tag("kind", "busy").timers().stream().mapToLong(Timer::count).sum());
         for (String e : java.util.List.of("started", "completed", "abandoned", "resumed")) {

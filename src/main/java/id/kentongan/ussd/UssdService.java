@@ -74,7 +74,10 @@ public final class UssdService {
                     note.kind = "busy";
                     return Future.succeededFuture(Reply.end(SystemTexts.BUSY_BOTH));
                 })
-                .onSuccess(reply -> meters.hop(note.menu, note.kind, reply.end(), System.nanoTime() - t0));
+                .onSuccess(reply -> {
+                    meters.hop(note.menu, note.kind, reply.end(), System.nanoTime() - t0);
+                    meters.dialogue(req.sessionId(), reply.end());
+                });
     }
 
     private static String kindOf(Menu menu, SessionState state) {

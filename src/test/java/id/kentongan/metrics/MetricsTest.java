@@ -81,6 +81,15 @@ class MetricsTest {
             assertEquals(1.0, value(scrape, "kentongan_smsc_binds_up", Map.of()));
             assertTrue(value(scrape, "kentongan_redis_command_seconds_count", Map.of()) >= 2 * hops, "one read and one write a hop, at least");
             assertTrue(scrape.contains("kentongan_sms_outbox_backlog"));
+            // Open dialogues: the browse ones (they never END), plus one dialled now; one that ENDs leaves the count.
+            double open = value(scrape, "kentongan_ussd_sessions_active", Map.of());
+            id.kentongan.Gateway.Call call = new id.kentongan.Gateway.Call("open-" + java.util.UUID.randomUUID(), Instances.newPhone(), k.port());
+            call.dial();
+            assertEquals(open + 1, value(get(k, "/metrics"), "kentongan_ussd_sessions_active", Map.of()), "one more dialogue open");
+            id.kentongan.Gateway.Answer help = call.press("5"); // help: paged, its last page ENDs the dialogue
+            for (int i = 0; i < 6 && !help.end(); i++) help = call.press("99");
+            assertTrue(help.end(), help.body());
+            assertEquals(open, value(get(k, "/metrics"), "kentongan_ussd_sessions_active", Map.of()), "ended: no longer open");
 
             // Privacy: no label value holds a run of digits (a phone number, NIK, KPJ) or the phone used above.
             Set<String> values = new HashSet<>();
