@@ -221,7 +221,7 @@ public final class CommunityAdmin {
     private void report(RoutingContext ctx) {
         String format = ctx.queryParams().get("format");
         LocalDate today = LocalDate.now(clock);
-        new ParticipationReport(members, community.ledger(), community.groups(), community.agents()).build(today).onComplete(ar -> {
+        new ParticipationReport(members, community.ledger(), community.groups()).build(today).onComplete(ar -> {
             if (ar.failed()) {
                 unavailable(ctx, ar.cause());
             } else if ("csv".equals(format)) {

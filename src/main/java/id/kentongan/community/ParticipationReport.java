@@ -42,13 +42,11 @@ public final class ParticipationReport {
     private final MembershipService members;
     private final Ledger ledger;
     private final Groups groups;
-    private final Agents agents;
 
-    public ParticipationReport(MembershipService members, Ledger ledger, Groups groups, Agents agents) {
+    public ParticipationReport(MembershipService members, Ledger ledger, Groups groups) {
         this.members = members;
         this.ledger = ledger;
         this.groups = groups;
-        this.agents = agents;
     }
 
     /** dimension -> key -> row, plus "total" -> "all". */

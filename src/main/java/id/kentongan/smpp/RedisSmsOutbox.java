@@ -5,7 +5,6 @@ import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
