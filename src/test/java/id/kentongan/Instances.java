@@ -48,6 +48,23 @@ public final class Instances implements AutoCloseable {
         return config(Optional.of(REDIS), Path.of("menus"), Duration.ZERO, Duration.ofSeconds(5));
     }
 
+    /**
+     * Redis, with a schedule, menu versions and a sandbox core system of its own (namespaces no other test shares):
+     * for tests that publish menus, count every member, or plan reminders for all.
+     */
+    public static KentonganConfig isolated() {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        KentonganConfig base = withRedis();
+        return base.with(base.backends().withSandboxNamespace("kt:test:" + run + ":sandbox"))
+                .with(base.outreach().manual("kt:test:" + run + ":out", base.outreach().adminTokenSha256().orElseThrow()));
+    }
+
+    /** {@link #isolated()} with the standard quiet hours, 21:00-07:00. */
+    public static KentonganConfig isolatedWithQuietHours() {
+        KentonganConfig c = isolated();
+        return c.with(c.outreach().withQuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(7, 0)));
+    }
+
     public Kentongan start(KentonganConfig config) {
         return start(config, Clock.system(config.zone()));
     }

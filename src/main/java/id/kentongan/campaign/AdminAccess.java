@@ -135,4 +135,24 @@ public final class AdminAccess {
             ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("entries", list).encode());
         });
     }
+
+    // ---- what every admin route answers with ----
+
+    /** A JSON answer. */
+    public static void send(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
+    }
+
+    public static JsonObject error(String why) {
+        return new JsonObject().put("error", why);
+    }
+
+    /** The request's JSON object, or null when the body is missing or not a JSON object. */
+    public static JsonObject jsonBody(RoutingContext ctx) {
+        try {
+            return ctx.body().asJsonObject();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package id.kentongan.campaign;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -96,13 +95,9 @@ public final class AdminApi {
     }
 
     private static JsonObject json(RoutingContext ctx) {
-        try {
-            JsonObject j = ctx.body().asJsonObject();
-            if (j == null) throw new IllegalArgumentException("the body must be a JSON object");
-            return j;
-        } catch (DecodeException | ClassCastException e) {
-            throw new IllegalArgumentException("the body must be a JSON object");
-        }
+        JsonObject j = AdminAccess.jsonBody(ctx);
+        if (j == null) throw new IllegalArgumentException("the body must be a JSON object");
+        return j;
     }
 
     private record Answer(int status, JsonObject body) {}
@@ -138,6 +133,6 @@ public final class AdminApi {
     }
 
     private static void send(RoutingContext ctx, Answer a) {
-        ctx.response().setStatusCode(a.status()).putHeader("Content-Type", "application/json; charset=utf-8").end(a.body().encode());
+        AdminAccess.send(ctx, a.status(), a.body());
     }
 }

@@ -4,7 +4,6 @@ import id.kentongan.member.MembershipService;
 import id.kentongan.member.Msisdn;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -235,18 +234,13 @@ public final class CommunityAdmin {
     }
 
     private static JsonObject body(RoutingContext ctx) {
-        try {
-            JsonObject j = ctx.body().asJsonObject();
-            if (j != null) return j;
-        } catch (DecodeException | ClassCastException e) {
-            // answered below
-        }
-        bad(ctx, "the body must be a JSON object");
-        return null;
+        JsonObject j = id.kentongan.campaign.AdminAccess.jsonBody(ctx);
+        if (j == null) bad(ctx, "the body must be a JSON object");
+        return j;
     }
 
     private static void bad(RoutingContext ctx, String why) {
-        send(ctx, 400, new JsonObject().put("error", why));
+        send(ctx, 400, id.kentongan.campaign.AdminAccess.error(why));
     }
 
     private static void unavailable(RoutingContext ctx, Throwable e) {
@@ -255,6 +249,6 @@ public final class CommunityAdmin {
     }
 
     private static void send(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
+        id.kentongan.campaign.AdminAccess.send(ctx, status, body);
     }
 }

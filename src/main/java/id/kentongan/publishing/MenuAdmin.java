@@ -1,6 +1,10 @@
 package id.kentongan.publishing;
 
 import id.kentongan.campaign.AdminAccess;
+
+import static id.kentongan.campaign.AdminAccess.error;
+import static id.kentongan.campaign.AdminAccess.jsonBody;
+import static id.kentongan.campaign.AdminAccess.send;
 import id.kentongan.menu.InvalidMenuException;
 import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuProblem;
@@ -265,21 +269,5 @@ public final class MenuAdmin {
                     else send(ctx, 200, new JsonObject().put("serviceCode", code)
                             .put("lines", new JsonArray(new java.util.ArrayList<Object>(LineDiff.of(ar.result().orElse(""), b.getString("text"))))));
                 });
-    }
-
-    private static JsonObject jsonBody(RoutingContext ctx) {
-        try {
-            return ctx.body().asJsonObject();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static JsonObject error(String why) {
-        return new JsonObject().put("error", why);
-    }
-
-    private static void send(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
     }
 }

@@ -2,7 +2,6 @@ package id.kentongan.campaign;
 
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
-import id.kentongan.KentonganConfig;
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
 import id.kentongan.member.Msisdn;
@@ -164,10 +163,7 @@ class CampaignApiTest {
         id.kentongan.MutableClock clock = id.kentongan.MutableClock.wib("2026-11-23T22:00");
         try (Instances own = new Instances()) {
             // Quiet hours 21:00-07:00 and a schedule of its own (it must not work on the other tests' campaigns).
-            KentonganConfig base = Instances.withRedis();
-            Kentongan night = own.start(base.with(base.outreach().manual("kt:test:" + java.util.UUID.randomUUID() + ":out",
-                            base.outreach().adminTokenSha256().orElseThrow())
-                    .withQuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(7, 0))), clock);
+            Kentongan night = own.start(Instances.isolatedWithQuietHours(), clock);
             Campaigns c = night.campaigns().orElseThrow();
             String number = Msisdn.parse(Instances.newPhone()).orElseThrow().value();
             Campaigns.Campaign x = c.create("malam", "Info BPJS TK: daftar JKK+JKM lewat {ussd}.",

@@ -49,10 +49,8 @@ class ParticipationReportTest {
     @Test
     void theReportsFiguresMatchTheRecordsTheyCount() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String outreachNs = "kt:test:" + run + ":out";
-        KentonganConfig base = Instances.withRedis();
-        KentonganConfig cfg = base.with(base.backends().withSandboxNamespace("kt:test:" + run + ":sandbox"))
-                .with(base.outreach().manual(outreachNs, base.outreach().adminTokenSha256().orElseThrow()));
+        KentonganConfig cfg = Instances.isolated(); // only this test's members in the core system's list
+        String outreachNs = cfg.outreach().namespace();
         Vertx vertx = Vertx.vertx();
         RedisTtlStore store = new RedisTtlStore(vertx, Instances.REDIS, Duration.ofSeconds(5));
         try (Instances instances = new Instances()) {

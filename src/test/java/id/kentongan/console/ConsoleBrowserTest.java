@@ -41,10 +41,7 @@ class ConsoleBrowserTest {
     void signInFlagAnErrorFixItDialTheDraftThroughARegistrationAndPublish() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "headless Chromium is not installed: apt-get install chromium chromium-driver (.ci/run does)");
-        KentonganConfig base = Instances.withRedis();
-        KentonganConfig cfg = base.with(base.outreach().manual("kt:test:" + UUID.randomUUID() + ":out", base.outreach().adminTokenSha256().orElseThrow())
-                .withQuietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT).withTokens(base.outreach().tokens()))
-                .withMenuPoll(Duration.ofMillis(250));
+        KentonganConfig cfg = Instances.isolated().withMenuPoll(Duration.ofMillis(250)); // menu versions of its own
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",

@@ -58,11 +58,7 @@ class MenuLifecycleTest {
 
     @Test
     void aPublishReachesBothInstancesInflightDialoguesFinishOnTheirVersionAndRollbackRestores() throws Exception {
-        KentonganConfig base = Instances.withRedis();
-        KentonganConfig cfg = base.with(base.outreach().manual("kt:test:" + UUID.randomUUID() + ":out",
-                base.outreach().adminTokenSha256().orElseThrow())
-                .withQuietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT)
-                .withTokens(base.outreach().tokens())).withMenuPoll(Duration.ofMillis(250));
+        KentonganConfig cfg = Instances.isolated().withMenuPoll(Duration.ofMillis(250)); // menu versions of its own
         try (Instances instances = new Instances()) {
             Kentongan a = instances.start(cfg);
             Kentongan b = instances.start(cfg);

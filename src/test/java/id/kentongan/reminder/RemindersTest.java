@@ -39,11 +39,7 @@ class RemindersTest {
         MutableClock clock = MutableClock.wib("2026-11-23T22:00");
         try (Instances instances = new Instances()) {
             // A core system and a schedule of its own: other tests' members must not be reminded here.
-            String run = java.util.UUID.randomUUID().toString().substring(0, 8);
-            id.kentongan.KentonganConfig base = Instances.withRedis();
-            id.kentongan.KentonganConfig cfg = base.with(base.backends().withSandboxNamespace("kt:test:" + run + ":sandbox"))
-                    .with(base.outreach().manual("kt:test:" + run + ":out", base.outreach().adminTokenSha256().orElseThrow())
-                            .withQuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(7, 0)));
+            id.kentongan.KentonganConfig cfg = Instances.isolatedWithQuietHours();
             Kentongan a = instances.start(cfg, clock);
             Kentongan b = instances.start(cfg, clock);
             SandboxMembershipService sandbox = (SandboxMembershipService) a.members();
