@@ -22,19 +22,46 @@ public final class Meters {
     private final Timer redisTimer = Timer.builder("kentongan.redis.command").publishPercentileHistogram()
             .minimumExpectedValue(Duration.ofNanos(50_000)).maximumExpectedValue(Duration.ofSeconds(2)).register(registry);
 
-    /** Dialogues this instance answered in the last 3 minutes (the session TTL) that have not ended: "sessions now". */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> active = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(3)).maximumSize(1_000_000).build();
+    /**
+     * "Sessions now": dialogues begun on this instance in the last 3 minutes (the session TTL) minus those that ended in
+     * that time, from two rings of per-second counts — constant memory, however many phones (a set of session ids
+     * would hold ~900,000 entries at 5,000 new dialogues a second).
+     */
+    private static final int WINDOW = 180;
+    private final java.util.concurrent.atomic.AtomicLongArray begun = new java.util.concurrent.atomic.AtomicLongArray(WINDOW);
+    private final java.util.concurrent.atomic.AtomicLongArray ended = new java.util.concurrent.atomic.AtomicLongArray(WINDOW);
+    private final java.util.concurrent.atomic.AtomicLongArray slotSecond = new java.util.concurrent.atomic.AtomicLongArray(WINDOW);
 
     public Meters() {
-        Gauge.builder("kentongan.ussd.sessions.active", active::estimatedSize)
-                .description("dialogues this instance answered in the last 3 minutes and not ended").register(registry);
+        Gauge.builder("kentongan.ussd.sessions.active", this::sessionsNow)
+                .description("dialogues begun on this instance in the last 3 minutes, less those that ended").register(registry);
     }
 
-    /** A hop of dialogue {@code sessionId} was answered; {@code end}: it is over. */
-    public void dialogue(String sessionId, boolean end) {
-        if (end) active.invalidate(sessionId);
-        else active.put(sessionId, Boolean.TRUE);
+    /** A dialogue began ({@code begin}) or ended on this instance. */
+    public void dialogue(boolean begin, boolean end) {
+        if (!begin && !end) return;
+        int slot = slot(System.currentTimeMillis() / 1000);
+        if (begin) begun.incrementAndGet(slot);
+        if (end) ended.incrementAndGet(slot);
+    }
+
+    private int slot(long second) {
+        int i = (int) (second % WINDOW);
+        long was = slotSecond.get(i);
+        if (was != second && slotSecond.compareAndSet(i, was, second)) { // a new second in this slot: forget the old one
+            begun.set(i, 0);
+            ended.set(i, 0);
+        }
+        return i;
+    }
+
+    long sessionsNow() {
+        long now = System.currentTimeMillis() / 1000;
+        long sum = 0;
+        for (int i = 0; i < WINDOW; i++) {
+            if (now - slotSecond.get(i) < WINDOW) sum += begun.get(i) - ended.get(i);
+        }
+        return Math.max(0, sum);
     }
 
     public MeterRegistry registry() {
@@ -88,8 +115,7 @@ public final class Meters {
     /** The live counters the console shows (totals since start; the console turns them into rates). */
     public java.util.Map<String, Number> snapshot() {
         java.util.Map<String, Number> m = new java.util.LinkedHashMap<>();
-        active.cleanUp();
-        m.put("sessions_now", active.estimatedSize());
+        m.put("sessions_now", sessionsNow());
         m.put("hops", registry.find("kentongan.ussd.hop").timers().stream().mapToLong(Timer::count).sum());
         m.put("busy", registry.find("kentongan.ussd.hop").tag("kind", "busy").timers().stream().mapToLong(Timer::count).sum());
         for (String e : java.util.List.of("started", "completed", "abandoned", "resumed")) {

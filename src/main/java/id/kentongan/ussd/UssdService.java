@@ -39,6 +39,7 @@ public final class UssdService {
     private static final class Note {
         String menu = "-";
         String kind = "unknown";
+        boolean began;
 
         Note is(String menu, String kind) {
             this.menu = menu;
@@ -76,7 +77,7 @@ public final class UssdService {
                 })
                 .onSuccess(reply -> {
                     meters.hop(note.menu, note.kind, reply.end(), System.nanoTime() - t0);
-                    meters.dialogue(req.sessionId(), reply.end());
+                    meters.dialogue(note.began, reply.end() && !"retry".equals(note.kind)); // a retried END is not a second end
                 });
     }
 
@@ -97,6 +98,7 @@ public final class UssdService {
         }
         Menu m = menu.get();
         meters.session("started");
+        note.began = true;
         if (last.filter(d -> !d.sessionId().equals(req.sessionId()) && d.phase() == UssdSession.Phase.ACTIVE && d.state().inProgress()).isPresent()) {
             meters.session("abandoned"); // the previous dialogue of this phone dropped mid-journey
         }
