@@ -5,7 +5,15 @@ import id.kentongan.member.Msisdn;
 import java.util.List;
 
 /** One hop from a USSD gateway, whatever its convention, after the transport has checked and normalised it. */
-public record UssdRequest(String sessionId, Msisdn msisdn, String serviceCode, Hop hop) {
+public record UssdRequest(String sessionId, Msisdn msisdn, String serviceCode, Hop hop, String requestId) {
+    public UssdRequest(String sessionId, Msisdn msisdn, String serviceCode, Hop hop) {
+        this(sessionId, msisdn, serviceCode, hop, "-");
+    }
+
+    /** The same hop under the id the HTTP request carried (X-Request-Id), for the log lines it causes. */
+    public UssdRequest withRequestId(String id) {
+        return new UssdRequest(sessionId, msisdn, serviceCode, hop, id == null ? "-" : id);
+    }
 
     /** What the gateway says the worker did on this hop. */
     public sealed interface Hop {

@@ -71,7 +71,7 @@ public final class UssdService {
                     return same ? continueSession(req, last.get(), note) : newSession(req, last, loaded.language(), note);
                 })
                 .recover(err -> {
-                    log.warn("hop failed for {} session {}: {}", req.msisdn().masked(), req.sessionId(), err.toString());
+                    log.warn("hop failed for {} session {} request {}: {}", req.msisdn().masked(), req.sessionId(), req.requestId(), err.toString());
                     note.kind = "busy";
                     return Future.succeededFuture(Reply.end(SystemTexts.BUSY_BOTH));
                 })
@@ -135,7 +135,7 @@ public final class UssdService {
                 Menu m = menus.forSession(s.serviceCode(), s.offered().menuVersion()).orElseThrow();
                 Reply again = engine.current(m, s.offered());
                 if (again != null) {
-                    log.info("session resumed for {}", req.msisdn().masked());
+                    log.info("session resumed for {} request {}", req.msisdn().masked(), req.requestId());
                     meters.session("resumed");
                     return walk(req, m, new Step(s.offered(), again, null), rest, note);
                 }

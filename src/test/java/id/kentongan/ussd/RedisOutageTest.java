@@ -83,6 +83,8 @@ class RedisOutageTest {
             boolean raw = logged.list.stream().anyMatch(e -> e.getFormattedMessage().contains("6281298765432")
                     || e.getFormattedMessage().contains("081298765432"));
             assertTrue(masked, "the outage is logged with the number masked: " + logged.list);
+            assertTrue(logged.list.stream().anyMatch(e -> e.getFormattedMessage().matches("hop failed for 62812\\*+432 session out-1 request [0-9a-f]+: .*")),
+                    "with the request id the answer carried: " + logged.list);
             assertFalse(raw, "the number never appears whole in a log line");
 
             redis = startRedis(port);
