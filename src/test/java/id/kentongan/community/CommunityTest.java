@@ -95,10 +95,10 @@ class CommunityTest {
         Call c = new Call(sid(), agent, k.port()).code("*568#");
         Answer hello = c.dial();
         if (firstTime) {
-            assertEquals("CON Halo Siti A.. Buat PIN 6 angka untuk menu agen:", hello.body());
+            assertEquals("CON Halo Siti A., buat PIN 6 angka untuk menu agen:", hello.body());
             assertEquals("CON Ketik ulang PIN:", c.press(pin).body());
         } else {
-            assertEquals("CON Halo Siti A.. Masukkan PIN:", hello.body());
+            assertEquals("CON Halo Siti A., masukkan PIN:", hello.body());
         }
         Answer main = c.press(pin);
         assertTrue(main.body().startsWith("CON Perisai Siti A.\n1. Daftarkan pekerja"), main.body());
