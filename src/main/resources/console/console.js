@@ -5,13 +5,13 @@
   const T = {
     id: { console: "Konsol Operator", token: "Token admin", signin: "Masuk", hops: "hop/detik", now: "sesi aktif", sessions: "sesi dimulai",
       errors: "layar sibuk", smsq: "SMS antre", smsc: "SMSC", menu: "Menu", validate: "Periksa", publish: "Terbitkan…",
-      changes: "Perubahan terhadap versi aktif", confirm: "Ya, terbitkan", cancel: "Batal", versions: "Versi",
+      changes: "Perubahan terhadap versi aktif", confirm: "Ya, lanjutkan", cancel: "Batal", versions: "Versi",
       phone: "Simulator ponsel (draf)", dial: "Panggil", send: "Kirim", hangup: "Tutup", valid: "Menu valid.",
       published: "Diterbitkan versi", rolledBack: "Dikembalikan ke versi", rollback: "Kembalikan", live: "aktif",
       badToken: "Token ditolak.", line: "Baris", bound: "terhubung", down: "putus", fixFirst: "Perbaiki kesalahan dulu." },
     en: { console: "Operator Console", token: "Admin token", signin: "Sign in", hops: "hops/s", now: "sessions now", sessions: "sessions started",
       errors: "busy screens", smsq: "SMS queued", smsc: "SMSC", menu: "Menu", validate: "Validate", publish: "Publish…",
-      changes: "Changes against the live version", confirm: "Yes, publish", cancel: "Cancel", versions: "Versions",
+      changes: "Changes against the live version", confirm: "Yes, go ahead", cancel: "Cancel", versions: "Versions",
       phone: "Phone simulator (draft)", dial: "Dial", send: "Send", hangup: "Hang up", valid: "The menu is valid.",
       published: "Published version", rolledBack: "Rolled back to version", rollback: "Roll back", live: "live",
       badToken: "Token refused.", line: "Line", bound: "bound", down: "down", fixFirst: "Fix the problems first." }
@@ -90,9 +90,15 @@
         b.textContent = t("rollback");
         b.className = "rollback";
         b.onclick = async () => {
-          const r = await api("POST", "/admin/menus/" + path(code()) + "/rollback", { version: v.version });
-          $("status").textContent = r.status === 200 ? t("rolledBack") + " " + v.version : (r.json && r.json.error) || r.status;
-          await loadMenu();
+          // The diff first (live -> that version), then the operator confirms.
+          const live = versions.find((x) => x.live);
+          const d = await api("GET", "/admin/menus/" + path(code()) + "/diff?from=" + (live ? live.version : v.version) + "&to=" + v.version);
+          showDiff(d.json ? d.json.lines : []);
+          pending = async () => {
+            const r = await api("POST", "/admin/menus/" + path(code()) + "/rollback", { version: v.version });
+            $("status").textContent = r.status === 200 ? t("rolledBack") + " " + v.version : (r.json && r.json.error) || r.status;
+            await loadMenu();
+          };
         };
         li.appendChild(b);
       }
@@ -145,12 +151,13 @@
     return false;
   }
 
-  async function startPublish() {
-    if (!(await validate())) { $("status").textContent = t("fixFirst"); return; }
-    const r = await api("POST", "/admin/menus/draft-diff", { serviceCode: code(), text: $("editor").value });
+  // What the confirm button does: publish the draft, or roll back to a version.
+  let pending = null;
+
+  function showDiff(lines) {
     const pre = $("diff");
     pre.innerHTML = "";
-    (r.json ? r.json.lines : []).filter((l) => !l.startsWith("  ")).forEach((l) => {
+    lines.filter((l) => !l.startsWith("  ")).forEach((l) => {
       const s = document.createElement("div");
       s.className = l.startsWith("+") ? "add" : "del";
       s.textContent = l;
@@ -159,9 +166,15 @@
     $("publish-box").hidden = false;
   }
 
+  async function startPublish() {
+    if (!(await validate())) { $("status").textContent = t("fixFirst"); return; }
+    const r = await api("POST", "/admin/menus/draft-diff", { serviceCode: code(), text: $("editor").value });
+    showDiff(r.json ? r.json.lines : []);
+    pending = publish;
+  }
+
   async function publish() {
     const r = await api("POST", "/admin/menus?file=" + encodeURIComponent(file()), $("editor").value, "text/yaml");
-    $("publish-box").hidden = true;
     if (r.status === 201) {
       $("status").textContent = t("published") + " " + r.json.version;
       const v = await api("GET", "/admin/menus/" + path(code()));
@@ -206,8 +219,13 @@
   $("menu").onchange = loadMenu;
   $("validate").onclick = validate;
   $("publish").onclick = startPublish;
-  $("confirm-publish").onclick = publish;
-  $("cancel-publish").onclick = () => { $("publish-box").hidden = true; };
+  $("confirm-publish").onclick = async () => {
+    $("publish-box").hidden = true;
+    const run = pending;
+    pending = null;
+    if (run) await run();
+  };
+  $("cancel-publish").onclick = () => { $("publish-box").hidden = true; pending = null; };
   $("editor").addEventListener("input", () => gutter([]));
   document.querySelectorAll(".key").forEach((k) => { k.onclick = () => { $("phone-input").value += k.textContent; }; });
   $("dial").onclick = () => { inputs = []; $("phone-input").value = ""; phone(); };

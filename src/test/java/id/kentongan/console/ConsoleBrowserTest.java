@@ -101,16 +101,27 @@ class ConsoleBrowserTest {
                 assertTrue(Files.size(shot) > 10_000, "a screenshot was saved: " + shot.toAbsolutePath());
 
                 // The published menu is what workers now dial.
-                String screen = "";
-                for (int i = 0; i < 40 && !screen.contains("Lindungi diri"); i++) {
-                    screen = new Call("c-" + UUID.randomUUID(), Instances.newPhone(), k.port()).dial().body();
-                    Thread.sleep(100);
-                }
-                assertTrue(screen.contains("Lindungi diri dan keluarga"), screen);
+                assertTrue(dialUntil(k, "Lindungi diri dan keluarga"));
+
+                // Roll back, with the diff shown first: the file's version becomes live again.
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#versions .rollback"))).click();
+                WebElement back = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff")));
+                wait.until(d -> back.getText().contains("+       id: \"Kentongan BPJS Ketenagakerjaan\\nPerlindungan pekerja mandiri\""));
+                browser.findElement(By.id("confirm-publish")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Dikembalikan ke versi"));
+                assertTrue(dialUntil(k, "Perlindungan pekerja mandiri"));
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    static boolean dialUntil(Kentongan k, String text) throws InterruptedException {
+        for (int i = 0; i < 40; i++) {
+            if (new Call("c-" + UUID.randomUUID(), Instances.newPhone(), k.port()).dial().body().contains(text)) return true;
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     static void setEditor(WebDriver browser, String text) {
