@@ -262,7 +262,7 @@ public final class Campaigns {
 
     private static JsonObject values(Member m, LocalDate today) {
         var status = m.status(today);
-        return new JsonObject().put("name", id.kentongan.reminder.ReminderTexts.firstName(m.name())).put("kpj", m.kpj())
+        return new JsonObject().put("name", id.kentongan.member.Names.firstName(m.name())).put("kpj", m.kpj())
                 .put("paidThrough", m.paidThrough() == null ? "-" : MONTH.format(m.paidThrough()))
                 .put("amountDue", Rupiah.format(status.amountDue() > 0 ? status.amountDue() : status.monthly()));
     }

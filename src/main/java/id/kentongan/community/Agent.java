@@ -17,10 +17,8 @@ public record Agent(Msisdn msisdn, String name, String area, List<String> groups
                 j.getJsonArray("groups", new JsonArray()).stream().map(Object::toString).toList());
     }
 
-    /** "Siti A." — how the agent is named to workers: first name and an initial. */
+    /** "Siti A." — how the agent is named to workers. */
     public String shortName() {
-        String[] parts = name.strip().split("\\s+");
-        String first = parts[0].charAt(0) + parts[0].substring(1).toLowerCase(java.util.Locale.ROOT);
-        return parts.length > 1 ? first + " " + parts[1].charAt(0) + "." : first;
+        return id.kentongan.member.Names.abbreviated(name);
     }
 }

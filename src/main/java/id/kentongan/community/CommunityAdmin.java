@@ -145,7 +145,7 @@ public final class CommunityAdmin {
             return community.groups().members(code).compose(numbers -> {
                 List<Future<JsonObject>> rows = numbers.stream().sorted().map(n -> members.findByMsisdn(new Msisdn(n)).map(m -> {
                     JsonObject r = new JsonObject().put("msisdn", new Msisdn(n).masked());
-                    m.ifPresentOrElse(x -> r.put("name", id.kentongan.reminder.ReminderTexts.firstName(x.name())).put("kpj", x.kpj())
+                    m.ifPresentOrElse(x -> r.put("name", id.kentongan.member.Names.firstName(x.name())).put("kpj", x.kpj())
                                     .put("status", x.status(today).state().name().toLowerCase(java.util.Locale.ROOT))
                                     .put("paidThrough", x.paidThrough() == null ? null : x.paidThrough().toString()),
                             () -> r.put("status", "not_registered"));

@@ -1,5 +1,6 @@
 package id.kentongan.reminder;
 
+import id.kentongan.member.Names;
 import id.kentongan.member.Rupiah;
 
 import java.time.format.DateTimeFormatter;
@@ -17,7 +18,7 @@ public final class ReminderTexts {
     }
 
     public String text(ReminderPlan.Planned p) {
-        String name = firstName(p.member().name());
+        String name = Names.firstName(p.member().name());
         String date = DATE.format(p.date());
         String amount = Rupiah.format(p.amountDue());
         return switch (p.event()) {
@@ -30,12 +31,5 @@ public final class ReminderTexts {
             case FINAL -> "BPJS TK: PERINGATAN TERAKHIR " + name + ", kepesertaan JKK+JKM berakhir " + date + " bila belum bayar "
                     + amount + ". Bayar lewat " + ussdCode + " pilih 3. STOP=berhenti";
         };
-    }
-
-    /** The first name, as a worker is greeted: "SITI AMINAH" -> "Siti"; at most 12 letters. */
-    public static String firstName(String name) {
-        String first = name == null || name.isBlank() ? "Peserta" : name.strip().split("\\s+")[0];
-        first = first.charAt(0) + first.substring(1).toLowerCase(java.util.Locale.ROOT);
-        return first.length() > 12 ? first.substring(0, 12) : first;
     }
 }

@@ -94,6 +94,6 @@ class ReminderPlanTest {
             assertTrue(t.contains("*567#") && t.contains("STOP"), t);
             assertFalse(t.contains("ABDULLAH"), "first name only");
         }
-        assertEquals("Budi", ReminderTexts.firstName("BUDI SANTOSO"));
+        assertEquals("Budi", id.kentongan.member.Names.firstName("BUDI SANTOSO"));
     }
 }

@@ -16,7 +16,6 @@ import id.kentongan.member.Registration;
 import id.kentongan.member.Rupiah;
 import id.kentongan.menu.ActionOutcome;
 import id.kentongan.menu.ActionSpec;
-import id.kentongan.reminder.ReminderTexts;
 import id.kentongan.sms.SmsSender;
 import id.kentongan.text.Digest;
 import id.kentongan.ussd.Action;
@@ -104,7 +103,7 @@ public final class CommunityActions {
                     if (m.isEmpty()) return Future.succeededFuture(ActionOutcome.of("not_registered"));
                     if (m.get().status(LocalDate.now(clock)).state() == MembershipStatus.State.ENDED) return Future.succeededFuture(ActionOutcome.of("ended"));
                     return members.bill(m.get().kpj(), Integer.parseInt(call.value("months"))).map(bill -> new ActionOutcome("ok",
-                            Map.of("worker", abbreviated(m.get().name()), "total", Long.toString(bill.amount()), "kpj", m.get().kpj())));
+                            Map.of("worker", id.kentongan.member.Names.abbreviated(m.get().name()), "total", Long.toString(bill.amount()), "kpj", m.get().kpj())));
                 }))),
 
                 Action.once(CASH_RECORD, signedIn(agents, (call, agent) -> members.findByMsisdn(new Msisdn(call.value("worker_phone"))).compose(m -> {
@@ -155,9 +154,9 @@ public final class CommunityActions {
                     MembershipStatus s = m.status(today);
                     boolean dueNow = s.state() == MembershipStatus.State.ACTIVE && YearMonth.from(today).equals(s.paidThrough());
                     if (s.state() == MembershipStatus.State.LAPSED) {
-                        lines.add(abbreviated(m.name()) + " " + local(m.msisdn()) + " tunggak " + s.monthsInArrears() + " bln");
+                        lines.add(id.kentongan.member.Names.abbreviated(m.name()) + " " + id.kentongan.member.Masking.msisdnLocal(m.msisdn().value()) + " tunggak " + s.monthsInArrears() + " bln");
                     } else if (dueNow) {
-                        lines.add(abbreviated(m.name()) + " " + local(m.msisdn()) + " habis " + s.paidThrough().atEndOfMonth().getDayOfMonth()
+                        lines.add(id.kentongan.member.Names.abbreviated(m.name()) + " " + id.kentongan.member.Masking.msisdnLocal(m.msisdn().value()) + " habis " + s.paidThrough().atEndOfMonth().getDayOfMonth()
                                 + "/" + String.format("%02d", s.paidThrough().getMonthValue()));
                     }
                     if (lines.size() == 20) break; // the rest on the web report; a phone screen is no place for 200 names
@@ -181,18 +180,5 @@ public final class CommunityActions {
                         "active_pct", Long.toString(total == 0 ? 0 : Math.round(100.0 * active / total)), "balance", Long.toString(balance)));
             }));
         });
-    }
-
-    /** "Siti A." from "SITI AMINAH": how a worker is shown on an agent's screen. */
-    static String abbreviated(String name) {
-        String[] p = name.strip().split("\\s+");
-        String first = ReminderTexts.firstName(p[0]);
-        return p.length > 1 ? first + " " + p[p.length - 1].charAt(0) + "." : first;
-    }
-
-    /** "0812****890": enough for the agent to recognise a number, not to copy it. */
-    static String local(Msisdn m) {
-        String v = "0" + m.value().substring(2);
-        return v.substring(0, 4) + "****" + v.substring(v.length() - 3);
     }
 }
