@@ -5,6 +5,7 @@ import id.kentongan.member.MembershipService;
 import id.kentongan.member.Rupiah;
 import id.kentongan.reminder.QuietHours;
 import id.kentongan.smpp.OutboundSms;
+import id.kentongan.smpp.OutboxSender;
 import id.kentongan.smpp.SmsOutbox;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
@@ -327,7 +328,7 @@ public final class Campaigns {
             List<String> keys = cur.getValues().stream().map(m -> "camp:" + id + ":" + m).toList();
             for (String state : outbox.states(keys).values()) {
                 queued++;
-                if (state.equals("OPTED_OUT")) optedOut++;
+                if (state.equals(OutboxSender.OPTED_OUT)) optedOut++;
                 else if (state.startsWith("DEAD")) failed++;
                 else if (!state.equals("QUEUED")) {
                     submitted++;

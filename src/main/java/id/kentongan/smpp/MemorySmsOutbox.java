@@ -47,12 +47,6 @@ public final class MemorySmsOutbox implements SmsOutbox {
     }
 
     @Override
-    public boolean alreadySent(String key) {
-        String s = states.get(key);
-        return s != null && !s.equals("QUEUED");
-    }
-
-    @Override
     public synchronized void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat) {
         String state = "SENT";
         for (String id : messageIds) {

@@ -129,26 +129,8 @@ public final class RedisSmsOutbox implements SmsOutbox {
     }
 
     @Override
-    public boolean alreadySent(String key) {
-        String s = work().get(ns + ":state:" + key);
-        return s != null && !s.equals("QUEUED");
-    }
-
-    @Override
     public void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat) {
         doneAll(List.of(new Done(t, messageIds, idFormat)));
-    }
-
-    @Override
-    public java.util.Set<String> sentAmong(List<String> keys) {
-        java.util.Set<String> sent = new java.util.HashSet<>();
-        if (keys.isEmpty()) return sent;
-        var values = work().mget(keys.stream().map(k -> ns + ":state:" + k).toArray(String[]::new));
-        for (int i = 0; i < keys.size(); i++) {
-            var v = values.get(i);
-            if (v.hasValue() && !"QUEUED".equals(v.getValue())) sent.add(keys.get(i));
-        }
-        return sent;
     }
 
     @Override

@@ -24,12 +24,12 @@ public interface SmsOutbox extends AutoCloseable {
     /** Messages another sender took and has not finished for {@code minIdle}, now this consumer's. */
     List<Taken> reclaim(String consumer, Duration minIdle, int max);
 
-    boolean alreadySent(String key);
-
-    /** The keys among {@code keys} already sent: one read for a whole batch. */
+    /** The keys among {@code keys} already sent (any state but QUEUED): one read for a whole batch. */
     default java.util.Set<String> sentAmong(List<String> keys) {
         java.util.Set<String> sent = new java.util.HashSet<>();
-        for (String k : keys) if (alreadySent(k)) sent.add(k);
+        states(keys).forEach((k, state) -> {
+            if (!"QUEUED".equals(state)) sent.add(k);
+        });
         return sent;
     }
 
