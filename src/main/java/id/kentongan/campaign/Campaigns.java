@@ -250,7 +250,7 @@ public final class Campaigns {
                     if (cursor != null) redis.set(cursorKey, cursor);
                     if (!consumer.equals(redis.get(lock))) throw new IllegalStateException("lost the lock on adding targets");
                     redis.pexpire(lock, EXPAND_LOCK.toMillis());
-                } while (cursor != null && get(c.id()).map(x -> x.state() == State.RUNNING).orElse(false));
+                } while (cursor != null && State.RUNNING.name().equals(redis.hget(key(c.id()), "state")));
                 if (cursor != null) return; // paused or cancelled while adding: carry on from the cursor later
             }
             redis.hset(key(c.id()), "expanded", "1");
@@ -305,7 +305,7 @@ public final class Campaigns {
             redis.xack(todo, GROUP, w.getId());
             handed++;
         }
-        if (work.isEmpty() && get(c.id()).map(Campaign::expanded).orElse(false) && redis.xlen(todo) == 0
+        if (work.isEmpty() && "1".equals(redis.hget(key(c.id()), "expanded")) && redis.xlen(todo) == 0
                 && redis.xpending(todo, GROUP).getCount() == 0) {
             String was = redis.eval(MOVE, ScriptOutputType.VALUE, new String[]{key(c.id())}, State.RUNNING.name(), State.COMPLETED.name());
             if (State.RUNNING.name().equals(was)) {
