@@ -167,13 +167,11 @@ public final class Main {
 
         @Override
         public Integer call() throws Exception {
-            java.util.Map<String, Integer> flows = new java.util.LinkedHashMap<>();
-            for (String part : mix.split(",")) {
-                String[] kv = part.split("=");
-                if (!java.util.Set.of("register", "status", "pay", "browse").contains(kv[0].strip())) {
-                    throw new CommandLine.ParameterException(new CommandLine(this), "flows are register, status, pay and browse");
-                }
-                flows.put(kv[0].strip(), Integer.parseInt(kv[1].strip()));
+            java.util.Map<String, Integer> flows;
+            try {
+                flows = id.kentongan.load.UssdLoadTest.mix(mix);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
             }
             var report = new id.kentongan.load.UssdLoadTest(new id.kentongan.load.UssdLoadTest.Options(url, concurrency,
                     ConfigLoader.duration("--duration", duration, java.time.Duration.ofSeconds(30)), sessions, flows,

@@ -30,6 +30,21 @@ public final class UssdLoadTest {
     public record Options(URI url, int concurrency, Duration duration, long sessions, Map<String, Integer> mix,
                           Duration rampUp, String serviceCode) {}
 
+    public static final java.util.Set<String> FLOWS = java.util.Set.of("register", "status", "pay", "browse");
+
+    /** "register=1,status=2,pay=1" -> the flow weights; {@link IllegalArgumentException} naming the flows otherwise. */
+    public static Map<String, Integer> mix(String spec) {
+        Map<String, Integer> flows = new java.util.LinkedHashMap<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.split("=");
+            if (kv.length != 2 || !FLOWS.contains(kv[0].strip()) || !kv[1].strip().matches("\\d{1,4}")) {
+                throw new IllegalArgumentException("flows are register, status, pay and browse, each with a weight: register=1,status=2");
+            }
+            flows.put(kv[0].strip(), Integer.parseInt(kv[1].strip()));
+        }
+        return flows;
+    }
+
     /** One hop: what to type, and how the answer must begin. */
     private record Hop(String input, String expect) {}
 

@@ -19,8 +19,6 @@ import java.util.function.Consumer;
 /** The HTTP entry: {@code POST /ussd/at}, {@code POST /ussd/hubtel}, {@code GET /health}, and the routes mounted by others. */
 public final class UssdHttpVerticle extends VerticleBase {
     static final int BODY_LIMIT = 16 * 1024;
-    /** Request ids: unique enough to find one request in the logs, cheap enough for every hop. */
-    private static final java.util.Random REQUEST_IDS = new java.util.Random();
     private final UssdService service;
     private final MenuRegistry menus;
     private final TtlStore store;
@@ -56,7 +54,7 @@ public final class UssdHttpVerticle extends VerticleBase {
         return vertx.createHttpServer().requestHandler(req -> {
             // A request id for every request: the caller's X-Request-Id, or a new one; echoed so gateways can quote it.
             String id = req.getHeader("X-Request-Id");
-            req.response().putHeader("X-Request-Id", id != null && id.matches("[A-Za-z0-9._-]{1,64}") ? id : Long.toHexString(REQUEST_IDS.nextLong()));
+            req.response().putHeader("X-Request-Id", id != null && id.matches("[A-Za-z0-9._-]{1,64}") ? id : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
             if (req.method() == HttpMethod.POST && "/ussd/at".equals(req.path())) readBody(req, b -> at.handle(req.response(), b));
             else router.handle(req);
         }).listen(port, host).onSuccess(s -> server = s);

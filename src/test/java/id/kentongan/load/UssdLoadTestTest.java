@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,11 +23,7 @@ class UssdLoadTestTest {
     void playsEveryFlowToTheEndAndCountsEachHop() throws Exception {
         try (Instances instances = new Instances()) {
             Kentongan k = instances.start(Instances.withRedis());
-            Map<String, Integer> mix = new LinkedHashMap<>();
-            mix.put("register", 1);
-            mix.put("status", 1);
-            mix.put("pay", 1);
-            mix.put("browse", 1);
+            Map<String, Integer> mix = UssdLoadTest.mix("register=1,status=1,pay=1,browse=1");
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             JsonObject r = new UssdLoadTest(new UssdLoadTest.Options(URI.create("http://127.0.0.1:" + k.port()), 8,
                     Duration.ofMinutes(5), 200, mix, Duration.ZERO, "*567#")).run(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -66,5 +61,12 @@ class UssdLoadTestTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void theFlowMixIsReadFromItsShortForm() {
+        assertEquals(Map.of("register", 1, "browse", 2), UssdLoadTest.mix("register=1, browse=2"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> UssdLoadTest.mix("sleep=1"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> UssdLoadTest.mix("register"));
     }
 }

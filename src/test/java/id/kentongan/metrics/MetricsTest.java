@@ -54,11 +54,7 @@ class MetricsTest {
     void aLoadRunMovesTheCountersAndNoLabelHoldsANumberOrNik() throws Exception {
         try (Instances instances = new Instances()) {
             Kentongan k = instances.start(Instances.withRedis());
-            Map<String, Integer> mix = new LinkedHashMap<>();
-            mix.put("register", 1);
-            mix.put("status", 1);
-            mix.put("pay", 1);
-            mix.put("browse", 1);
+            Map<String, Integer> mix = UssdLoadTest.mix("register=1,status=1,pay=1,browse=1");
             JsonObject run = new UssdLoadTest(new UssdLoadTest.Options(URI.create("http://127.0.0.1:" + k.port()), 8, Duration.ofMinutes(2), 120,
                     mix, Duration.ZERO, "*567#")).run(new PrintStream(new ByteArrayOutputStream()));
             assertEquals(0, run.getLong("errors"));
