@@ -1,5 +1,8 @@
 package id.kentongan;
 
+import id.kentongan.admin.AdminAccess;
+import id.kentongan.smpp.SmscConfig;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -63,13 +66,13 @@ public final class ConfigLoader {
                 Boolean.parseBoolean(pick(env, "KENTONGAN_OUTREACH_AUTO", y, "outreach.auto", "true")),
                 Optional.ofNullable(token).filter(t -> !t.isBlank()).map(t -> t.strip().toLowerCase(java.util.Locale.ROOT)),
                 pick(env, "KENTONGAN_OUTREACH_NAMESPACE", y, "outreach.namespace", d.namespace()),
-                id.kentongan.campaign.AdminAccess.Token.parseAll(pick(env, "KENTONGAN_ADMIN_TOKENS", y, "admin.tokens", null)));
+                AdminAccess.Token.parseAll(pick(env, "KENTONGAN_ADMIN_TOKENS", y, "admin.tokens", null)));
     }
 
     private static Sms sms(Map<String, String> env, Map<String, Object> y) {
         Sms d = Sms.embedded();
         String smsc = pick(env, "KENTONGAN_SMSC", y, "sms.smsc", null);
-        return new Sms(Optional.ofNullable(smsc).filter(s -> !s.isBlank()).map(id.kentongan.smpp.SmscConfig::parse),
+        return new Sms(Optional.ofNullable(smsc).filter(s -> !s.isBlank()).map(SmscConfig::parse),
                 pick(env, "KENTONGAN_SMS_NAMESPACE", y, "sms.namespace", d.namespace()),
                 duration("sms.patience", pick(env, "KENTONGAN_SMS_PATIENCE", y, "sms.patience", null), d.patience()),
                 duration("sms.reclaimIdle", pick(env, "KENTONGAN_SMS_RECLAIM_IDLE", y, "sms.reclaimIdle", null), d.reclaimIdle()));

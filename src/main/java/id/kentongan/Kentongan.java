@@ -1,34 +1,47 @@
 package id.kentongan;
 
+import id.kentongan.actions.Actions;
+import id.kentongan.admin.AdminAccess;
+import id.kentongan.admin.AdminApi;
+import id.kentongan.community.Agents;
 import id.kentongan.backend.BackendClient;
+import id.kentongan.campaign.Campaigns;
+import id.kentongan.community.Community;
+import id.kentongan.admin.CommunityAdmin;
+import id.kentongan.community.Groups;
 import id.kentongan.member.HttpMembershipService;
+import id.kentongan.payment.HttpPaymentService;
+import id.kentongan.community.Ledger;
 import id.kentongan.member.MembershipService;
-import id.kentongan.member.SandboxMembershipService;
+import id.kentongan.store.MemoryTtlStore;
+import id.kentongan.admin.MenuAdmin;
 import id.kentongan.menu.MenuCompiler;
 import id.kentongan.menu.MenuDirectory;
 import id.kentongan.menu.MenuEngine;
+import id.kentongan.publishing.MenuPublisher;
 import id.kentongan.menu.MenuRegistry;
-import id.kentongan.payment.HttpPaymentService;
+import id.kentongan.metrics.Meters;
+import id.kentongan.sms.MoHandler;
+import id.kentongan.store.Once;
+import id.kentongan.outbox.OptOuts;
+import id.kentongan.outbox.OutboxSmsSender;
 import id.kentongan.payment.PaymentCallback;
 import id.kentongan.payment.PaymentOrders;
 import id.kentongan.payment.PaymentService;
+import id.kentongan.store.RedisTtlStore;
+import id.kentongan.reminder.Reminders;
+import id.kentongan.member.SandboxMembershipService;
 import id.kentongan.payment.SandboxPaymentService;
 import id.kentongan.payment.SandboxPayments;
-import id.kentongan.session.MemoryTtlStore;
-import id.kentongan.session.Once;
-import id.kentongan.session.RedisTtlStore;
 import id.kentongan.session.SessionStore;
-import id.kentongan.session.TtlStore;
-import id.kentongan.smpp.MoHandler;
-import id.kentongan.smpp.SmppInbound;
-import id.kentongan.smpp.SmsChannel;
-import id.kentongan.smpp.SmscSimulator;
-import id.kentongan.sms.OptOuts;
-import id.kentongan.sms.OutboxSmsSender;
-import id.kentongan.ussd.Actions;
+import id.kentongan.ussd.SmppInbound;
+import id.kentongan.outbox.SmsChannel;
+import id.kentongan.smpp.EmbeddedSmsc;
+import id.kentongan.actions.StandardActions;
+import id.kentongan.store.TtlStore;
 import id.kentongan.ussd.UssdHttpVerticle;
 import id.kentongan.ussd.UssdService;
-import id.kentongan.ussd.actions.StandardActions;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -57,13 +70,13 @@ public final class Kentongan {
     private final SmppInbound inbound;
     private final MembershipService members;
     private final Outreach.Running outreach;
-    private final id.kentongan.campaign.AdminAccess access;
+    private final AdminAccess access;
     private final long backlogTimer;
-    private final id.kentongan.metrics.Meters meters;
+    private final Meters meters;
 
     private Kentongan(Vertx vertx, TtlStore store, MenuDirectory menuDirectory, UssdHttpVerticle http, long pollTimer,
                       String deployment, SmsChannel sms, SmppInbound inbound, MembershipService members, Outreach.Running outreach,
-                      id.kentongan.campaign.AdminAccess access, long backlogTimer, id.kentongan.metrics.Meters meters) {
+                      AdminAccess access, long backlogTimer, Meters meters) {
         this.access = access;
         this.backlogTimer = backlogTimer;
         this.meters = meters;
@@ -79,11 +92,15 @@ public final class Kentongan {
         this.inbound = inbound;
     }
 
-    public static Future<Kentongan> start(Vertx vertx, KentonganConfig config, Clock clock) {
+    /**
+     * Starts an instance. {@code embeddedSmsc} starts an SMSC in-process when none is configured (the embedded
+     * default): the caller (Main, a test) hands in the simulator, so that production code never names the tools.
+     */
+    public static Future<Kentongan> start(Vertx vertx, KentonganConfig config, Clock clock, EmbeddedSmsc.Factory embeddedSmsc) {
         MenuRegistry registry = new MenuRegistry();
         MenuCompiler compiler = new MenuCompiler(StandardActions.catalog());
         MenuDirectory menus = new MenuDirectory(config.menusDir(), compiler, registry);
-        id.kentongan.metrics.Meters meters = new id.kentongan.metrics.Meters();
+        Meters meters = new Meters();
         TtlStore store = config.redisUrl()
                 .<TtlStore>map(url -> new RedisTtlStore(vertx, url, config.redisTimeout()).metered(meters))
                 .orElseGet(MemoryTtlStore::new);
@@ -106,15 +123,15 @@ public final class Kentongan {
 
         OptOuts optOuts = new OptOuts(store);
         Future<SmsChannel> channel = vertx.executeBlocking(() -> SmsChannel.open(vertx, config.redisUrl(), smsSettings.smsc(),
-                smsSettings.namespace(), smsSettings.patience(), smsSettings.reclaimIdle(), clock, optOuts.blocking()));
+                smsSettings.namespace(), smsSettings.patience(), smsSettings.reclaimIdle(), clock, optOuts.blocking(), embeddedSmsc));
         return Future.all(members, channel).compose(both -> {
             MembershipService core = both.resultAt(0);
             SmsChannel smsChannel = both.resultAt(1);
             OutboxSmsSender sms = new OutboxSmsSender(smsChannel.outbox(), meters);
             smsChannel.meter(meters);
-            id.kentongan.community.Ledger ledger = new id.kentongan.community.Ledger(store, config.outreach().namespace());
-            id.kentongan.community.Community community = new id.kentongan.community.Community(store, core,
-                    new id.kentongan.community.Agents(vertx, store), new id.kentongan.community.Groups(store),
+            Ledger ledger = new Ledger(store, config.outreach().namespace());
+            Community community = new Community(store, core,
+                    new Agents(vertx, store), new Groups(store),
                     ledger, optOuts, sms, clock, config.outreach().ussdCode());
             Actions actions = new Actions(vertx, config.backendTimeout(), once,
                     StandardActions.all(core, payments, orders, clock, config.zone(), community, sms));
@@ -125,11 +142,11 @@ public final class Kentongan {
                     new MoHandler(actions, optOuts, sms, clock, community), service, smsChannel.client()).countingWith(meters::sms);
             smsChannel.start(inbound);
             Outreach.Running running = Outreach.Running.start(config, core, sms, smsChannel.outbox(), clock);
-            java.util.List<id.kentongan.campaign.AdminAccess.Token> tokens = new java.util.ArrayList<>(config.outreach().tokens());
-            tokens.add(new id.kentongan.campaign.AdminAccess.Token("admin", id.kentongan.campaign.AdminAccess.Role.ADMIN, running.adminTokenSha256()));
-            id.kentongan.campaign.AdminAccess access = new id.kentongan.campaign.AdminAccess(tokens, store, clock);
-            id.kentongan.campaign.AdminApi admin = new id.kentongan.campaign.AdminApi(vertx, access, running.campaigns(), config.outreach().ussdCode());
-            id.kentongan.publishing.MenuPublisher publisher = new id.kentongan.publishing.MenuPublisher(vertx, store,
+            java.util.List<AdminAccess.Token> tokens = new java.util.ArrayList<>(config.outreach().tokens());
+            tokens.add(new AdminAccess.Token("admin", AdminAccess.Role.ADMIN, running.adminTokenSha256()));
+            AdminAccess access = new AdminAccess(tokens, store, clock);
+            AdminApi admin = new AdminApi(vertx, access, running.campaigns(), config.outreach().ussdCode());
+            MenuPublisher publisher = new MenuPublisher(vertx, store,
                     config.outreach().namespace(), compiler, registry, clock);
             java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong();
             meters.gauge("kentongan.sms.outbox.backlog", "SMS queued or unfinished in the outbox", backlog::get);
@@ -160,9 +177,9 @@ public final class Kentongan {
                         .handler(callback::handle);
                 access.mount(router);
                 admin.mount(router);
-                new id.kentongan.community.CommunityAdmin(access, community, core, clock).mount(router);
-                new id.kentongan.publishing.MenuAdmin(vertx, access, publisher, registry, StandardActions.catalog()).mount(router);
-                access.route(router, io.vertx.core.http.HttpMethod.GET, "/admin/stats", id.kentongan.campaign.AdminAccess.Role.VIEWER,
+                new CommunityAdmin(access, community, core, clock).mount(router);
+                new MenuAdmin(vertx, access, publisher, registry, StandardActions.catalog()).mount(router);
+                access.route(router, io.vertx.core.http.HttpMethod.GET, "/admin/stats", AdminAccess.Role.VIEWER,
                         ctx -> ctx.json(new io.vertx.core.json.JsonObject(new java.util.LinkedHashMap<String, Object>(meters.snapshot()))));
                 // The operators' console: plain HTML, CSS and JS from the jar (no CDN); it signs in with an admin token.
                 router.getWithRegex("^/console$").handler(ctx -> ctx.redirect("/console/"));
@@ -204,7 +221,7 @@ public final class Kentongan {
     }
 
     /** Publishes what the folder scan found changed, then follows the live pointers. */
-    private static Future<Void> shareMenus(id.kentongan.publishing.MenuPublisher publisher, MenuDirectory.Report report) {
+    private static Future<Void> shareMenus(MenuPublisher publisher, MenuDirectory.Report report) {
         Future<Void> published = Future.all(report.published().stream()
                 .map(m -> publisher.fromFile(m, report.texts().get(m.version()))).toList()).mapEmpty();
         return published.compose(v -> publisher.sync()).recover(e -> {
@@ -237,7 +254,7 @@ public final class Kentongan {
     }
 
     /** The built-in SMSC simulator, when no SMSC is configured. */
-    public java.util.Optional<SmscSimulator> smsc() {
+    public java.util.Optional<EmbeddedSmsc> smsc() {
         return sms.simulator();
     }
 
@@ -247,22 +264,22 @@ public final class Kentongan {
     }
 
     /** Reminders, when sessions are in Redis (they are scheduled there). */
-    public java.util.Optional<id.kentongan.reminder.Reminders> reminders() {
+    public java.util.Optional<Reminders> reminders() {
         return outreach.reminders();
     }
 
     /** This instance's meters (what /metrics shows). */
-    public id.kentongan.metrics.Meters meters() {
+    public Meters meters() {
         return meters;
     }
 
     /** Every admin route and the role it needs (for the access tests, and ops). */
-    public java.util.List<id.kentongan.campaign.AdminAccess.RouteInfo> adminRoutes() {
+    public java.util.List<AdminAccess.RouteInfo> adminRoutes() {
         return access.routes();
     }
 
     /** Campaigns, when sessions are in Redis. */
-    public java.util.Optional<id.kentongan.campaign.Campaigns> campaigns() {
+    public java.util.Optional<Campaigns> campaigns() {
         return outreach.campaigns();
     }
 

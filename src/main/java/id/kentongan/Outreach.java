@@ -1,9 +1,15 @@
 package id.kentongan;
 
+import id.kentongan.admin.AdminAccess;
+import id.kentongan.campaign.Campaigns;
+import id.kentongan.text.Digest;
 import id.kentongan.member.MembershipService;
 import id.kentongan.reminder.QuietHours;
 import id.kentongan.reminder.Reminders;
-import id.kentongan.sms.SmsSender;
+import id.kentongan.outbox.SmsOutbox;
+import id.kentongan.outbox.SmsSender;
+import id.kentongan.store.Utf8Codec;
+
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.slf4j.Logger;
@@ -25,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * none set, the service makes one at start-up and prints it: demo mode), and {@code tokens}, each with its role.
  */
 public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCode, LocalTime scanAt, boolean auto,
-                       Optional<String> adminTokenSha256, String namespace, java.util.List<id.kentongan.campaign.AdminAccess.Token> tokens) {
+                       Optional<String> adminTokenSha256, String namespace, java.util.List<AdminAccess.Token> tokens) {
     public static Outreach defaults() {
         return new Outreach(LocalTime.of(21, 0), LocalTime.of(7, 0), "*567#", LocalTime.of(6, 0), true, Optional.empty(), "kt:out");
     }
@@ -53,7 +59,7 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
     }
 
     /** More admin tokens, each with its role (viewer, editor, admin). */
-    public Outreach withTokens(java.util.List<id.kentongan.campaign.AdminAccess.Token> more) {
+    public Outreach withTokens(java.util.List<AdminAccess.Token> more) {
         return new Outreach(quietFrom, quietUntil, ussdCode, scanAt, auto, adminTokenSha256, namespace, more);
     }
 
@@ -72,11 +78,11 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
         private volatile StatefulRedisConnection<String, String> connection;
         private final ScheduledExecutorService thread;
         private final Reminders reminders;
-        private final id.kentongan.campaign.Campaigns campaigns;
+        private final Campaigns campaigns;
         private final String adminTokenSha256;
 
         private Running(RedisClient client, ScheduledExecutorService thread, java.util.function.Function<Running, Reminders> reminders,
-                        java.util.function.Function<Running, id.kentongan.campaign.Campaigns> campaigns, String adminTokenSha256) {
+                        java.util.function.Function<Running, Campaigns> campaigns, String adminTokenSha256) {
             this.client = client;
             this.thread = thread;
             this.reminders = reminders == null ? null : reminders.apply(this);
@@ -86,18 +92,18 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
 
         /** Connected on first use, from the outreach thread (or an admin request's worker): never on an event loop. */
         private synchronized io.lettuce.core.api.sync.RedisCommands<String, String> redis() {
-            if (connection == null || !connection.isOpen()) connection = client.connect(id.kentongan.session.Utf8Codec.INSTANCE);
+            if (connection == null || !connection.isOpen()) connection = client.connect(Utf8Codec.INSTANCE);
             return connection.sync();
         }
 
         public static Running start(KentonganConfig config, MembershipService members, SmsSender sms,
-                                    id.kentongan.smpp.SmsOutbox outbox, Clock clock) {
+                                    SmsOutbox outbox, Clock clock) {
             Outreach o = config.outreach();
             String token = o.adminTokenSha256().orElseGet(() -> {
                 // Demo mode: a token for this run only, shown to whoever started the service (never logged).
                 String t = UUID.randomUUID().toString().replace("-", "");
                 System.out.println("Admin API token for this run (set admin.tokenSha256 in production): " + t);
-                return id.kentongan.text.Digest.sha256Hex(t, 32);
+                return Digest.sha256Hex(t, 32);
             });
             if (config.redisUrl().isEmpty()) {
                 log.info("reminders and campaigns are off: they are scheduled in Redis (set KENTONGAN_REDIS_URL)");
@@ -112,10 +118,10 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
             });
             Running running = new Running(client, thread,
                     r -> new Reminders(r::redis, o.namespace(), members, sms, quiet, o.ussdCode(), clock),
-                    r -> new id.kentongan.campaign.Campaigns(r::redis, o.namespace(), members, outbox, quiet, o.ussdCode(), clock),
+                    r -> new Campaigns(r::redis, o.namespace(), members, outbox, quiet, o.ussdCode(), clock),
                     token);
             Reminders reminders = running.reminders;
-            id.kentongan.campaign.Campaigns campaigns = running.campaigns;
+            Campaigns campaigns = running.campaigns;
             if (o.auto()) {
                 thread.scheduleWithFixedDelay(() -> guard("sending reminders", () -> {
                     while (reminders.dispatch(500) == 500) {
@@ -145,7 +151,7 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
             return Optional.ofNullable(reminders);
         }
 
-        public Optional<id.kentongan.campaign.Campaigns> campaigns() {
+        public Optional<Campaigns> campaigns() {
             return Optional.ofNullable(campaigns);
         }
 

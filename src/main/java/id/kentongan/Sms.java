@@ -2,6 +2,7 @@ package id.kentongan;
 
 import id.kentongan.smpp.SmscConfig;
 
+
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,5 +1,11 @@
 package id.kentongan;
 
+import id.kentongan.tools.SmscSimulator;
+
+import id.kentongan.admin.AdminAccess;
+import id.kentongan.text.Digest;
+import id.kentongan.smpp.SmsSegments;
+
 import io.vertx.core.Vertx;
 
 import java.nio.file.Path;
@@ -35,13 +41,13 @@ public final class Instances implements AutoCloseable {
                 backendTimeout, sandboxDelay, menus, Duration.ofMinutes(10), ZoneId.of("Asia/Jakarta"), Backends.sandbox().withSandboxNamespace(SANDBOX_NAMESPACE),
                 Sms.embedded().withNamespace(SMS_NAMESPACE, Duration.ofSeconds(5), Duration.ofSeconds(12)),
                 // No quiet hours by default: tests must not depend on the hour they run at (those about quiet hours set them).
-                Outreach.defaults().manual(OUTREACH_NAMESPACE, id.kentongan.text.Digest.sha256Hex(ADMIN_TOKEN, 32))
+                Outreach.defaults().manual(OUTREACH_NAMESPACE, Digest.sha256Hex(ADMIN_TOKEN, 32))
                         .withQuietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT)
                         .withTokens(java.util.List.of(
-                                new id.kentongan.campaign.AdminAccess.Token("viewer", id.kentongan.campaign.AdminAccess.Role.VIEWER,
-                                        id.kentongan.text.Digest.sha256Hex(VIEWER_TOKEN, 32)),
-                                new id.kentongan.campaign.AdminAccess.Token("editor", id.kentongan.campaign.AdminAccess.Role.EDITOR,
-                                        id.kentongan.text.Digest.sha256Hex(EDITOR_TOKEN, 32)))));
+                                new AdminAccess.Token("viewer", AdminAccess.Role.VIEWER,
+                                        Digest.sha256Hex(VIEWER_TOKEN, 32)),
+                                new AdminAccess.Token("editor", AdminAccess.Role.EDITOR,
+                                        Digest.sha256Hex(EDITOR_TOKEN, 32)))));
     }
 
     public static KentonganConfig withRedis() {
@@ -70,9 +76,14 @@ public final class Instances implements AutoCloseable {
     }
 
     public Kentongan start(KentonganConfig config, Clock clock) {
-        Kentongan k = Kentongan.start(vertx, config, clock).toCompletionStage().toCompletableFuture().join();
+        Kentongan k = Kentongan.start(vertx, config, clock, SmscSimulator.FACTORY).toCompletionStage().toCompletableFuture().join();
         started.add(k);
         return k;
+    }
+
+    /** The built-in SMSC simulator {@code k} was started with (tests always hand in the one from tools). */
+    public static SmscSimulator simulator(Kentongan k) {
+        return (SmscSimulator) k.smsc().orElseThrow();
     }
 
     public static <T> T await(io.vertx.core.Future<T> f) {
@@ -83,9 +94,9 @@ public final class Instances implements AutoCloseable {
     public static java.util.List<String> smsTo(String msisdn, int atLeast, Kentongan... instances) throws InterruptedException {
         java.util.List<String> got = java.util.List.of();
         for (int i = 0; i < 200; i++) {
-            got = java.util.Arrays.stream(instances).flatMap(k -> k.smsc().orElseThrow().received().stream())
+            got = java.util.Arrays.stream(instances).flatMap(k -> simulator(k).received().stream())
                     .filter(r -> r.to().equals(msisdn))
-                    .map(r -> id.kentongan.smpp.SmsSegments.decode(r.dataCoding(), r.payload())).toList();
+                    .map(r -> SmsSegments.decode(r.dataCoding(), r.payload())).toList();
             if (got.size() >= atLeast) return got;
             Thread.sleep(50);
         }

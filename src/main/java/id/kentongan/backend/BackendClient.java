@@ -1,5 +1,7 @@
 package id.kentongan.backend;
 
+import id.kentongan.metrics.Meters;
+
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
@@ -65,10 +67,10 @@ public final class BackendClient {
         return guarded(() -> send(web.postAbs(url(path)).putHeader("Idempotency-Key", idempotencyKey), body));
     }
 
-    private volatile id.kentongan.metrics.Meters meters;
+    private volatile Meters meters;
 
     /** Calls are timed into {@code meters} (backend, outcome), and the circuit's state is a gauge (1 open, 0 not). */
-    public BackendClient metered(id.kentongan.metrics.Meters meters) {
+    public BackendClient metered(Meters meters) {
         this.meters = meters;
         meters.gauge("kentongan.backend.circuit.open", "backend", name, () -> breaker.state() == CircuitBreakerState.CLOSED ? 0 : 1);
         return this;
@@ -83,7 +85,7 @@ public final class BackendClient {
         boolean open = breaker.state() == CircuitBreakerState.OPEN;
         return breaker.<Response>execute(call)
                 .onComplete(ar -> {
-                    id.kentongan.metrics.Meters m = meters;
+                    Meters m = meters;
                     if (m != null) m.backend(name, ar.succeeded() ? "ok" : open ? "circuit_open" : "error", System.nanoTime() - t0);
                 })
                 .recover(e -> Future.failedFuture(e instanceof BackendException ? e : new BackendException(name + ": " + e.getMessage(), e)));

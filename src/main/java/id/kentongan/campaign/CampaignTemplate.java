@@ -1,7 +1,8 @@
 package id.kentongan.campaign;
 
-import id.kentongan.smpp.SmsSegments;
 import id.kentongan.text.Gsm7;
+import id.kentongan.smpp.SmsSegments;
+
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

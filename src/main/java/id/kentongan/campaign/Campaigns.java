@@ -1,12 +1,15 @@
 package id.kentongan.campaign;
 
+import id.kentongan.community.Groups;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
-import id.kentongan.member.Rupiah;
+import id.kentongan.domain.Names;
+import id.kentongan.outbox.OutboundSms;
+import id.kentongan.outbox.OutboxSender;
 import id.kentongan.reminder.QuietHours;
-import id.kentongan.smpp.OutboundSms;
-import id.kentongan.smpp.OutboxSender;
-import id.kentongan.smpp.SmsOutbox;
+import id.kentongan.domain.Rupiah;
+import id.kentongan.outbox.SmsOutbox;
+
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.ScanArgs;
@@ -236,9 +239,9 @@ public final class Campaigns {
                     }
                 }
             } else {
-                // Groups are the community channel's (id.kentongan.community.Groups): one set of numbers per group.
-                Set<String> group = c.target().group().map(g -> redis.smembers(id.kentongan.community.Groups.membersKey(
-                        id.kentongan.community.Groups.code(g)))).orElse(Set.of());
+                // Groups are the community channel's (Groups): one set of numbers per group.
+                Set<String> group = c.target().group().map(g -> redis.smembers(Groups.membersKey(
+                        Groups.code(g)))).orElse(Set.of());
                 LocalDate today = clock.instant().atZone(quiet.zone()).toLocalDate();
                 do {
                     MembershipService.MemberPage page = members.members(cursor, 500).toCompletionStage().toCompletableFuture().join();
@@ -263,7 +266,7 @@ public final class Campaigns {
 
     private static JsonObject values(Member m, LocalDate today) {
         var status = m.status(today);
-        return new JsonObject().put("name", id.kentongan.member.Names.firstName(m.name())).put("kpj", m.kpj())
+        return new JsonObject().put("name", Names.firstName(m.name())).put("kpj", m.kpj())
                 .put("paidThrough", m.paidThrough() == null ? "-" : MONTH.format(m.paidThrough()))
                 .put("amountDue", Rupiah.format(status.amountDue() > 0 ? status.amountDue() : status.monthly()));
     }

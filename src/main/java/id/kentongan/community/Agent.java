@@ -1,6 +1,8 @@
 package id.kentongan.community;
 
-import id.kentongan.member.Msisdn;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Names;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -19,6 +21,6 @@ public record Agent(Msisdn msisdn, String name, String area, List<String> groups
 
     /** "Siti A." — how the agent is named to workers. */
     public String shortName() {
-        return id.kentongan.member.Names.abbreviated(name);
+        return Names.abbreviated(name);
     }
 }

@@ -1,7 +1,8 @@
 package id.kentongan.community;
 
-import id.kentongan.member.Msisdn;
-import id.kentongan.session.TtlStore;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.store.TtlStore;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -3,14 +3,17 @@ package id.kentongan.community;
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
-import id.kentongan.member.Msisdn;
-import id.kentongan.member.Nik;
+import id.kentongan.member.MembershipStatus;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Names;
+import id.kentongan.domain.Nik;
 import id.kentongan.member.Occupation;
+import id.kentongan.outbox.OptOuts;
 import id.kentongan.member.Registration;
-import id.kentongan.member.Rupiah;
-import id.kentongan.session.TtlStore;
-import id.kentongan.sms.OptOuts;
-import id.kentongan.sms.SmsSender;
+import id.kentongan.domain.Rupiah;
+import id.kentongan.outbox.SmsSender;
+import id.kentongan.store.TtlStore;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -112,7 +115,7 @@ public final class Community {
                         ? registered(m, "agent", Optional.of(agent), Optional.ofNullable(p.getString("group")))
                         : Future.succeededFuture();
                 return recorded.compose(v -> store.remove(consentKey(worker)))
-                        .compose(v -> sms.send("consent-ok:" + m.kpj(), agent, "Perisai: " + id.kentongan.member.Names.firstName(m.name()) + " ("
+                        .compose(v -> sms.send("consent-ok:" + m.kpj(), agent, "Perisai: " + Names.firstName(m.name()) + " ("
                                 + worker.masked() + ") " + (done.created() ? "terdaftar JKK+JKM, KPJ " : "sudah terdaftar, KPJ ") + m.kpj() + "."))
                         .map(done.created()
                                 ? "Selamat, Anda terdaftar JKK+JKM. No. KPJ: " + m.kpj() + ". Bayar iuran " + Rupiah.format(m.plan().monthly())
@@ -146,7 +149,7 @@ public final class Community {
                         return store.put(counter, Integer.toString(n.map(Integer::parseInt).orElse(0) + 1), Duration.ofDays(2))
                                 .compose(v -> members.findByMsisdn(from))
                                 .compose(inviter -> sms.send("ref:" + friend.value(), friend,
-                                        inviter.map(m -> id.kentongan.member.Names.firstName(m.name())).orElse("Teman Anda")
+                                        inviter.map(m -> Names.firstName(m.name())).orElse("Teman Anda")
                                                 + " mengajak Anda ikut BPJS Ketenagakerjaan: perlindungan kecelakaan kerja & kematian, mulai "
                                                 + Rupiah.format(new ContributionPlan(ContributionPlan.MIN_INCOME).monthly()) + "/bln. Daftar: tekan "
                                                 + ussdCode + ". STOP=tolak"))
@@ -161,7 +164,7 @@ public final class Community {
         return store.get("kt:{" + m.msisdn().value() + "}:invitedBy").compose(by -> {
             if (by.isEmpty()) return Future.succeededFuture();
             Msisdn inviter = new Msisdn(by.get());
-            return sms.send("ref-thanks:" + m.msisdn().value(), inviter, "Terima kasih! " + id.kentongan.member.Names.firstName(m.name())
+            return sms.send("ref-thanks:" + m.msisdn().value(), inviter, "Terima kasih! " + Names.firstName(m.name())
                     + " sudah terdaftar JKK+JKM berkat ajakan Anda. Bersama kita terlindungi.");
         });
     }
@@ -200,9 +203,9 @@ public final class Community {
                                     : optOuts.optedOut(to)).compose(skip -> {
                                 if (skip) return Future.succeededFuture(false);
                                 return members.findByMsisdn(to).compose(them -> {
-                                    boolean covered = them.map(x -> x.status(today()).state() == id.kentongan.member.MembershipStatus.State.ACTIVE)
+                                    boolean covered = them.map(x -> x.status(today()).state() == MembershipStatus.State.ACTIVE)
                                             .orElse(false);
-                                    String text = solidarityText(g.map(Groups.Group::name).orElse("kelompok"), id.kentongan.member.Names.firstName(m.name()),
+                                    String text = solidarityText(g.map(Groups.Group::name).orElse("kelompok"), Names.firstName(m.name()),
                                             kind, covered);
                                     return sms.send("sol:" + m.kpj() + ":" + kind + ":" + n, to, text).map(true);
                                 });

@@ -1,7 +1,8 @@
 package id.kentongan.community;
 
-import id.kentongan.member.Msisdn;
-import id.kentongan.session.TtlStore;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.store.TtlStore;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -19,7 +20,7 @@ public final class Groups {
     private static final Duration KEEP = Duration.ofDays(3650);
 
     public record Group(String code, String name, Optional<String> coordinator) {
-        JsonObject toJson() {
+        public JsonObject toJson() {
             JsonObject j = new JsonObject().put("code", code).put("name", name);
             coordinator.ifPresent(c -> j.put("coordinator", c));
             return j;

@@ -1,5 +1,7 @@
 package id.kentongan.member;
 
+import id.kentongan.domain.Rupiah;
+
 /**
  * The monthly JKK + JKM contribution of a BPU worker for a declared monthly income: JKK is 1% of the income
  * (rounded to the whole rupiah), JKM a fixed Rp6.800. The income must lie between Rp1.000.000 and Rp20.700.000.

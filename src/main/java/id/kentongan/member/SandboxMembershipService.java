@@ -1,6 +1,9 @@
 package id.kentongan.member;
 
-import id.kentongan.session.TtlStore;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Nik;
+import id.kentongan.store.TtlStore;
+
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,8 +1,9 @@
 package id.kentongan.menu;
 
-import id.kentongan.member.Msisdn;
-import id.kentongan.member.Nik;
-import id.kentongan.member.Rupiah;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Nik;
+import id.kentongan.domain.Rupiah;
+
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

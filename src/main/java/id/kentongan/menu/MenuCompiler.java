@@ -1,6 +1,8 @@
 package id.kentongan.menu;
 
+import id.kentongan.text.Digest;
 import id.kentongan.text.Gsm7;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -128,7 +130,7 @@ public final class MenuCompiler {
             if (start != null && !screens.isEmpty() && !screens.containsKey(start)) {
                 problem(top.get("start"), "start screen '" + start + "' does not exist");
             }
-            return new Menu(name, file, serviceCode, id.kentongan.text.Digest.sha256Hex(yaml, 6), languages, start, screens);
+            return new Menu(name, file, serviceCode, Digest.sha256Hex(yaml, 6), languages, start, screens);
         }
 
         Screen screen(String id, int line, Node node) {

@@ -1,6 +1,7 @@
 package id.kentongan.menu;
 
 import id.kentongan.text.Gsm7;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

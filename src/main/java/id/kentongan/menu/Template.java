@@ -1,6 +1,7 @@
 package id.kentongan.menu;
 
-import id.kentongan.member.Rupiah;
+import id.kentongan.domain.Rupiah;
+
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package id.kentongan.payment;
 
 import id.kentongan.backend.BackendClient;
 import id.kentongan.backend.BackendException;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 

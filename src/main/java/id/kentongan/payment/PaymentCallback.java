@@ -1,11 +1,13 @@
 package id.kentongan.payment;
 
 import id.kentongan.member.Contribution;
+import id.kentongan.community.Ledger;
 import id.kentongan.member.MembershipService;
-import id.kentongan.member.Msisdn;
-import id.kentongan.member.Rupiah;
-import id.kentongan.session.Once;
-import id.kentongan.sms.SmsSender;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.store.Once;
+import id.kentongan.domain.Rupiah;
+import id.kentongan.outbox.SmsSender;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -36,10 +38,10 @@ public final class PaymentCallback {
     private final MembershipService members;
     private final SmsSender sms;
     private final Clock clock;
-    private final id.kentongan.community.Ledger ledger;
+    private final Ledger ledger;
 
     public PaymentCallback(Map<String, String> secrets, Once once, PaymentOrders orders, MembershipService members,
-                           SmsSender sms, Clock clock, id.kentongan.community.Ledger ledger) {
+                           SmsSender sms, Clock clock, Ledger ledger) {
         this.ledger = ledger;
         this.secrets = Map.copyOf(secrets);
         this.once = once;
@@ -115,7 +117,7 @@ public final class PaymentCallback {
                         + member.kpj() + " aktif s.d. " + member.paidThrough().format(MONTH) + ". Terima kasih.";
                 Msisdn to = new Msisdn(o.msisdn());
                 // Kept for the participation report; a failure here never un-credits a payment.
-                Future<Void> recorded = ledger.paid(new id.kentongan.community.Ledger.Paid(o.reference(), member.kpj(), o.months(), o.amount(),
+                Future<Void> recorded = ledger.paid(new Ledger.Paid(o.reference(), member.kpj(), o.months(), o.amount(),
                         java.time.LocalDate.now(clock), "code", java.util.Optional.empty())).recover(e -> Future.succeededFuture());
                 return recorded.compose(v -> sms.send(receiptKey, to, receipt))
                         .recover(e -> {

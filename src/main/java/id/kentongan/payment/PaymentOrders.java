@@ -1,6 +1,7 @@
 package id.kentongan.payment;
 
-import id.kentongan.session.TtlStore;
+import id.kentongan.store.TtlStore;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 

@@ -4,7 +4,8 @@ import id.kentongan.menu.InvalidMenuException;
 import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuCompiler;
 import id.kentongan.menu.MenuRegistry;
-import id.kentongan.session.TtlStore;
+import id.kentongan.store.TtlStore;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;

@@ -1,7 +1,8 @@
 package id.kentongan.reminder;
 
-import id.kentongan.member.Names;
-import id.kentongan.member.Rupiah;
+import id.kentongan.domain.Names;
+import id.kentongan.domain.Rupiah;
+
 
 import java.time.format.DateTimeFormatter;
 

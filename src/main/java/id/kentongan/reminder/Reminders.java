@@ -2,8 +2,9 @@ package id.kentongan.reminder;
 
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
-import id.kentongan.member.Msisdn;
-import id.kentongan.sms.SmsSender;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.outbox.SmsSender;
+
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;

@@ -1,6 +1,7 @@
 package id.kentongan.session;
 
 import id.kentongan.menu.SessionState;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,6 +1,8 @@
 package id.kentongan.session;
 
-import id.kentongan.member.Msisdn;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.store.TtlStore;
+
 import io.vertx.core.Future;
 
 import java.time.Duration;

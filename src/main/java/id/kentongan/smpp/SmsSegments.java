@@ -2,6 +2,7 @@ package id.kentongan.smpp;
 
 import id.kentongan.text.Gsm7;
 
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

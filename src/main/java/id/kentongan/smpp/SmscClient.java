@@ -1,5 +1,8 @@
 package id.kentongan.smpp;
 
+import id.kentongan.text.Gsm7;
+import id.kentongan.domain.Masking;
+
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -117,8 +120,8 @@ public final class SmscClient implements AutoCloseable {
 
     /** A USSD screen back to the phone: continue (USSR request) or end (PSSR response), in the operator's variant. */
     public void ussdReply(UssdHop to, String text, boolean end) throws SubmitException, InterruptedException {
-        byte[] payload = id.kentongan.text.Gsm7.septets(text) >= 0 ? id.kentongan.text.Gsm7.encode(text) : text.getBytes(StandardCharsets.UTF_16BE);
-        byte dc = id.kentongan.text.Gsm7.septets(text) >= 0 ? SmsSegments.GSM7 : SmsSegments.UCS2;
+        byte[] payload = Gsm7.septets(text) >= 0 ? Gsm7.encode(text) : text.getBytes(StandardCharsets.UTF_16BE);
+        byte dc = Gsm7.septets(text) >= 0 ? SmsSegments.GSM7 : SmsSegments.UCS2;
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos(); // the phone is waiting
         if (config.ussdVariant() == SmscConfig.UssdVariant.SERVICE_TYPE) {
             submitWithRetry(to.from(), (byte) 0, dc, payload, false, end ? UssdOp.END : UssdOp.CONTINUE, deadline);
@@ -145,7 +148,7 @@ public final class SmscClient implements AutoCloseable {
                     unknownOutcomes.incrementAndGet();
                     if (resentUnknown) throw e; // resent once already: report, do not guess again
                     resentUnknown = true;
-                    log.warn("submit_sm to {} had no answer; resending once", id.kentongan.member.Masking.msisdn(to));
+                    log.warn("submit_sm to {} had no answer; resending once", Masking.msisdn(to));
                 }
                 if (System.nanoTime() + backoff * 1_000_000 > deadline) throw e;
                 Thread.sleep(backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));

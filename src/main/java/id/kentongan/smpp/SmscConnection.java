@@ -1,5 +1,6 @@
 package id.kentongan.smpp;
 
+
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.session.MessageReceiverListener;

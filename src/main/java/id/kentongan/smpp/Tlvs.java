@@ -5,17 +5,17 @@ import org.jsmpp.bean.OptionalParameter;
 import java.util.Arrays;
 
 /** Reads a TLV's value bytes whatever type jSMPP parsed it into (its_session_info arrives as a Short, for instance). */
-final class Tlvs {
+public final class Tlvs {
     private Tlvs() {}
 
-    static byte[] bytes(OptionalParameter p) {
+    public static byte[] bytes(OptionalParameter p) {
         if (p == null) return null;
         if (p instanceof OptionalParameter.OctetString o) return o.getValue();
         byte[] whole = p.serialize(); // tag (2), length (2), value
         return whole.length <= 4 ? new byte[0] : Arrays.copyOfRange(whole, 4, whole.length);
     }
 
-    static Byte firstByte(OptionalParameter p) {
+    public static Byte firstByte(OptionalParameter p) {
         byte[] b = bytes(p);
         return b == null || b.length == 0 ? null : b[0];
     }

@@ -1,6 +1,8 @@
 package id.kentongan.ussd;
 
-import id.kentongan.member.Msisdn;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.menu.SystemTexts;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -39,7 +41,7 @@ final class AtTransport {
         service.handle(parsed.request().withRequestId(response.headers().get("X-Request-Id"))).onComplete(ar -> {
             // handle() never fails (faults become a busy screen); this guards against a bug becoming a hung gateway.
             String text = ar.succeeded() ? (ar.result().end() ? "END " : "CON ") + ar.result().text()
-                    : "END " + id.kentongan.menu.SystemTexts.BUSY_BOTH;
+                    : "END " + SystemTexts.BUSY_BOTH;
             response.putHeader(CONTENT_TYPE, TEXT).end(text);
         });
     }

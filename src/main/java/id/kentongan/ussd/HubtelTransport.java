@@ -1,7 +1,9 @@
 package id.kentongan.ussd;
 
-import id.kentongan.member.Msisdn;
+import id.kentongan.domain.Msisdn;
 import id.kentongan.menu.Reply;
+import id.kentongan.menu.SystemTexts;
+
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -72,7 +74,7 @@ final class HubtelTransport {
                 new UssdRequest.Single(message, seq.toString(), type.equals("initiation")));
         JsonObject request = body;
         service.handle(req).onComplete(ar -> answer(ctx,
-                ar.succeeded() ? ar.result() : Reply.end(id.kentongan.menu.SystemTexts.BUSY_BOTH), request));
+                ar.succeeded() ? ar.result() : Reply.end(SystemTexts.BUSY_BOTH), request));
     }
 
     private static void answer(RoutingContext ctx, Reply reply, JsonObject request) {

@@ -1,7 +1,8 @@
 package id.kentongan.ussd;
 
 import id.kentongan.menu.MenuRegistry;
-import id.kentongan.session.TtlStore;
+import id.kentongan.store.TtlStore;
+
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Handler;

@@ -1,6 +1,7 @@
 package id.kentongan.ussd;
 
-import id.kentongan.member.Msisdn;
+import id.kentongan.domain.Msisdn;
+
 
 import java.util.List;
 

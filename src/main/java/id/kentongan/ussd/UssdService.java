@@ -1,14 +1,18 @@
 package id.kentongan.ussd;
 
+import id.kentongan.actions.ActionCall;
+import id.kentongan.actions.Actions;
 import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuEngine;
 import id.kentongan.menu.MenuRegistry;
+import id.kentongan.metrics.Meters;
 import id.kentongan.menu.Reply;
 import id.kentongan.menu.SessionState;
+import id.kentongan.session.SessionStore;
 import id.kentongan.menu.Step;
 import id.kentongan.menu.SystemTexts;
-import id.kentongan.session.SessionStore;
 import id.kentongan.session.UssdSession;
+
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +37,7 @@ public final class UssdService {
     private final SessionStore sessions;
     private final Actions actions;
     private final Clock clock;
-    private final id.kentongan.metrics.Meters meters;
+    private final Meters meters;
 
     /** What a hop answered with, for the hop meter: the menu and the kind of screen. */
     private static final class Note {
@@ -49,7 +53,7 @@ public final class UssdService {
     }
 
     public UssdService(MenuRegistry menus, MenuEngine engine, SessionStore sessions, Actions actions, Clock clock,
-                       id.kentongan.metrics.Meters meters) {
+                       Meters meters) {
         this.meters = meters;
         this.menus = menus;
         this.engine = engine;

@@ -1,12 +1,13 @@
 package id.kentongan.campaign;
 
+import id.kentongan.text.Digest;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
 import id.kentongan.Outreach;
 import id.kentongan.smpp.SmscConfig;
-import id.kentongan.smpp.SmscSimulator;
-import id.kentongan.text.Digest;
+import id.kentongan.tools.SmscSimulator;
+
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.json.JsonArray;

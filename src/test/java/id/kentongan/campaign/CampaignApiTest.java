@@ -1,15 +1,17 @@
 package id.kentongan.campaign;
 
+import id.kentongan.member.ContributionPlan;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
-import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
-import id.kentongan.member.Msisdn;
-import id.kentongan.member.Nik;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.MutableClock;
+import id.kentongan.domain.Nik;
 import id.kentongan.member.Occupation;
 import id.kentongan.member.SandboxMembershipService;
 import id.kentongan.smpp.SmsSegments;
-import id.kentongan.smpp.SmscSimulator;
+import id.kentongan.tools.SmscSimulator;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -120,7 +122,7 @@ class CampaignApiTest {
             if (target && job == Occupation.TUKANG_PARKIR) lapsedParkers.add(m);
         }
         assertTrue(lapsedParkers.size() >= 10);
-        SmscSimulator sim = k.smsc().orElseThrow();
+        SmscSimulator sim = Instances.simulator(k);
         String stopper = lapsedParkers.get(0).msisdn().value();
         sim.mo(stopper, "567", "STOP");
         Instances.smsTo(stopper, 1, k);
@@ -160,7 +162,7 @@ class CampaignApiTest {
 
     @Test
     void aCampaignStartedInTheQuietHoursWaitsForTheMorning() throws Exception {
-        id.kentongan.MutableClock clock = id.kentongan.MutableClock.wib("2026-11-23T22:00");
+        MutableClock clock = MutableClock.wib("2026-11-23T22:00");
         try (Instances own = new Instances()) {
             // Quiet hours 21:00-07:00 and a schedule of its own (it must not work on the other tests' campaigns).
             Kentongan night = own.start(Instances.isolatedWithQuietHours(), clock);

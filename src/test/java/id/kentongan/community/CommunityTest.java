@@ -1,20 +1,22 @@
 package id.kentongan.community;
+import id.kentongan.Gateway.Call;
+import id.kentongan.Gateway.Answer;
+
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
+import id.kentongan.member.Member;
+import id.kentongan.member.MembershipStatus;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Nik;
+import id.kentongan.member.Occupation;
+import id.kentongan.member.SandboxMembershipService;
+import id.kentongan.smpp.SmsSegments;
+import id.kentongan.tools.SmscSimulator;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import id.kentongan.Gateway.Answer;
-import id.kentongan.Gateway.Call;
-import id.kentongan.Instances;
-import id.kentongan.Kentongan;
-import id.kentongan.member.ContributionPlan;
-import id.kentongan.member.Member;
-import id.kentongan.member.MembershipStatus;
-import id.kentongan.member.Msisdn;
-import id.kentongan.member.Nik;
-import id.kentongan.member.Occupation;
-import id.kentongan.member.SandboxMembershipService;
-import id.kentongan.smpp.SmscSimulator;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -55,7 +57,7 @@ class CommunityTest {
     static void start() {
         instances = new Instances();
         k = instances.start(Instances.withRedis());
-        sim = k.smsc().orElseThrow();
+        sim = Instances.simulator(k);
     }
 
     @AfterAll
@@ -333,7 +335,7 @@ class CommunityTest {
         Community community = new Community(null, null, null, null, null, null, null, null, "*567#");
         for (String kind : List.of("JKM", "JKK")) {
             String longest = community.solidarityText("x".repeat(80), "Muhammadiyahs", kind, false);
-            assertEquals(1, id.kentongan.smpp.SmsSegments.count(longest), longest.length() + ": " + longest);
+            assertEquals(1, SmsSegments.count(longest), longest.length() + ": " + longest);
         }
         assertTrue(toUncovered.contains("Belum terlindungi? Tekan *567#."), toUncovered);
         for (String t : List.of(toCovered, toUncovered)) {

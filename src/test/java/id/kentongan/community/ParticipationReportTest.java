@@ -1,16 +1,17 @@
 package id.kentongan.community;
 
+import id.kentongan.member.ContributionPlan;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
-import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipStatus;
-import id.kentongan.member.Msisdn;
-import id.kentongan.member.Nik;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Nik;
 import id.kentongan.member.Occupation;
+import id.kentongan.store.RedisTtlStore;
 import id.kentongan.member.SandboxMembershipService;
-import id.kentongan.session.RedisTtlStore;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,10 @@
 package id.kentongan.console;
-
 import id.kentongan.Gateway.Call;
+
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

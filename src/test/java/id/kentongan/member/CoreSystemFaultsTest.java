@@ -1,9 +1,12 @@
 package id.kentongan.member;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import id.kentongan.Instances;
 import id.kentongan.backend.BackendClient;
 import id.kentongan.backend.BackendException;
+import id.kentongan.Instances;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Nik;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

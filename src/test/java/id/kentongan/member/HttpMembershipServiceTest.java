@@ -1,7 +1,11 @@
 package id.kentongan.member;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import id.kentongan.backend.BackendClient;
+import id.kentongan.Instances;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Nik;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,10 +112,10 @@ class HttpMembershipServiceTest extends MembershipServiceContract {
 
     @org.junit.jupiter.api.Test
     void aRegistrationByAnAgentNamesTheAgentAndASelfRegistrationSaysSo() {
-        Registration self = new Registration(new Nik(id.kentongan.Instances.nik(20_050)), "SARI", Msisdn.parse(id.kentongan.Instances.newPhone()).orElseThrow(),
+        Registration self = new Registration(new Nik(Instances.nik(20_050)), "SARI", Msisdn.parse(Instances.newPhone()).orElseThrow(),
                 Occupation.PEDAGANG_KAKI_LIMA, new ContributionPlan(1_000_000));
-        Msisdn agent = Msisdn.parse(id.kentongan.Instances.newPhone()).orElseThrow();
-        Registration byAgent = new Registration(new Nik(id.kentongan.Instances.nik(20_051)), "TONO", Msisdn.parse(id.kentongan.Instances.newPhone()).orElseThrow(),
+        Msisdn agent = Msisdn.parse(Instances.newPhone()).orElseThrow();
+        Registration byAgent = new Registration(new Nik(Instances.nik(20_051)), "TONO", Msisdn.parse(Instances.newPhone()).orElseThrow(),
                 Occupation.OJEK, new ContributionPlan(1_000_000)).throughAgent(agent);
         givenNewRegistration(self, "27100000050");
         givenNewRegistration(byAgent, "27100000051");

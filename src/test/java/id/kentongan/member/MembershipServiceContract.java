@@ -1,7 +1,10 @@
 package id.kentongan.member;
 
 import id.kentongan.Instances;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Nik;
 import id.kentongan.VertxTest;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,8 +1,12 @@
 package id.kentongan.member;
 
 import id.kentongan.Instances;
-import id.kentongan.session.RedisTtlStore;
-import id.kentongan.session.TtlStore;
+import id.kentongan.store.MemoryTtlStore;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Nik;
+import id.kentongan.store.RedisTtlStore;
+import id.kentongan.store.TtlStore;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +53,7 @@ class SandboxMembershipServiceTest extends MembershipServiceContract {
     @Test
     void theMemberListIsWalkedPageByPageEachMemberOnce() {
         // A store of its own: the shared test Redis holds the members of every earlier run.
-        TtlStore own = new id.kentongan.session.MemoryTtlStore();
+        TtlStore own = new MemoryTtlStore();
         SandboxMembershipService fresh = await(SandboxMembershipService.open(vertx, own, Clock.system(ZoneId.of("Asia/Jakarta")), Duration.ZERO));
         java.util.Set<String> expected = new java.util.HashSet<>(java.util.List.of("26000000001")); // the demo member
         for (int i = 0; i < 5; i++) {
@@ -84,7 +88,7 @@ class SandboxMembershipServiceTest extends MembershipServiceContract {
 
     @Test
     void twoRegistrationsOfOneNikAtOnceMakeOneCard() {
-        Registration r = new Registration(new Nik(Instances.nik(20_007)), "SUMARNI", id.kentongan.member.Msisdn.parse(Instances.newPhone()).orElseThrow(),
+        Registration r = new Registration(new Nik(Instances.nik(20_007)), "SUMARNI", Msisdn.parse(Instances.newPhone()).orElseThrow(),
                 Occupation.BURUH_HARIAN, new ContributionPlan(1_000_000));
         var a = sandbox.register(r, "a");
         var b = sandbox.register(r, "b");

@@ -1,6 +1,7 @@
 package id.kentongan.menu;
 
-import id.kentongan.ussd.actions.StandardActions;
+import id.kentongan.actions.StandardActions;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,7 +1,8 @@
 package id.kentongan.menu;
 
 import id.kentongan.text.Gsm7;
-import id.kentongan.ussd.actions.StandardActions;
+import id.kentongan.actions.StandardActions;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,11 @@
 package id.kentongan.metrics;
 
+import id.kentongan.Gateway;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
-import id.kentongan.load.UssdLoadTest;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.tools.UssdLoadTest;
+
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +61,8 @@ class MetricsTest {
             JsonObject run = new UssdLoadTest(new UssdLoadTest.Options(URI.create("http://127.0.0.1:" + k.port()), 8, Duration.ofMinutes(2), 120,
                     mix, Duration.ZERO, "*567#")).run(new PrintStream(new ByteArrayOutputStream()));
             assertEquals(0, run.getLong("errors"));
-            String phone = id.kentongan.member.Msisdn.parse(Instances.newPhone()).orElseThrow().value();
-            k.smsc().orElseThrow().mo(phone, "567", "BANTUAN"); // one SMS out: queued, submitted, delivered
+            String phone = Msisdn.parse(Instances.newPhone()).orElseThrow().value();
+            Instances.simulator(k).mo(phone, "567", "BANTUAN"); // one SMS out: queued, submitted, delivered
             Instances.smsTo(phone, 1, k);
             Thread.sleep(500); // the receipt
 
@@ -79,10 +82,10 @@ class MetricsTest {
             assertTrue(scrape.contains("kentongan_sms_outbox_backlog"));
             // Open dialogues: the browse ones (they never END), plus one dialled now; one that ENDs leaves the count.
             double open = value(scrape, "kentongan_ussd_sessions_active", Map.of());
-            id.kentongan.Gateway.Call call = new id.kentongan.Gateway.Call("open-" + java.util.UUID.randomUUID(), Instances.newPhone(), k.port());
+            Gateway.Call call = new Gateway.Call("open-" + java.util.UUID.randomUUID(), Instances.newPhone(), k.port());
             call.dial();
             assertEquals(open + 1, value(get(k, "/metrics"), "kentongan_ussd_sessions_active", Map.of()), "one more dialogue open");
-            id.kentongan.Gateway.Answer help = call.press("5"); // help: paged, its last page ENDs the dialogue
+            Gateway.Answer help = call.press("5"); // help: paged, its last page ENDs the dialogue
             for (int i = 0; i < 6 && !help.end(); i++) help = call.press("99");
             assertTrue(help.end(), help.body());
             assertEquals(open, value(get(k, "/metrics"), "kentongan_ussd_sessions_active", Map.of()), "ended: no longer open");

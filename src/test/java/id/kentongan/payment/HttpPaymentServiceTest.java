@@ -1,7 +1,8 @@
 package id.kentongan.payment;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import id.kentongan.backend.BackendClient;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

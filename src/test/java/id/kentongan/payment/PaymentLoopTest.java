@@ -1,15 +1,16 @@
 package id.kentongan.payment;
+import id.kentongan.Gateway.Call;
+import id.kentongan.Gateway.Answer;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import id.kentongan.Backends;
 import id.kentongan.Gateway;
-import id.kentongan.Gateway.Answer;
-import id.kentongan.Gateway.Call;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
 import id.kentongan.Main;
-import id.kentongan.member.Msisdn;
+import id.kentongan.domain.Msisdn;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class PaymentLoopTest {
         String code = registerAndGetCode(phone, 40_001, a.port());
         assertTrue(status(phone, a.port()).startsWith("Status: BELUM AKTIF"));
 
-        int exit = new CommandLine(new Main()).execute("pay", code, "--url", "http://127.0.0.1:" + b.port());
+        int exit = Main.commandLine().execute("pay", code, "--url", "http://127.0.0.1:" + b.port());
         assertEquals(0, exit, "kentongan pay");
 
         String after = status(phone, a.port());
@@ -130,7 +131,7 @@ class PaymentLoopTest {
         java.util.List<String> sms = Instances.smsTo(who.value(), 1, a, b);
         assertEquals(1, sms.size(), sms.toString());
         assertTrue(sms.get(0).startsWith("BPJS TK: iuran Rp50.400 (3 bln) diterima. KPJ "), sms.get(0));
-        assertEquals(1, new CommandLine(new Main()).execute("pay", code, "--url", "http://127.0.0.1:" + a.port()),
+        assertEquals(1, Main.commandLine().execute("pay", code, "--url", "http://127.0.0.1:" + a.port()),
                 "a paid code cannot be paid again");
     }
 

@@ -1,6 +1,7 @@
 package id.kentongan.payment;
 
 import id.kentongan.VertxTest;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

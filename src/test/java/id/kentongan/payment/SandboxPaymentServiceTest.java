@@ -1,8 +1,9 @@
 package id.kentongan.payment;
 
 import id.kentongan.Instances;
-import id.kentongan.session.RedisTtlStore;
-import id.kentongan.session.TtlStore;
+import id.kentongan.store.RedisTtlStore;
+import id.kentongan.store.TtlStore;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,11 @@
 package id.kentongan.publishing;
-
-import id.kentongan.Gateway.Answer;
 import id.kentongan.Gateway.Call;
+import id.kentongan.Gateway.Answer;
+
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
+
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

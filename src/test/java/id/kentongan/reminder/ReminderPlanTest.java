@@ -2,10 +2,12 @@ package id.kentongan.reminder;
 
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
-import id.kentongan.member.Msisdn;
-import id.kentongan.member.Nik;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Names;
+import id.kentongan.domain.Nik;
 import id.kentongan.member.Occupation;
 import id.kentongan.smpp.SmsSegments;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -94,6 +96,6 @@ class ReminderPlanTest {
             assertTrue(t.contains("*567#") && t.contains("STOP"), t);
             assertFalse(t.contains("ABDULLAH"), "first name only");
         }
-        assertEquals("Budi", id.kentongan.member.Names.firstName("BUDI SANTOSO"));
+        assertEquals("Budi", Names.firstName("BUDI SANTOSO"));
     }
 }

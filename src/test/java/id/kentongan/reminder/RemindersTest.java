@@ -1,15 +1,17 @@
 package id.kentongan.reminder;
 
+import id.kentongan.member.ContributionPlan;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
-import id.kentongan.MutableClock;
-import id.kentongan.member.ContributionPlan;
+import id.kentongan.KentonganConfig;
 import id.kentongan.member.Member;
-import id.kentongan.member.Msisdn;
-import id.kentongan.member.Nik;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.MutableClock;
+import id.kentongan.domain.Nik;
 import id.kentongan.member.Occupation;
 import id.kentongan.member.SandboxMembershipService;
-import id.kentongan.smpp.SmscSimulator;
+import id.kentongan.tools.SmscSimulator;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -39,7 +41,7 @@ class RemindersTest {
         MutableClock clock = MutableClock.wib("2026-11-23T22:00");
         try (Instances instances = new Instances()) {
             // A core system and a schedule of its own: other tests' members must not be reminded here.
-            id.kentongan.KentonganConfig cfg = Instances.isolatedWithQuietHours();
+            KentonganConfig cfg = Instances.isolatedWithQuietHours();
             Kentongan a = instances.start(cfg, clock);
             Kentongan b = instances.start(cfg, clock);
             SandboxMembershipService sandbox = (SandboxMembershipService) a.members();
@@ -56,7 +58,7 @@ class RemindersTest {
             assertEquals(0, reminders.dispatch(100), "22:00 is in the quiet hours: nothing goes now");
 
             // STOP after planning: honoured when the message would leave.
-            SmscSimulator sim = a.smsc().orElseThrow();
+            SmscSimulator sim = Instances.simulator(a);
             sim.mo(willStop.msisdn().value(), "567", "STOP");
             assertTrue(Instances.smsTo(willStop.msisdn().value(), 1, a).get(0).contains("tidak akan"), "STOP is confirmed");
 

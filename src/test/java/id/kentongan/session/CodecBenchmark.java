@@ -1,5 +1,7 @@
 package id.kentongan.session;
 
+
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;

@@ -1,5 +1,9 @@
 package id.kentongan.session;
 
+import id.kentongan.store.MemoryTtlStore;
+import id.kentongan.store.TtlStore;
+
+
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;

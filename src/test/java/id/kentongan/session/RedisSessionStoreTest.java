@@ -1,5 +1,9 @@
 package id.kentongan.session;
 
+import id.kentongan.store.RedisTtlStore;
+import id.kentongan.store.TtlStore;
+
+
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,10 @@
 package id.kentongan.session;
 
-import id.kentongan.member.Msisdn;
+import id.kentongan.domain.Msisdn;
 import id.kentongan.menu.SessionState;
+import id.kentongan.store.TtlStore;
+
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;

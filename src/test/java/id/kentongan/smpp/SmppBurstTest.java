@@ -1,7 +1,13 @@
 package id.kentongan.smpp;
 
 import id.kentongan.Instances;
+import id.kentongan.outbox.OutboundSms;
+import id.kentongan.outbox.RedisSmsOutbox;
+import id.kentongan.outbox.SmsChannel;
+import id.kentongan.outbox.SmsOutbox;
+import id.kentongan.tools.SmscSimulator;
 import id.kentongan.VertxTest;
+
 import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
 

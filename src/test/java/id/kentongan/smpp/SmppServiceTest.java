@@ -4,7 +4,16 @@ import id.kentongan.Gateway;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
-import id.kentongan.member.Msisdn;
+import id.kentongan.sms.MoHandler;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.outbox.OptOuts;
+import id.kentongan.outbox.OutboundSms;
+import id.kentongan.store.RedisTtlStore;
+import id.kentongan.menu.Screen;
+import id.kentongan.Sms;
+import id.kentongan.sms.SmsCommand;
+import id.kentongan.tools.SmscSimulator;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +42,7 @@ class SmppServiceTest {
     static void start() {
         instances = new Instances();
         k = instances.start(Instances.withRedis());
-        sim = k.smsc().orElseThrow();
+        sim = Instances.simulator(k);
     }
 
     @AfterAll
@@ -118,7 +127,7 @@ class SmppServiceTest {
         assertTrue(code.startsWith("Kode iuran: 8899 ") && code.contains("jumlah Rp50.400"), code);
         assertEquals("Bayar untuk 1, 3, 6 atau 12 bulan. Contoh: BAYAR 3", reply(p, "BAYAR 5"));
         assertTrue(reply(p, "STOP").startsWith("Anda tidak akan menerima pengingat"));
-        assertTrue(await(new id.kentongan.sms.OptOuts(new id.kentongan.session.RedisTtlStore(io.vertx.core.Vertx.vertx(), Instances.REDIS,
+        assertTrue(await(new OptOuts(new RedisTtlStore(io.vertx.core.Vertx.vertx(), Instances.REDIS,
                 Duration.ofSeconds(2))).optedOut(Msisdn.parse(p).orElseThrow())));
         assertTrue(reply(p, "mulai").startsWith("Pengingat iuran aktif kembali."));
     }
@@ -161,7 +170,7 @@ class SmppServiceTest {
     void operatorsThatMarkUssdInServiceTypeAreServedToo() throws Exception {
         try (SmscSimulator own = SmscSimulator.start(0); Instances other = new Instances()) {
             KentonganConfig cfg = Instances.config(Optional.empty(), Path.of("menus"), Duration.ZERO, Duration.ofSeconds(5))
-                    .with(id.kentongan.Sms.embedded().with(SmscConfig.parse("smpp://kentongan:sim@127.0.0.1:" + own.port()
+                    .with(Sms.embedded().with(SmscConfig.parse("smpp://kentongan:sim@127.0.0.1:" + own.port()
                             + "?ussd=service_type&reconnectMinMs=100")));
             Kentongan svc = other.start(cfg);
             assertTrue(svc.smsc().isEmpty(), "a configured SMSC: no built-in simulator");

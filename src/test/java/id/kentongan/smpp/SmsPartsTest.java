@@ -1,5 +1,7 @@
 package id.kentongan.smpp;
 
+import id.kentongan.sms.SmsCommand;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,7 +1,11 @@
 package id.kentongan.smpp;
 
 import id.kentongan.Instances;
+import id.kentongan.outbox.OutboundSms;
+import id.kentongan.outbox.SmsChannel;
+import id.kentongan.tools.SmscSimulator;
 import id.kentongan.VertxTest;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

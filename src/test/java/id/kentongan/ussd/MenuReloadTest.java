@@ -1,11 +1,16 @@
 package id.kentongan.ussd;
-
-import id.kentongan.Gateway.Answer;
 import id.kentongan.Gateway.Call;
+import id.kentongan.Gateway.Answer;
+
+import id.kentongan.Backends;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
+import id.kentongan.KentonganConfig;
 import id.kentongan.menu.MenuDirectory;
 import id.kentongan.menu.MenuProblem;
+import id.kentongan.Outreach;
+import id.kentongan.Sms;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,10 +77,10 @@ class MenuReloadTest {
         String original = ORIGINAL;
         Path file = liveFolder(dir);
         try (Instances instances = new Instances()) {
-            Kentongan k = instances.start(new id.kentongan.KentonganConfig("127.0.0.1", 0, Optional.empty(), Duration.ofSeconds(1),
+            Kentongan k = instances.start(new KentonganConfig("127.0.0.1", 0, Optional.empty(), Duration.ofSeconds(1),
                     Duration.ofSeconds(180), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, dir,
-                    Duration.ofMillis(100), ZoneId.of("Asia/Jakarta"), id.kentongan.Backends.sandbox(), id.kentongan.Sms.embedded(),
-                    id.kentongan.Outreach.defaults()));
+                    Duration.ofMillis(100), ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded(),
+                    Outreach.defaults()));
             Files.writeString(file, original.replace("Perlindungan pekerja mandiri", "Lindungi diri dan keluarga"));
             String screen = "";
             for (int i = 0; i < 100 && !screen.contains("Lindungi"); i++) { // the poll runs every 100 ms

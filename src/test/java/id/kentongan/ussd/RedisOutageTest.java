@@ -1,12 +1,14 @@
 package id.kentongan.ussd;
+import id.kentongan.Gateway.Call;
+import id.kentongan.Gateway.Answer;
+
+import id.kentongan.Gateway;
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import id.kentongan.Gateway.Answer;
-import id.kentongan.Gateway.Call;
-import id.kentongan.Instances;
-import id.kentongan.Kentongan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -75,7 +77,7 @@ class RedisOutageTest {
             Answer busy = call.press("1");
             assertEquals(new Answer(200, "END Layanan sedang sibuk, silakan coba lagi.\nService is busy, please try again."), busy);
             assertTrue(new Call("out-2", phone, k.port()).dial().end(), "still busy, still answering");
-            Answer notReady = id.kentongan.Gateway.get(k.port(), "/ready");
+            Answer notReady = Gateway.get(k.port(), "/ready");
             assertEquals(503, notReady.status(), "/ready tells the load balancer: " + notReady.body());
             assertTrue(notReady.body().contains("\"store\":\"redis not answering"), notReady.body());
 
@@ -94,7 +96,7 @@ class RedisOutageTest {
                 if (back.end()) Thread.sleep(100);
             }
             assertTrue(back.con() && back.screen().startsWith("Kentongan BPJS Ketenagakerjaan"), "recovered: " + back);
-            assertEquals(200, id.kentongan.Gateway.get(k.port(), "/ready").status(), "ready again");
+            assertEquals(200, Gateway.get(k.port(), "/ready").status(), "ready again");
         } finally {
             serviceLog.detachAppender(logged);
         }

@@ -1,14 +1,15 @@
 package id.kentongan.ussd;
-
-import id.kentongan.text.Gsm7;
-import id.kentongan.Gateway;
-import id.kentongan.Gateway.Answer;
 import id.kentongan.Gateway.Call;
+import id.kentongan.Gateway.Answer;
+
+import id.kentongan.Gateway;
+import id.kentongan.text.Gsm7;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
-import id.kentongan.member.Msisdn;
-
+import id.kentongan.domain.Msisdn;
 import id.kentongan.session.SessionStore;
+
+
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
@@ -307,7 +308,7 @@ class UssdEndToEndTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals("gw-123", withId.headers().firstValue("X-Request-Id").orElse(null));
         // The service keeps answering after both.
-        assertEquals(200, Gateway.at(port, "x2", id.kentongan.Instances.newPhone(), "").status());
+        assertEquals(200, Gateway.at(port, "x2", Instances.newPhone(), "").status());
     }
 
     @Test

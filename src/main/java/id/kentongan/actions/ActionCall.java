@@ -1,0 +1,20 @@
+package id.kentongan.actions;
+
+import id.kentongan.domain.Msisdn;
+
+
+import java.util.Map;
+
+/**
+ * One call of an action: who, in which session, with the session's values. {@code idempotencyKey} is the same
+ * when a gateway retries the hop, so a retried payment request is not a second payment.
+ */
+public record ActionCall(Msisdn msisdn, String sessionId, String screen, Map<String, String> values) {
+    public String value(String key) {
+        return values.get(key);
+    }
+
+    public String idempotencyKey() {
+        return sessionId + ":" + screen;
+    }
+}

@@ -1,0 +1,76 @@
+package id.kentongan.actions;
+
+import id.kentongan.menu.ActionOutcome;
+import id.kentongan.menu.ActionSpec;
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.member.Member;
+import id.kentongan.member.MembershipService;
+import id.kentongan.member.MembershipStatus;
+import id.kentongan.domain.Nik;
+import id.kentongan.member.Occupation;
+import id.kentongan.member.Registration;
+
+import io.vertx.core.Future;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Registration and status, against the membership service. Amounts go into the session as whole-rupiah digits. */
+public final class MemberActions {
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
+
+    public static final ActionSpec CHECK_NIK = new ActionSpec("member.check_nik", Set.of("available", "registered"), Map.of("kpj", 11));
+    public static final ActionSpec QUOTE = new ActionSpec("contribution.quote", Set.of("ok"), Map.of("jkk", 6, "jkm", 4, "monthly", 6));
+    public static final ActionSpec REGISTER = new ActionSpec("member.register", Set.of("ok", "registered"), Map.of("kpj", 11));
+    public static final ActionSpec STATUS = new ActionSpec("member.status",
+            Set.of("active", "pending", "lapsed", "ended", "not_registered"),
+            Map.of("kpj", 11, "paid_through", 7, "due", 7, "monthly", 6, "arrears", 1));
+
+    private MemberActions() {}
+
+    /** {@code afterRegistered} is told of each new member and the channel (ussd or sms); its failure fails nothing. */
+    public static List<Action> all(MembershipService members, Clock clock,
+                                   java.util.function.BiFunction<Member, String, Future<Void>> afterRegistered) {
+        return List.of(
+                Action.of(CHECK_NIK,
+                        call -> members.findByNik(new Nik(call.value("nik"))).map(found -> found
+                                .map(m -> new ActionOutcome("registered", Map.of("kpj", m.kpj())))
+                                .orElse(ActionOutcome.of("available")))),
+
+                Action.of(QUOTE,
+                        call -> {
+                            ContributionPlan plan = new ContributionPlan(Long.parseLong(call.value("income")));
+                            return Future.succeededFuture(new ActionOutcome("ok", Map.of("jkk", Long.toString(plan.jkk()),
+                                    "jkm", Long.toString(plan.jkm()), "monthly", Long.toString(plan.monthly()))));
+                        }),
+
+                Action.once(REGISTER,
+                        call -> {
+                            Registration r = new Registration(new Nik(call.value("nik")), call.value("name"), call.msisdn(),
+                                    Occupation.byCode(call.value("occupation")).orElse(Occupation.LAINNYA),
+                                    new ContributionPlan(Long.parseLong(call.value("income"))));
+                            return members.register(r, call.idempotencyKey()).compose(done -> {
+                                ActionOutcome o = new ActionOutcome(done.created() ? "ok" : "registered", Map.of("kpj", done.member().kpj()));
+                                if (!done.created()) return Future.succeededFuture(o);
+                                return afterRegistered.apply(done.member(), call.sessionId().startsWith("sms-") ? "sms" : "ussd")
+                                        .otherwise((Void) null).map(o);
+                            });
+                        }),
+
+                Action.of(STATUS,
+                        call -> members.findByMsisdn(call.msisdn()).map(found -> found.map(m -> {
+                            MembershipStatus s = m.status(LocalDate.now(clock));
+                            return new ActionOutcome(s.state().name().toLowerCase(java.util.Locale.ROOT), Map.of(
+                                    "kpj", m.kpj(),
+                                    "paid_through", s.paidThrough() == null ? "-" : s.paidThrough().format(MONTH),
+                                    "due", Long.toString(s.amountDue()),
+                                    "monthly", Long.toString(s.monthly()),
+                                    "arrears", Integer.toString(Math.min(9, s.monthsInArrears()))));
+                        }).orElse(ActionOutcome.of("not_registered"))))
+        );
+    }
+}

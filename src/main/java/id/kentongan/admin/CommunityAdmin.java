@@ -1,0 +1,261 @@
+package id.kentongan.admin;
+
+import id.kentongan.community.Agent;
+import id.kentongan.community.Agents;
+import id.kentongan.community.Community;
+import id.kentongan.community.Groups;
+import id.kentongan.member.MembershipService;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Names;
+import id.kentongan.community.ParticipationReport;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Admin routes of the community channel (after {@code AdminApi}'s bearer-token check on {@code /admin/*}): agents,
+ * groups and their members, benefits paid (solidarity notices), and the participation report (JSON or CSV).
+ */
+public final class CommunityAdmin {
+    private static final Logger log = LoggerFactory.getLogger(CommunityAdmin.class);
+
+    private final Community community;
+    private final MembershipService members;
+    private final Clock clock;
+    private final AdminAccess access;
+
+    public CommunityAdmin(AdminAccess access, Community community, MembershipService members, Clock clock) {
+        this.access = access;
+        this.community = community;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        var viewer = AdminAccess.Role.VIEWER;
+        var editor = AdminAccess.Role.EDITOR;
+        var admin = AdminAccess.Role.ADMIN;
+        access.route(router, HttpMethod.POST, "/admin/agents", admin, this::createAgent);
+        access.route(router, HttpMethod.GET, "/admin/agents/:msisdn", viewer, this::agent);
+        access.route(router, HttpMethod.POST, "/admin/agents/:msisdn/reset-pin", admin, this::resetPin);
+        access.route(router, HttpMethod.POST, "/admin/groups", editor, this::createGroup);
+        access.route(router, HttpMethod.GET, "/admin/groups/:code", viewer, this::group);
+        access.route(router, HttpMethod.PUT, "/admin/groups/:code/members", editor, this::setMembers);
+        access.route(router, HttpMethod.POST, "/admin/benefits", admin, this::benefit);
+        access.route(router, HttpMethod.GET, "/admin/reports/participation", viewer, this::report);
+    }
+
+    private void createAgent(RoutingContext ctx) {
+        JsonObject b = body(ctx);
+        if (b == null) return;
+        Optional<Msisdn> m = Msisdn.parse(b.getString("msisdn"));
+        String name = b.getString("name");
+        if (m.isEmpty()) {
+            bad(ctx, "msisdn is missing or not an Indonesian mobile number");
+            return;
+        }
+        if (name == null || !name.strip().matches("[\\p{L} .'\\-]{3,40}")) {
+            bad(ctx, "name must be 3-40 letters");
+            return;
+        }
+        List<String> groups = new ArrayList<>();
+        for (Object g : b.getJsonArray("groups", new JsonArray())) groups.add(g.toString().strip());
+        Agent a = new Agent(m.get(), name.strip().toUpperCase(java.util.Locale.ROOT), b.getString("area", ""), groups);
+        Future<Void> groupsExist = Future.all(groups.stream().map(g -> community.groups().find(Groups.code(g))
+                .compose(found -> found.isPresent() ? Future.succeededFuture() : community.groups().save(g, Optional.empty()).mapEmpty())).toList()).mapEmpty();
+        groupsExist.compose(v -> community.agents().save(a)).onComplete(ar -> {
+            if (ar.failed()) {
+                unavailable(ctx, ar.cause());
+                return;
+            }
+            log.info("agent {} created for area {}", a.msisdn().masked(), a.area());
+            send(ctx, 201, a.toJson());
+        });
+    }
+
+    private void agent(RoutingContext ctx) {
+        Optional<Msisdn> m = Msisdn.parse(ctx.pathParam("msisdn"));
+        if (m.isEmpty()) {
+            send(ctx, 404, new JsonObject().put("error", "no such agent"));
+            return;
+        }
+        Agents agents = community.agents();
+        agents.find(m.get()).compose(a -> {
+            if (a.isEmpty()) return Future.succeededFuture((JsonObject) null);
+            return Future.all(agents.balance(m.get()), agents.collections(m.get()), community.ledger().registeredBy(m.get()), agents.locked(m.get()))
+                    .map(all -> a.get().toJson().put("cashToDeposit", (Long) all.resultAt(0))
+                            .put("collections", ((java.util.Set<?>) all.resultAt(1)).size())
+                            .put("registered", ((java.util.Set<?>) all.resultAt(2)).size()).put("locked", (Boolean) all.resultAt(3)));
+        }).onComplete(ar -> {
+            if (ar.failed()) unavailable(ctx, ar.cause());
+            else if (ar.result() == null) send(ctx, 404, new JsonObject().put("error", "no such agent"));
+            else send(ctx, 200, ar.result());
+        });
+    }
+
+    private void resetPin(RoutingContext ctx) {
+        Optional<Msisdn> m = Msisdn.parse(ctx.pathParam("msisdn"));
+        if (m.isEmpty()) {
+            send(ctx, 404, new JsonObject().put("error", "no such agent"));
+            return;
+        }
+        community.agents().find(m.get()).compose(a -> a.isEmpty() ? Future.succeededFuture(false)
+                : community.agents().resetPin(m.get()).map(true)).onComplete(ar -> {
+            if (ar.failed()) {
+                unavailable(ctx, ar.cause());
+            } else if (!ar.result()) {
+                send(ctx, 404, new JsonObject().put("error", "no such agent"));
+            } else {
+                log.info("PIN of agent {} reset by the admin API", m.get().masked());
+                send(ctx, 200, new JsonObject().put("msisdn", m.get().value()).put("pin", "reset: the agent chooses a new one on the next dial"));
+            }
+        });
+    }
+
+    private void createGroup(RoutingContext ctx) {
+        JsonObject b = body(ctx);
+        if (b == null) return;
+        String name = b.getString("name");
+        if (name == null || !name.strip().matches("[\\p{L}0-9 .'\\-]{3,80}")) {
+            bad(ctx, "name must be 3-80 letters, digits or spaces");
+            return;
+        }
+        Optional<Msisdn> coordinator = Msisdn.parse(b.getString("coordinator"));
+        if (b.getString("coordinator") != null && coordinator.isEmpty()) {
+            bad(ctx, "coordinator is not an Indonesian mobile number");
+            return;
+        }
+        community.groups().save(name, coordinator).onComplete(ar -> {
+            if (ar.failed()) unavailable(ctx, ar.cause());
+            else send(ctx, 201, ar.result().toJson());
+        });
+    }
+
+    /** The coordinator's view: each member with their status (names abbreviated, numbers masked). */
+    private void group(RoutingContext ctx) {
+        String code = ctx.pathParam("code");
+        LocalDate today = LocalDate.now(clock);
+        community.groups().find(code).compose(g -> {
+            if (g.isEmpty()) return Future.succeededFuture((JsonObject) null);
+            return community.groups().members(code).compose(numbers -> {
+                List<Future<JsonObject>> rows = numbers.stream().sorted().map(n -> members.findByMsisdn(new Msisdn(n)).map(m -> {
+                    JsonObject r = new JsonObject().put("msisdn", new Msisdn(n).masked());
+                    m.ifPresentOrElse(x -> r.put("name", Names.firstName(x.name())).put("kpj", x.kpj())
+                                    .put("status", x.status(today).state().name().toLowerCase(java.util.Locale.ROOT))
+                                    .put("paidThrough", x.paidThrough() == null ? null : x.paidThrough().toString()),
+                            () -> r.put("status", "not_registered"));
+                    return r;
+                })).toList();
+                return Future.all(rows).map(done -> g.get().toJson().put("members",
+                        new JsonArray(rows.stream().map(Future::result).map(Object.class::cast).toList())));
+            });
+        }).onComplete(ar -> {
+            if (ar.failed()) unavailable(ctx, ar.cause());
+            else if (ar.result() == null) send(ctx, 404, new JsonObject().put("error", "no such group"));
+            else send(ctx, 200, ar.result());
+        });
+    }
+
+    private void setMembers(RoutingContext ctx) {
+        JsonObject b = body(ctx);
+        if (b == null) return;
+        String code = Groups.code(ctx.pathParam("code"));
+        JsonArray list = b.getJsonArray("msisdns");
+        if (list == null) {
+            bad(ctx, "msisdns is missing");
+            return;
+        }
+        List<Msisdn> numbers = new ArrayList<>();
+        for (Object o : list) {
+            Optional<Msisdn> m = Msisdn.parse(o == null ? null : o.toString());
+            if (m.isEmpty()) {
+                bad(ctx, "not an Indonesian mobile number: " + o);
+                return;
+            }
+            numbers.add(m.get());
+        }
+        community.groups().find(code).compose(g -> g.isPresent() ? Future.succeededFuture(g.get())
+                        : community.groups().save(ctx.pathParam("code"), Optional.empty()))
+                .compose(g -> Future.all(numbers.stream().map(n -> community.groups().join(n, g.code())).toList()).map(g))
+                .compose(g -> community.groups().members(g.code()).map(all -> new JsonObject().put("group", g.code()).put("members", all.size())))
+                .onComplete(ar -> {
+                    if (ar.failed()) unavailable(ctx, ar.cause());
+                    else send(ctx, 200, ar.result());
+                });
+    }
+
+    private void benefit(RoutingContext ctx) {
+        JsonObject b = body(ctx);
+        if (b == null) return;
+        Optional<Msisdn> m = Msisdn.parse(b.getString("msisdn"));
+        String kind = b.getString("kind");
+        if (m.isEmpty()) {
+            bad(ctx, "msisdn (the member's registered number) is missing or not an Indonesian mobile number");
+            return;
+        }
+        if (!"JKM".equals(kind) && !"JKK".equals(kind)) {
+            bad(ctx, "kind must be JKM (death benefit to the family) or JKK (work-accident care)");
+            return;
+        }
+        if (!(b.getValue("familyConsent") instanceof Boolean consent)) {
+            bad(ctx, "familyConsent must be true or false: the family's recorded consent to tell the group");
+            return;
+        }
+        community.benefitPaid(m.get(), kind, consent).onComplete(ar -> {
+            if (ar.failed()) {
+                unavailable(ctx, ar.cause());
+                return;
+            }
+            Community.Notice n = ar.result();
+            send(ctx, n.state().equals("unknown_member") ? 404 : 200,
+                    new JsonObject().put("state", n.state()).put("notified", n.notified()).put("reason", n.reason()));
+        });
+    }
+
+    private void report(RoutingContext ctx) {
+        String format = ctx.queryParams().get("format");
+        LocalDate today = LocalDate.now(clock);
+        new ParticipationReport(members, community.ledger(), community.groups()).build(today).onComplete(ar -> {
+            if (ar.failed()) {
+                unavailable(ctx, ar.cause());
+            } else if ("csv".equals(format)) {
+                ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                        .putHeader("Content-Disposition", "attachment; filename=\"participation-" + today + ".csv\"")
+                        .end(ParticipationReport.csv(ar.result()));
+            } else {
+                send(ctx, 200, ParticipationReport.json(ar.result(), today));
+            }
+        });
+    }
+
+    private static JsonObject body(RoutingContext ctx) {
+        JsonObject j = AdminAccess.jsonBody(ctx);
+        if (j == null) bad(ctx, "the body must be a JSON object");
+        return j;
+    }
+
+    private static void bad(RoutingContext ctx, String why) {
+        send(ctx, 400, AdminAccess.error(why));
+    }
+
+    private static void unavailable(RoutingContext ctx, Throwable e) {
+        log.warn("admin {} {} failed: {}", ctx.request().method(), ctx.normalizedPath(), e.toString());
+        send(ctx, 503, new JsonObject().put("error", "not available now, try again"));
+    }
+
+    private static void send(RoutingContext ctx, int status, JsonObject body) {
+        AdminAccess.send(ctx, status, body);
+    }
+}

@@ -1,0 +1,30 @@
+package id.kentongan.outbox;
+
+import id.kentongan.metrics.Meters;
+import id.kentongan.domain.Msisdn;
+
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Queues SMS in the durable outbox that the SMPP senders drain. */
+public final class OutboxSmsSender implements SmsSender {
+    private static final Logger log = LoggerFactory.getLogger(OutboxSmsSender.class);
+    private final SmsOutbox outbox;
+
+    private final Meters meters;
+
+    public OutboxSmsSender(SmsOutbox outbox, Meters meters) {
+        this.outbox = outbox;
+        this.meters = meters;
+    }
+
+    @Override
+    public Future<Void> send(String key, Msisdn to, String text) {
+        return outbox.enqueue(new OutboundSms(key, to.value(), text)).map(fresh -> {
+            log.info("SMS {} to {} {} ({} characters)", key, to.masked(), fresh ? "queued" : "was queued before", text.length());
+            if (fresh) meters.sms("queued");
+            return null;
+        });
+    }
+}

@@ -1,0 +1,114 @@
+package id.kentongan.sms;
+
+import id.kentongan.actions.ActionCall;
+import id.kentongan.menu.ActionOutcome;
+import id.kentongan.actions.Actions;
+import id.kentongan.community.Community;
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.text.Digest;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.outbox.OptOuts;
+import id.kentongan.domain.Rupiah;
+import id.kentongan.outbox.SmsSender;
+
+import io.vertx.core.Future;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Answers a worker's SMS. Keywords run the same actions as the USSD menu (so registration and payment codes are
+ * once-only in the same way), and every answer goes back by SMS in Bahasa Indonesia. Registration by SMS declares the
+ * smallest income band (Rp1.000.000); the reply says how to change it through *567#.
+ */
+public final class MoHandler {
+    public static final String HELP = "Kentongan BPJS TK: DAFTAR#NIK#NAMA daftar JKK+JKM, CEK status, BAYAR 3 kode bayar 3 bln, "
+            + "STOP/MULAI pengingat. Atau tekan *567#";
+    static final String BUSY = "Layanan sedang sibuk, silakan coba lagi nanti.";
+
+    private final Actions actions;
+    private final OptOuts optOuts;
+    private final SmsSender sms;
+    private final Clock clock;
+    private final Community community;
+
+    public MoHandler(Actions actions, OptOuts optOuts, SmsSender sms, Clock clock, Community community) {
+        this.community = community;
+        this.actions = actions;
+        this.optOuts = optOuts;
+        this.sms = sms;
+        this.clock = clock;
+    }
+
+    public Future<Void> handle(Msisdn from, String text) {
+        // The same request from the same phone on the same day is one request (an SMSC may deliver an MO twice, a
+        // worker may send again): one registration, one payment code. Every SMS still gets its own answer.
+        SmsCommand command = SmsCommand.parse(text);
+        String id = Digest.sha256Hex(from.value() + "|" + LocalDate.now(clock) + "|" + command, 10);
+        return answer(from, command, id).recover(e -> Future.succeededFuture(BUSY))
+                .compose(reply -> sms.send(from, reply));
+    }
+
+    private Future<String> answer(Msisdn from, SmsCommand c, String id) {
+        if (c instanceof SmsCommand.Register r) {
+            return run("member.register", from, id, Map.of("nik", r.nik(), "name", r.name(), "occupation", "lainnya",
+                    "income", Long.toString(ContributionPlan.MIN_INCOME))).map(o -> switch (o.result()) {
+                case "ok" -> "Selamat, Anda terdaftar JKK+JKM. No. KPJ: " + o.values().get("kpj") + ". Iuran "
+                        + Rupiah.format(new ContributionPlan(ContributionPlan.MIN_INCOME).monthly())
+                        + "/bln (penghasilan Rp1.000.000; ubah lewat *567#). Bayar: kirim BAYAR 1";
+                case "registered" -> "NIK ini sudah terdaftar, No. KPJ: " + o.values().get("kpj") + ". Kirim CEK untuk status.";
+                default -> BUSY;
+            });
+        }
+        if (c instanceof SmsCommand.Check) {
+            return run("member.status", from, id, Map.of()).map(o -> {
+                Map<String, String> v = o.values();
+                return switch (o.result()) {
+                    case "active" -> "Status AKTIF. KPJ " + v.get("kpj") + ", JKK+JKM lunas s.d. " + v.get("paid_through")
+                            + ". Iuran " + rp(v.get("monthly")) + "/bln.";
+                    case "pending" -> "Status BELUM AKTIF. KPJ " + v.get("kpj") + ". Iuran pertama " + rp(v.get("due"))
+                            + " belum dibayar. Kirim BAYAR 1.";
+                    case "lapsed" -> "Status TIDAK AKTIF. KPJ " + v.get("kpj") + ", lunas s.d. " + v.get("paid_through") + ". Tunggakan "
+                            + v.get("arrears") + " bln " + rp(v.get("due")) + ". Kirim BAYAR " + v.get("arrears") + ".";
+                    case "ended" -> "Kepesertaan KPJ " + v.get("kpj") + " berakhir (lebih dari 3 bln tidak bayar). Hubungi agen Perisai atau 175.";
+                    case "not_registered" -> "Nomor ini belum terdaftar. Kirim DAFTAR#NIK#NAMA atau tekan *567#.";
+                    default -> BUSY;
+                };
+            });
+        }
+        if (c instanceof SmsCommand.Pay p) {
+            return run("payment.create", from, id, Map.of("months", Integer.toString(p.months()))).map(o -> switch (o.result()) {
+                case "ok" -> "Kode iuran: " + o.values().get("pay_code") + ", jumlah " + rp(o.values().get("total"))
+                        + ". Bayar di bank, minimarket atau e-wallet sebelum " + o.values().get("pay_expires") + ".";
+                case "not_registered" -> "Nomor ini belum terdaftar. Kirim DAFTAR#NIK#NAMA atau tekan *567#.";
+                case "ended" -> "Kepesertaan berakhir (lebih dari 3 bln tidak bayar). Hubungi agen Perisai atau 175.";
+                default -> BUSY;
+            });
+        }
+        if (c instanceof SmsCommand.Stop) {
+            return optOuts.optOut(from).map("Anda tidak akan menerima pengingat iuran lagi. Kirim MULAI untuk menerimanya kembali.");
+        }
+        if (c instanceof SmsCommand.Start) {
+            return optOuts.optIn(from).map("Pengingat iuran aktif kembali. Kirim STOP untuk berhenti.");
+        }
+        if (c instanceof SmsCommand.Consent yes) return community.consent(from, yes.yes());
+        if (c instanceof SmsCommand.GroupNews news) {
+            return community.groupNews(from, news.on()).map(news.on()
+                    ? "Anda akan menerima kabar kelompok Anda. Kirim KABAR STOP untuk berhenti."
+                    : "Kabar kelompok tidak dikirim lagi. Kirim KABAR untuk menerimanya kembali.");
+        }
+        if (c instanceof SmsCommand.Invalid i) return Future.succeededFuture(i.reply());
+        return Future.succeededFuture(HELP);
+    }
+
+    private Future<ActionOutcome> run(String action, Msisdn from, String id, Map<String, String> values) {
+        return actions.run(action, new ActionCall(from, "sms-" + id, "sms_" + action.replace('.', '_'), values));
+    }
+
+    private static String rp(String digits) {
+        long v = Rupiah.parse(digits);
+        return v < 0 ? digits : Rupiah.format(v);
+    }
+
+}

@@ -1,0 +1,124 @@
+package id.kentongan.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Embedded-mode store: Caffeine with a per-entry expiry. Time comes through a {@link Ticker}, so tests advance it. */
+public final class MemoryTtlStore implements TtlStore {
+    private record Entry(String value, long ttlNanos) {}
+
+    private final Cache<String, Entry> cache;
+    /** Sets never expire (groups, agents' records): kept apart from the expiring strings. */
+    private final java.util.concurrent.ConcurrentMap<String, java.util.Set<String>> sets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public MemoryTtlStore(Ticker ticker, long maximumSize) {
+        this.cache = Caffeine.newBuilder()
+                .ticker(ticker)
+                .maximumSize(maximumSize)
+                .expireAfter(new Expiry<String, Entry>() {
+                    @Override
+                    public long expireAfterCreate(String k, Entry e, long now) {
+                        return e.ttlNanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String k, Entry e, long now, long current) {
+                        return e.ttlNanos();
+                    }
+
+                    @Override
+                    public long expireAfterRead(String k, Entry e, long now, long current) {
+                        return current;
+                    }
+                })
+                .build();
+    }
+
+    public MemoryTtlStore() {
+        this(Ticker.systemTicker(), 1_000_000);
+    }
+
+    @Override
+    public Future<Optional<String>> get(String key) {
+        return Future.succeededFuture(Optional.ofNullable(cache.getIfPresent(key)).map(Entry::value));
+    }
+
+    @Override
+    public Future<java.util.List<Optional<String>>> getAll(java.util.List<String> keys) {
+        return Future.succeededFuture(keys.stream().map(k -> Optional.ofNullable(cache.getIfPresent(k)).map(Entry::value)).toList());
+    }
+
+    @Override
+    public Future<Void> put(String key, String value, Duration ttl) {
+        cache.put(key, new Entry(value, ttl.toNanos()));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Boolean> putIfAbsent(String key, String value, Duration ttl) {
+        return Future.succeededFuture(cache.asMap().putIfAbsent(key, new Entry(value, ttl.toNanos())) == null);
+    }
+
+    @Override
+    public Future<Long> increment(String key) {
+        Entry e = cache.asMap().merge(key, new Entry("1", Long.MAX_VALUE),
+                (old, one) -> new Entry(Long.toString(Long.parseLong(old.value()) + 1), Long.MAX_VALUE));
+        return Future.succeededFuture(Long.parseLong(e.value()));
+    }
+
+    @Override
+    public Future<Long> add(String key, long delta) {
+        Entry e = cache.asMap().merge(key, new Entry(Long.toString(delta), Long.MAX_VALUE),
+                (old, d) -> new Entry(Long.toString(Long.parseLong(old.value()) + delta), Long.MAX_VALUE));
+        return Future.succeededFuture(Long.parseLong(e.value()));
+    }
+
+    @Override
+    public Future<Boolean> addToSet(String key, String member) {
+        return Future.succeededFuture(sets.computeIfAbsent(key, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(member));
+    }
+
+    @Override
+    public Future<Boolean> removeFromSet(String key, String member) {
+        java.util.Set<String> s = sets.get(key);
+        return Future.succeededFuture(s != null && s.remove(member));
+    }
+
+    @Override
+    public Future<java.util.Set<String>> members(String key) {
+        java.util.Set<String> s = sets.get(key);
+        return Future.succeededFuture(s == null ? java.util.Set.of() : java.util.Set.copyOf(s));
+    }
+
+    @Override
+    public Future<Void> remove(String key) {
+        sets.remove(key);
+        cache.invalidate(key);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Optional<Duration>> ttl(String key) {
+        return Future.succeededFuture(cache.policy().expireVariably().orElseThrow()
+                .getExpiresAfter(key, TimeUnit.NANOSECONDS).stream().boxed().findFirst().map(Duration::ofNanos));
+    }
+
+    @Override
+    public String kind() {
+        return "memory";
+    }
+
+    @Override
+    public Future<Void> close() {
+        cache.invalidateAll();
+        sets.clear();
+        return Future.succeededFuture();
+    }
+}

@@ -1,0 +1,44 @@
+package id.kentongan.store;
+
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Strings with a time to live. Redis in production, memory in embedded mode; one contract test holds both to it. */
+public interface TtlStore {
+    Future<Optional<String>> get(String key);
+
+    Future<Void> put(String key, String value, Duration ttl);
+
+    /** Several keys in one round trip (Redis MGET; in a cluster they must share a hash tag). */
+    Future<java.util.List<Optional<String>>> getAll(java.util.List<String> keys);
+
+    /** Sets {@code key} only if it does not exist (Redis SET NX PX): true when this call set it. */
+    Future<Boolean> putIfAbsent(String key, String value, Duration ttl);
+
+    /** Adds one to the counter at {@code key} (created at 0, never expires) and returns the new value. */
+    Future<Long> increment(String key);
+
+    /** Adds {@code delta} to the counter at {@code key} (created at 0, never expires); returns the new value. */
+    Future<Long> add(String key, long delta);
+
+    /** Adds {@code member} to the set at {@code key} (never expires); true when it was not there. */
+    Future<Boolean> addToSet(String key, String member);
+
+    /** Takes {@code member} out of the set at {@code key}; true when it was there. */
+    Future<Boolean> removeFromSet(String key, String member);
+
+    /** The members of the set at {@code key} (empty when there is none). */
+    Future<java.util.Set<String>> members(String key);
+
+    Future<Void> remove(String key);
+
+    /** Time left before {@code key} expires; empty when it does not exist. */
+    Future<Optional<Duration>> ttl(String key);
+
+    /** A short name for logs and health: {@code redis} or {@code memory}. */
+    String kind();
+
+    Future<Void> close();
+}

@@ -1,0 +1,164 @@
+package id.kentongan.tools;
+
+import id.kentongan.ConfigLoader;
+import id.kentongan.DevTools;
+import id.kentongan.smpp.EmbeddedSmsc;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** The developer commands and the built-in SMSC simulator, offered to {@code Main} through {@link DevTools}. */
+public final class DevCommands implements DevTools {
+    @Override
+    public EmbeddedSmsc.Factory smsc() {
+        return SmscSimulator.FACTORY;
+    }
+
+    @Override
+    public List<Object> commands() {
+        return List.of(new Dial(), new Pay(), new SmscSim(), new BenchSmpp(), new BenchReminders(), new LoadTest());
+    }
+
+    @Command(name = "dial", mixinStandardHelpOptions = true,
+            description = "A terminal phone: dial a running service and answer its screens from the keyboard.")
+    static final class Dial implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "service base URL (default: ${DEFAULT-VALUE})")
+        URI url;
+        @Option(names = "--msisdn", defaultValue = "081234567890", description = "your phone number (default: ${DEFAULT-VALUE})")
+        String msisdn;
+        @Option(names = "--code", defaultValue = "*567#", description = "service code (default: ${DEFAULT-VALUE})")
+        String code;
+
+        @Override
+        public Integer call() throws Exception {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return new TerminalPhone(url, msisdn, code).run(in, System.out);
+        }
+    }
+
+    @Command(name = "pay", mixinStandardHelpOptions = true,
+            description = "Sandbox only: pay a payment code as a bank counter would; the service gets the signed callback.")
+    static final class Pay implements Callable<Integer> {
+        @Parameters(index = "0", description = "the payment code shown on the phone (spaces allowed)")
+        String code;
+        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "service base URL (default: ${DEFAULT-VALUE})")
+        URI url;
+
+        @Override
+        public Integer call() throws Exception {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(url.resolve("/sandbox/payments/" + code.replace(" ", "") + "/pay"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            System.out.println(r.statusCode() + " " + r.body());
+            return r.statusCode() == 200 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "smsc-sim", mixinStandardHelpOptions = true,
+            description = "Run the SMSC simulator on its own, for a service started with KENTONGAN_SMSC=smpp://kentongan:sim@127.0.0.1:PORT.")
+    static final class SmscSim implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "2775", description = "SMPP port (default: ${DEFAULT-VALUE})")
+        int port;
+        @Option(names = "--throttle-every", defaultValue = "0", description = "answer ESME_RTHROTTLED to 1 submit in N (0: never)")
+        int throttleEvery;
+
+        @Override
+        public Integer call() throws Exception {
+            try (SmscSimulator sim = SmscSimulator.start(port)) {
+                System.out.println("SMSC simulator on port " + sim.port() + "; Ctrl-C to stop. Messages accepted are counted every 10 s.");
+                int last = 0;
+                while (true) {
+                    Thread.sleep(10_000);
+                    if (throttleEvery > 0) sim.throttleNext(Math.max(0, (sim.acceptedCount() - last) / throttleEvery));
+                    if (sim.acceptedCount() != last) System.out.println("accepted " + sim.acceptedCount() + " submit_sm");
+                    last = sim.acceptedCount();
+                }
+            }
+        }
+    }
+
+    @Command(name = "bench-smpp", mixinStandardHelpOptions = true,
+            description = "Benchmark: sustained submit_sm/s from the outbox through the SMPP client to the in-process simulator.")
+    static final class BenchSmpp implements Callable<Integer> {
+        @Option(names = "--messages", defaultValue = "20000") int messages;
+        @Option(names = "--binds", defaultValue = "2") int binds;
+        @Option(names = "--window", defaultValue = "50") int window;
+        @Option(names = "--rate", defaultValue = "100000", description = "per-bind limit; high, to measure the stack itself") int rate;
+        @Option(names = "--redis", description = "use this Redis for the outbox (Streams), e.g. redis://127.0.0.1:6379; default: memory")
+        String redis;
+
+        @Override
+        public Integer call() throws Exception {
+            return SmppBenchmark.run(messages, binds, window, rate, Optional.ofNullable(redis), System.out);
+        }
+    }
+
+    @Command(name = "bench-reminders", mixinStandardHelpOptions = true,
+            description = "Time and Redis memory to plan reminders for N members (seeds an EMPTY Redis database, empties it after).")
+    static final class BenchReminders implements Callable<Integer> {
+        @Option(names = "--members", defaultValue = "1000000") int members;
+        @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379/15", description = "an empty database") String redis;
+
+        @Override
+        public Integer call() throws Exception {
+            return ReminderBenchmark.run(redis, members, System.out);
+        }
+    }
+
+    @Command(name = "loadtest", mixinStandardHelpOptions = true, subcommands = LoadTestSms.class,
+            description = "Play many concurrent, complete USSD dialogues against a running service and report throughput and latency.")
+    static final class LoadTest implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080") URI url;
+        @Option(names = "--concurrency", defaultValue = "64") int concurrency;
+        @Option(names = "--duration", defaultValue = "30s", description = "e.g. 30s, 2m") String duration;
+        @Option(names = "--sessions", defaultValue = "0", description = "stop after this many sessions (0: run for --duration)") long sessions;
+        @Option(names = "--mix", defaultValue = "register=1,status=2,pay=1",
+                description = "flow weights: register, status, pay (sandbox backend) and browse (menus only)") String mix;
+        @Option(names = "--ramp-up", defaultValue = "2s") String rampUp;
+        @Option(names = "--code", defaultValue = "*567#") String code;
+        @Option(names = "--json", description = "also write the report as JSON to this file") Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.Map<String, Integer> flows;
+            try {
+                flows = UssdLoadTest.mix(mix);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            }
+            var report = new UssdLoadTest(new UssdLoadTest.Options(url, concurrency,
+                    ConfigLoader.duration("--duration", duration, java.time.Duration.ofSeconds(30)), sessions, flows,
+                    ConfigLoader.duration("--ramp-up", rampUp, java.time.Duration.ofSeconds(2)), code)).run(System.out);
+            if (json != null) Files.writeString(json, report.encodePrettily());
+            return report.getLong("errors") == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "sms", mixinStandardHelpOptions = true,
+            description = "SMS load: queue N messages and measure submit_sm/s, delivery receipts/s and window occupancy against the simulator.")
+    static final class LoadTestSms implements Callable<Integer> {
+        @Option(names = "--messages", defaultValue = "20000") int messages;
+        @Option(names = "--binds", defaultValue = "1") int binds;
+        @Option(names = "--window", defaultValue = "100") int window;
+        @Option(names = "--rate", defaultValue = "100000", description = "per-bind limit") int rate;
+        @Option(names = "--redis", description = "Redis for the outbox, e.g. redis://127.0.0.1:6379; default: memory") String redis;
+
+        @Override
+        public Integer call() throws Exception {
+            return SmppBenchmark.run(messages, binds, window, rate, Optional.ofNullable(redis), true, System.out);
+        }
+    }
+
+}

@@ -1,0 +1,76 @@
+package id.kentongan.admin;
+
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every admin route, taken from the router's own list, refuses a missing or wrong token (401) and a smaller role (403). */
+class AdminAccessTest {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Map<AdminAccess.Role, String> TOKEN = Map.of(AdminAccess.Role.VIEWER, Instances.VIEWER_TOKEN,
+            AdminAccess.Role.EDITOR, Instances.EDITOR_TOKEN, AdminAccess.Role.ADMIN, Instances.ADMIN_TOKEN);
+
+    static int call(Kentongan k, HttpMethod method, String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + path))
+                .method(method.name(), HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    static String concrete(String path) {
+        return path.replace(":id", "20261123-abcdef").replace(":msisdn", "6281234567890").replace(":code", "parkir");
+    }
+
+    @Test
+    void everyRouteChecksTheTokenAndTheRole() throws Exception {
+        try (Instances instances = new Instances()) {
+            Kentongan k = instances.start(Instances.withRedis());
+            List<AdminAccess.RouteInfo> routes = k.adminRoutes();
+            assertTrue(routes.size() >= 16, "the admin routes: " + routes);
+            for (AdminAccess.RouteInfo r : routes) {
+                String path = concrete(r.path());
+                String what = r.method() + " " + r.path() + " (" + r.role() + ")";
+                assertEquals(401, call(k, r.method(), path, null), what + " without a token");
+                assertEquals(401, call(k, r.method(), path, "not-a-token"), what + " with a wrong token");
+                for (AdminAccess.Role smaller : AdminAccess.Role.values()) {
+                    if (smaller.ordinal() < r.role().ordinal()) assertEquals(403, call(k, r.method(), path, TOKEN.get(smaller)), what + " as " + smaller);
+                }
+                int allowed = call(k, r.method(), path, TOKEN.get(r.role()));
+                assertNotEquals(401, allowed, what + " with its role");
+                assertNotEquals(403, allowed, what + " with its role");
+            }
+        }
+    }
+
+    @Test
+    void changesAreAuditedWithWhoAndWhat() throws Exception {
+        try (Instances instances = new Instances()) {
+            Kentongan k = instances.start(Instances.withRedis());
+            String group = "Audit Group " + System.nanoTime();
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + "/admin/groups"))
+                    .header("Authorization", "Bearer " + Instances.EDITOR_TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", group).encode())).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode());
+            assertEquals(403, call(k, HttpMethod.GET, "/admin/audit", Instances.EDITOR_TOKEN), "the audit log is the admin's");
+            JsonObject log = new JsonObject(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + "/admin/audit"))
+                    .header("Authorization", "Bearer " + Instances.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertTrue(log.getJsonArray("entries").stream().map(JsonObject.class::cast)
+                    .anyMatch(e -> e.getString("who").equals("editor") && e.getString("what").equals("POST /admin/groups") && e.getInteger("status") == 201),
+                    log.encodePrettily());
+        }
+    }
+}
