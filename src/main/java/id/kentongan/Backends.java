@@ -13,13 +13,13 @@ import java.util.Optional;
  */
 public record Backends(Optional<URI> coreUrl, Duration coreTimeout, Optional<URI> paymentUrl, Duration paymentTimeout,
                        String paymentProvider, String paymentSecret, int circuitMaxFailures, Duration circuitReset,
-                       Duration statusCacheTtl, String sandboxNamespace) {
+                       Duration statusCacheTtl) {
     /** The secret the sandbox signs its callbacks with; refused for a real provider. */
     public static final String SANDBOX_SECRET = "sandbox-secret-not-for-production";
 
     public static Backends sandbox() {
         return new Backends(Optional.empty(), Duration.ofSeconds(2), Optional.empty(), Duration.ofSeconds(2), "sandbox",
-                SANDBOX_SECRET, 5, Duration.ofSeconds(30), Duration.ofSeconds(30), "kt:sandbox");
+                SANDBOX_SECRET, 5, Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 
     public Backends {
@@ -35,28 +35,20 @@ public record Backends(Optional<URI> coreUrl, Duration coreTimeout, Optional<URI
         if (paymentUrl.isPresent() && (paymentSecret == null || paymentSecret.length() < 16 || SANDBOX_SECRET.equals(paymentSecret))) {
             wrong.add("payment.callbackSecret must be the provider's secret (16 characters or more) when payment.url is set");
         }
-        if (sandboxNamespace == null || !sandboxNamespace.matches("[A-Za-z0-9:_\\-]{1,64}")) wrong.add("backend.sandboxNamespace is not a key prefix");
         if (!wrong.isEmpty()) throw new IllegalArgumentException("invalid configuration: " + String.join("; ", wrong));
     }
 
     public Backends withCore(URI url) {
         return new Backends(Optional.of(url), coreTimeout, paymentUrl, paymentTimeout, paymentProvider, paymentSecret,
-                circuitMaxFailures, circuitReset, statusCacheTtl, sandboxNamespace);
+                circuitMaxFailures, circuitReset, statusCacheTtl);
     }
 
     public Backends withPayment(URI url, String provider, String secret) {
         return new Backends(coreUrl, coreTimeout, Optional.of(url), paymentTimeout, provider, secret, circuitMaxFailures,
-                circuitReset, statusCacheTtl, sandboxNamespace);
+                circuitReset, statusCacheTtl);
     }
 
     public Backends withTimeouts(Duration timeout, int maxFailures, Duration reset) {
-        return new Backends(coreUrl, timeout, paymentUrl, timeout, paymentProvider, paymentSecret, maxFailures, reset, statusCacheTtl,
-                sandboxNamespace);
-    }
-
-    /** The sandbox's keys in Redis start with this (tests give each run its own core system). */
-    public Backends withSandboxNamespace(String ns) {
-        return new Backends(coreUrl, coreTimeout, paymentUrl, paymentTimeout, paymentProvider, paymentSecret, circuitMaxFailures,
-                circuitReset, statusCacheTtl, ns);
+        return new Backends(coreUrl, timeout, paymentUrl, timeout, paymentProvider, paymentSecret, maxFailures, reset, statusCacheTtl);
     }
 }

@@ -53,7 +53,8 @@ public final class ConfigLoader {
                 ZoneId.of(pick(env, "KENTONGAN_TIMEZONE", y, "timezone", d.zone().getId())),
                 backends(env, y),
                 sms(env, y),
-                outreach(env, y));
+                outreach(env, y),
+                pick(env, "KENTONGAN_REDIS_NAMESPACE", y, "redis.namespace", d.redisNamespace()));
     }
 
     private static Outreach outreach(Map<String, String> env, Map<String, Object> y) {
@@ -65,7 +66,6 @@ public final class ConfigLoader {
                 java.time.LocalTime.parse(pick(env, "KENTONGAN_REMINDER_SCAN_AT", y, "outreach.scanAt", d.scanAt().toString())),
                 Boolean.parseBoolean(pick(env, "KENTONGAN_OUTREACH_AUTO", y, "outreach.auto", "true")),
                 Optional.ofNullable(token).filter(t -> !t.isBlank()).map(t -> t.strip().toLowerCase(java.util.Locale.ROOT)),
-                pick(env, "KENTONGAN_OUTREACH_NAMESPACE", y, "outreach.namespace", d.namespace()),
                 AdminAccess.Token.parseAll(pick(env, "KENTONGAN_ADMIN_TOKENS", y, "admin.tokens", null)));
     }
 
@@ -73,7 +73,6 @@ public final class ConfigLoader {
         Sms d = Sms.embedded();
         String smsc = pick(env, "KENTONGAN_SMSC", y, "sms.smsc", null);
         return new Sms(Optional.ofNullable(smsc).filter(s -> !s.isBlank()).map(SmscConfig::parse),
-                pick(env, "KENTONGAN_SMS_NAMESPACE", y, "sms.namespace", d.namespace()),
                 duration("sms.patience", pick(env, "KENTONGAN_SMS_PATIENCE", y, "sms.patience", null), d.patience()),
                 duration("sms.reclaimIdle", pick(env, "KENTONGAN_SMS_RECLAIM_IDLE", y, "sms.reclaimIdle", null), d.reclaimIdle()));
     }
@@ -93,8 +92,7 @@ public final class ConfigLoader {
                         Integer.toString(d.circuitMaxFailures()))),
                 duration("backend.circuitReset", pick(env, "KENTONGAN_CIRCUIT_RESET", y, "backend.circuitReset", null), d.circuitReset()),
                 duration("backend.statusCacheTtl", pick(env, "KENTONGAN_STATUS_CACHE_TTL", y, "backend.statusCacheTtl", null),
-                        d.statusCacheTtl()),
-                pick(env, "KENTONGAN_SANDBOX_NAMESPACE", y, "backend.sandboxNamespace", d.sandboxNamespace()));
+                        d.statusCacheTtl()));
     }
 
     /** {@code 180}, {@code 180s}, {@code 500ms}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT3M}). */

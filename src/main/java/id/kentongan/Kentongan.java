@@ -1,5 +1,16 @@
 package id.kentongan;
 
+import id.kentongan.admin.Admin;
+import id.kentongan.store.Redis;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
 import id.kentongan.actions.Actions;
 import id.kentongan.admin.AdminAccess;
 import id.kentongan.admin.AdminApi;
@@ -56,168 +67,222 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** Wires one service instance from its configuration: the only place that knows every part. */
+/**
+ * The composition root: wires one service instance from its configuration, one method per capability (store, menus,
+ * backends, SMS, community, USSD, outreach, admin, HTTP), each returning what the next needs. The only class that
+ * knows every part; it holds nothing of its own but what it must stop.
+ */
 public final class Kentongan {
     private static final Logger log = LoggerFactory.getLogger(Kentongan.class);
 
     private final Vertx vertx;
-    private final TtlStore store;
-    private final MenuDirectory menuDirectory;
+    private final Store store;
+    private final Menus menus;
     private final UssdHttpVerticle http;
-    private final long pollTimer;
     private final String deployment;
     private final SmsChannel sms;
     private final SmppInbound inbound;
     private final MembershipService members;
     private final Outreach.Running outreach;
-    private final AdminAccess access;
-    private final long backlogTimer;
+    private final Admin admin;
     private final Meters meters;
+    private final List<Long> timers;
 
-    private Kentongan(Vertx vertx, TtlStore store, MenuDirectory menuDirectory, UssdHttpVerticle http, long pollTimer,
-                      String deployment, SmsChannel sms, SmppInbound inbound, MembershipService members, Outreach.Running outreach,
-                      AdminAccess access, long backlogTimer, Meters meters) {
-        this.access = access;
-        this.backlogTimer = backlogTimer;
-        this.meters = meters;
-        this.members = members;
-        this.outreach = outreach;
+    private Kentongan(Vertx vertx, Store store, Menus menus, UssdHttpVerticle http, String deployment, SmsChannel sms,
+                      SmppInbound inbound, MembershipService members, Outreach.Running outreach, Admin admin, Meters meters,
+                      List<Long> timers) {
         this.vertx = vertx;
         this.store = store;
-        this.menuDirectory = menuDirectory;
+        this.menus = menus;
         this.http = http;
-        this.pollTimer = pollTimer;
         this.deployment = deployment;
         this.sms = sms;
         this.inbound = inbound;
+        this.members = members;
+        this.outreach = outreach;
+        this.admin = admin;
+        this.meters = meters;
+        this.timers = timers;
     }
+
+    /** The instance's one Redis client (none in embedded mode) and the store over it. */
+    record Store(Optional<Redis> redis, TtlStore ttl) {
+        Future<Void> close() {
+            return ttl.close().compose(v -> redis.map(Redis::close).orElse(Future.succeededFuture()));
+        }
+    }
+
+    record Menus(MenuRegistry registry, MenuCompiler compiler, MenuDirectory directory, MenuPublisher publisher) {}
+
+    record Backends(MembershipService members, PaymentService payments, Optional<SandboxPaymentService> sandboxPayments,
+                    PaymentOrders orders) {}
 
     /**
      * Starts an instance. {@code embeddedSmsc} starts an SMSC in-process when none is configured (the embedded
      * default): the caller (Main, a test) hands in the simulator, so that production code never names the tools.
      */
     public static Future<Kentongan> start(Vertx vertx, KentonganConfig config, Clock clock, EmbeddedSmsc.Factory embeddedSmsc) {
-        MenuRegistry registry = new MenuRegistry();
-        MenuCompiler compiler = new MenuCompiler(StandardActions.catalog());
-        MenuDirectory menus = new MenuDirectory(config.menusDir(), compiler, registry);
         Meters meters = new Meters();
-        TtlStore store = config.redisUrl()
-                .<TtlStore>map(url -> new RedisTtlStore(vertx, url, config.redisTimeout()).metered(meters))
-                .orElseGet(MemoryTtlStore::new);
-        SessionStore sessions = new SessionStore(store, config.sessionTtl(), config.resumeWindow());
-        Backends b = config.backends();
-        Future<MembershipService> members = b.coreUrl().isPresent()
-                ? Future.succeededFuture(new HttpMembershipService(new BackendClient(vertx, "core",
-                        new BackendClient.Settings(b.coreUrl().get(), b.coreTimeout(), b.circuitMaxFailures(), b.circuitReset())).metered(meters),
-                        b.statusCacheTtl()))
-                : SandboxMembershipService.open(vertx, store, clock, config.sandboxDelay(), b.sandboxNamespace()).map(s -> s);
-        SandboxPaymentService sandboxPay = b.paymentUrl().isEmpty() ? new SandboxPaymentService(store, clock) : null;
-        PaymentService payments = b.paymentUrl().isPresent()
-                ? new HttpPaymentService(new BackendClient(vertx, "payment",
-                        new BackendClient.Settings(b.paymentUrl().get(), b.paymentTimeout(), b.circuitMaxFailures(), b.circuitReset())).metered(meters))
-                : sandboxPay;
-        PaymentOrders orders = new PaymentOrders(store);
-        Sms smsSettings = config.sms();
-        // A doubled step waits for the first one's outcome a little less than the action timeout allows.
-        Once once = new Once(vertx, store, Duration.ofHours(24), config.backendTimeout().multipliedBy(3).dividedBy(5));
-
-        OptOuts optOuts = new OptOuts(store);
-        Future<SmsChannel> channel = vertx.executeBlocking(() -> SmsChannel.open(vertx, config.redisUrl(), smsSettings.smsc(),
-                smsSettings.namespace(), smsSettings.patience(), smsSettings.reclaimIdle(), clock, optOuts.blocking(), embeddedSmsc));
-        return Future.all(members, channel).compose(both -> {
-            MembershipService core = both.resultAt(0);
+        Store store = store(vertx, config, meters);
+        Menus menus = menus(vertx, config, store, clock);
+        OptOuts optOuts = new OptOuts(store.ttl());
+        Future<MembershipService> core = members(vertx, config, store, meters, clock);
+        Future<SmsChannel> channel = vertx.executeBlocking(() -> SmsChannel.open(vertx, store.redis(), config.keyspace(),
+                config.sms().smsc(), config.sms().patience(), config.sms().reclaimIdle(), clock, optOuts.blocking(), embeddedSmsc));
+        return Future.all(core, channel).compose(both -> {
             SmsChannel smsChannel = both.resultAt(1);
-            OutboxSmsSender sms = new OutboxSmsSender(smsChannel.outbox(), meters);
+            Backends backends = payments(vertx, config, store, meters, clock, both.resultAt(0));
+            OutboxSmsSender sender = new OutboxSmsSender(smsChannel.outbox(), meters);
             smsChannel.meter(meters);
-            Ledger ledger = new Ledger(store, config.outreach().namespace());
-            Community community = new Community(store, core,
-                    new Agents(vertx, store), new Groups(store),
-                    ledger, optOuts, sms, clock, config.outreach().ussdCode());
-            Actions actions = new Actions(vertx, config.backendTimeout(), once,
-                    StandardActions.all(core, payments, orders, clock, config.zone(), community, sms));
-            UssdService service = new UssdService(registry, new MenuEngine(), sessions, actions, clock, meters);
-            PaymentCallback callback = new PaymentCallback(Map.of(b.paymentProvider(), b.paymentSecret()),
-                    new Once(vertx, store, Duration.ofDays(90), Duration.ZERO), orders, core, sms, clock, ledger);
+            Ledger ledger = new Ledger(store.ttl());
+            Community community = new Community(store.ttl(), backends.members(), new Agents(vertx, store.ttl()),
+                    new Groups(store.ttl()), ledger, optOuts, sender, clock, config.outreach().ussdCode());
+            Actions actions = actions(vertx, config, store, clock, backends, community, sender);
+            UssdService ussd = new UssdService(menus.registry(), new MenuEngine(),
+                    new SessionStore(store.ttl(), config.sessionTtl(), config.resumeWindow()), actions, clock, meters);
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
-                    new MoHandler(actions, optOuts, sms, clock, community), service, smsChannel.client()).countingWith(meters::sms);
+                    new MoHandler(actions, optOuts, sender, clock, community), ussd, smsChannel.client()).countingWith(meters::sms);
             smsChannel.start(inbound);
-            Outreach.Running running = Outreach.Running.start(config, core, sms, smsChannel.outbox(), clock);
-            java.util.List<AdminAccess.Token> tokens = new java.util.ArrayList<>(config.outreach().tokens());
-            tokens.add(new AdminAccess.Token("admin", AdminAccess.Role.ADMIN, running.adminTokenSha256()));
-            AdminAccess access = new AdminAccess(tokens, store, clock);
-            AdminApi admin = new AdminApi(vertx, access, running.campaigns(), config.outreach().ussdCode());
-            MenuPublisher publisher = new MenuPublisher(vertx, store,
-                    config.outreach().namespace(), compiler, registry, clock);
-            java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong();
-            meters.gauge("kentongan.sms.outbox.backlog", "SMS queued or unfinished in the outbox", backlog::get);
-            // Read off the event loop every 5 s: the gauge itself must never block a scrape.
-            long backlogTimer = vertx.setPeriodic(1_000, 5_000, t -> vertx.executeBlocking(() -> {
-                backlog.set(smsChannel.outbox().backlog());
-                return null;
-            }, false));
-            Consumer<Router> payRoutes = router -> {
-                router.get("/metrics").handler(ctx -> ctx.response()
-                        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(meters.scrape()));
-                router.get("/ready").handler(ctx -> ready(store, registry, smsChannel).onComplete(ar -> {
-                    io.vertx.core.json.JsonObject checks = ar.result();
-                    boolean ok = checks.stream().allMatch(e -> "ok".equals(e.getValue()));
-                    ctx.response().setStatusCode(ok ? 200 : 503).putHeader("Content-Type", "application/json")
-                            .end(new io.vertx.core.json.JsonObject().put("status", ok ? "READY" : "NOT_READY").put("checks", checks).encode());
-                }));
-                router.get("/sms/:key").handler(ctx -> smsChannel.outbox().state(ctx.pathParam("key")).onComplete(ar -> {
-                    if (ar.failed()) {
-                        ctx.response().setStatusCode(503).end();
-                    } else if (ar.result().isEmpty()) {
-                        ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json").end("{\"error\":\"unknown message\"}");
-                    } else {
-                        ctx.json(new io.vertx.core.json.JsonObject().put("key", ctx.pathParam("key")).put("state", ar.result().get()));
-                    }
-                }));
-                router.post("/payments/callback/:provider").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
-                        .handler(callback::handle);
-                access.mount(router);
+            Outreach.Running outreach = Outreach.Running.start(config, store.redis(), backends.members(), sender, smsChannel.outbox(), clock);
+            Admin admin = admin(vertx, config, store, clock, menus, community, backends, outreach, meters);
+            PaymentCallback callback = new PaymentCallback(Map.of(config.backends().paymentProvider(), config.backends().paymentSecret()),
+                    new Once(vertx, store.ttl(), Duration.ofDays(90), Duration.ZERO), backends.orders(), backends.members(), sender,
+                    clock, ledger);
+            List<Long> timers = new ArrayList<>();
+            timers.add(outboxBacklogGauge(vertx, smsChannel, meters));
+            Consumer<Router> routes = router -> {
+                serviceRoutes(router, store, menus, smsChannel, meters, callback);
                 admin.mount(router);
-                new CommunityAdmin(access, community, core, clock).mount(router);
-                new MenuAdmin(vertx, access, publisher, registry, StandardActions.catalog()).mount(router);
-                access.route(router, io.vertx.core.http.HttpMethod.GET, "/admin/stats", AdminAccess.Role.VIEWER,
-                        ctx -> ctx.json(new io.vertx.core.json.JsonObject(new java.util.LinkedHashMap<String, Object>(meters.snapshot()))));
-                // The operators' console: plain HTML, CSS and JS from the jar (no CDN); it signs in with an admin token.
-                router.getWithRegex("^/console$").handler(ctx -> ctx.redirect("/console/"));
-                router.route("/console/*").handler(io.vertx.ext.web.handler.StaticHandler.create("console").setCachingEnabled(false));
-                if (sandboxPay != null) {
-                    SandboxPayments pay = new SandboxPayments(sandboxPay, WebClient.create(vertx), b.paymentSecret(), clock);
-                    router.post("/sandbox/payments/:code/pay").handler(pay::handle);
-                }
+                backends.sandboxPayments().ifPresent(sandbox -> router.post("/sandbox/payments/:code/pay").handler(
+                        new SandboxPayments(sandbox, WebClient.create(vertx), config.backends().paymentSecret(), clock)::handle));
             };
-            // One HTTP verticle per core: Vert.x spreads the listening socket's connections over their event loops.
-            int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
-            java.util.List<UssdHttpVerticle> verticles = new java.util.concurrent.CopyOnWriteArrayList<>();
-            java.util.function.Supplier<UssdHttpVerticle> newVerticle = () -> {
-                UssdHttpVerticle v = new UssdHttpVerticle(service, registry, store, config.httpHost(), config.httpPort(), payRoutes);
-                verticles.add(v);
-                return v;
-            };
-            return vertx.executeBlocking(menus::scan).compose(report -> shareMenus(publisher, report).map(report)).compose(report -> {
-                if (registry.live().isEmpty()) {
-                    String why = report.rejected().stream().flatMap(r -> r.problems().stream()).map(Object::toString)
-                            .collect(Collectors.joining("\n"));
-                    return Future.failedFuture(new IllegalStateException("no valid menu in " + config.menusDir().toAbsolutePath()
-                            + (why.isEmpty() ? "" : ":\n" + why)));
-                }
-                return vertx.deployVerticle(newVerticle, new io.vertx.core.DeploymentOptions().setInstances(loops));
-            }).map(deployment -> {
-                UssdHttpVerticle http = verticles.get(0);
-                // The folder (a changed file is a publish) and the live pointers (another instance's or the API's publish).
-                long timer = vertx.setPeriodic(config.menuPollInterval().toMillis(), t -> vertx.executeBlocking(menus::scan)
-                        .compose(report -> shareMenus(publisher, report))
-                        .onFailure(e -> log.warn("menu versions not synchronised now: {}", e.toString())));
+            return http(vertx, config, store, menus, ussd, routes).map(deployed -> {
+                timers.add(followMenus(vertx, config, menus));
                 log.info("Kentongan listening on {}:{} ({} sessions, core {}, payments {}, menus {})", config.httpHost(),
-                        http.actualPort(), store.kind(), b.coreUrl().map(Object::toString).orElse("sandbox"),
-                        b.paymentUrl().map(Object::toString).orElse("sandbox"), registry.live().keySet());
-                return new Kentongan(vertx, store, menus, http, timer, deployment, smsChannel, inbound, core, running, access,
-                        backlogTimer, meters);
+                        deployed.verticle().actualPort(), store.ttl().kind(),
+                        config.backends().coreUrl().map(Object::toString).orElse("sandbox"),
+                        config.backends().paymentUrl().map(Object::toString).orElse("sandbox"), menus.registry().live().keySet());
+                return new Kentongan(vertx, store, menus, deployed.verticle(), deployed.id(), smsChannel, inbound,
+                        backends.members(), outreach, admin, meters, timers);
             });
         });
+    }
+
+    /** Redis (one client, timed) when configured; memory otherwise. Keys named by the configured keyspace. */
+    static Store store(Vertx vertx, KentonganConfig config, Meters meters) {
+        Optional<Redis> redis = config.redisUrl().map(url -> new Redis(url, config.redisTimeout()));
+        TtlStore ttl = redis.<TtlStore>map(r -> new RedisTtlStore(vertx, r, config.keyspace()).metered(meters))
+                .orElseGet(() -> new MemoryTtlStore().named(config.keyspace()));
+        return new Store(redis, ttl);
+    }
+
+    static Menus menus(Vertx vertx, KentonganConfig config, Store store, Clock clock) {
+        MenuRegistry registry = new MenuRegistry();
+        MenuCompiler compiler = new MenuCompiler(StandardActions.catalog());
+        return new Menus(registry, compiler, new MenuDirectory(config.menusDir(), compiler, registry),
+                new MenuPublisher(vertx, store.ttl(), compiler, registry, clock));
+    }
+
+    /** The core system: over HTTP when configured, else the sandbox in the store. */
+    static Future<MembershipService> members(Vertx vertx, KentonganConfig config, Store store, Meters meters, Clock clock) {
+        var b = config.backends();
+        if (b.coreUrl().isPresent()) {
+            return Future.succeededFuture(new HttpMembershipService(new BackendClient(vertx, "core",
+                    new BackendClient.Settings(b.coreUrl().get(), b.coreTimeout(), b.circuitMaxFailures(), b.circuitReset())).metered(meters),
+                    b.statusCacheTtl()));
+        }
+        return SandboxMembershipService.open(vertx, store.ttl(), clock, config.sandboxDelay()).map(s -> s);
+    }
+
+    /** The payment provider: over HTTP when configured, else the sandbox (which also answers /sandbox/payments). */
+    static Backends payments(Vertx vertx, KentonganConfig config, Store store, Meters meters, Clock clock, MembershipService core) {
+        var b = config.backends();
+        Optional<SandboxPaymentService> sandbox = b.paymentUrl().isEmpty()
+                ? Optional.of(new SandboxPaymentService(store.ttl(), clock)) : Optional.empty();
+        PaymentService payments = sandbox.<PaymentService>map(s -> s).orElseGet(() -> new HttpPaymentService(
+                new BackendClient(vertx, "payment", new BackendClient.Settings(b.paymentUrl().get(), b.paymentTimeout(),
+                        b.circuitMaxFailures(), b.circuitReset())).metered(meters)));
+        return new Backends(core, payments, sandbox, new PaymentOrders(store.ttl()));
+    }
+
+    static Actions actions(Vertx vertx, KentonganConfig config, Store store, Clock clock, Backends backends,
+                           Community community, OutboxSmsSender sender) {
+        // A doubled step waits for the first one's outcome a little less than the action timeout allows.
+        Once once = new Once(vertx, store.ttl(), Duration.ofHours(24), config.backendTimeout().multipliedBy(3).dividedBy(5));
+        return new Actions(vertx, config.backendTimeout(), once, StandardActions.all(backends.members(), backends.payments(),
+                backends.orders(), clock, config.zone(), community, sender));
+    }
+
+    static Admin admin(Vertx vertx, KentonganConfig config, Store store, Clock clock, Menus menus, Community community,
+                       Backends backends, Outreach.Running outreach, Meters meters) {
+        List<AdminAccess.Token> tokens = new ArrayList<>(config.outreach().tokens());
+        tokens.add(new AdminAccess.Token("admin", AdminAccess.Role.ADMIN, outreach.adminTokenSha256()));
+        AdminAccess access = new AdminAccess(tokens, store.ttl(), clock);
+        return new Admin(access, new AdminApi(vertx, access, outreach.campaigns(), config.outreach().ussdCode()),
+                new CommunityAdmin(access, community, backends.members(), clock),
+                new MenuAdmin(vertx, access, menus.publisher(), menus.registry(), StandardActions.catalog()), meters);
+    }
+
+    /** /metrics, /ready, /sms/:key and the payment provider's callback. */
+    static void serviceRoutes(Router router, Store store, Menus menus, SmsChannel sms, Meters meters, PaymentCallback callback) {
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(meters.scrape()));
+        router.get("/ready").handler(ctx -> ready(store.ttl(), menus.registry(), sms).onComplete(ar -> {
+            JsonObject checks = ar.result();
+            boolean ok = checks.stream().allMatch(e -> "ok".equals(e.getValue()));
+            ctx.response().setStatusCode(ok ? 200 : 503).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("status", ok ? "READY" : "NOT_READY").put("checks", checks).encode());
+        }));
+        router.get("/sms/:key").handler(ctx -> sms.outbox().state(ctx.pathParam("key")).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.response().setStatusCode(503).end();
+            } else if (ar.result().isEmpty()) {
+                ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json").end("{\"error\":\"unknown message\"}");
+            } else {
+                ctx.json(new JsonObject().put("key", ctx.pathParam("key")).put("state", ar.result().get()));
+            }
+        }));
+        router.post("/payments/callback/:provider").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
+                .handler(callback::handle);
+    }
+
+    /** Read on a worker every 5 s: the gauge itself must never block a scrape. */
+    static long outboxBacklogGauge(Vertx vertx, SmsChannel sms, Meters meters) {
+        AtomicLong backlog = new AtomicLong();
+        meters.gauge("kentongan.sms.outbox.backlog", "SMS queued or unfinished in the outbox", backlog::get);
+        return vertx.setPeriodic(1_000, 5_000, t -> vertx.executeBlocking(() -> {
+            backlog.set(sms.outbox().backlog());
+            return null;
+        }, false));
+    }
+
+    record Deployed(String id, UssdHttpVerticle verticle) {}
+
+    /** Scans the menu folder, then one HTTP verticle per core: Vert.x spreads the socket's connections over their loops. */
+    static Future<Deployed> http(Vertx vertx, KentonganConfig config, Store store, Menus menus, UssdService ussd, Consumer<Router> routes) {
+        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        List<UssdHttpVerticle> verticles = new CopyOnWriteArrayList<>();
+        Supplier<UssdHttpVerticle> newVerticle = () -> {
+            UssdHttpVerticle v = new UssdHttpVerticle(ussd, menus.registry(), store.ttl(), config.httpHost(), config.httpPort(), routes);
+            verticles.add(v);
+            return v;
+        };
+        return vertx.executeBlocking(menus.directory()::scan).compose(report -> shareMenus(menus.publisher(), report).map(report)).compose(report -> {
+            if (menus.registry().live().isEmpty()) {
+                String why = report.rejected().stream().flatMap(r -> r.problems().stream()).map(Object::toString)
+                        .collect(Collectors.joining("\n"));
+                return Future.failedFuture(new IllegalStateException("no valid menu in " + config.menusDir().toAbsolutePath()
+                        + (why.isEmpty() ? "" : ":\n" + why)));
+            }
+            return vertx.deployVerticle(newVerticle, new DeploymentOptions().setInstances(loops));
+        }).map(id -> new Deployed(id, verticles.get(0)));
+    }
+
+    /** The folder (a changed file is a publish) and the live pointers (another instance's or the API's publish). */
+    static long followMenus(Vertx vertx, KentonganConfig config, Menus menus) {
+        return vertx.setPeriodic(config.menuPollInterval().toMillis(), t -> vertx.executeBlocking(menus.directory()::scan)
+                .compose(report -> shareMenus(menus.publisher(), report))
+                .onFailure(e -> log.warn("menu versions not synchronised now: {}", e.toString())));
     }
 
     /** Publishes what the folder scan found changed, then follows the live pointers. */
@@ -231,11 +296,11 @@ public final class Kentongan {
     }
 
     /** Redis (or memory) answering, menus loaded, the SMSC bound: each "ok" or why not. Never fails. */
-    private static Future<io.vertx.core.json.JsonObject> ready(TtlStore store, MenuRegistry menus, SmsChannel sms) {
-        io.vertx.core.json.JsonObject checks = new io.vertx.core.json.JsonObject()
+    private static Future<JsonObject> ready(TtlStore store, MenuRegistry menus, SmsChannel sms) {
+        JsonObject checks = new JsonObject()
                 .put("menus", menus.live().isEmpty() ? "no valid menu loaded" : "ok")
                 .put("smsc", sms.client().anyBound() ? "ok" : "not bound");
-        return store.get("kt:ready").map(v -> checks.put("store", "ok"))
+        return store.get(store.keys().readinessProbe()).map(v -> checks.put("store", "ok"))
                 .otherwise(e -> checks.put("store", store.kind() + " not answering: " + e.getClass().getSimpleName()));
     }
 
@@ -245,7 +310,7 @@ public final class Kentongan {
 
     /** Reads the menu folder now instead of at the next poll. */
     public MenuDirectory.Report rescanMenus() {
-        return menuDirectory.scan();
+        return menus.directory().scan();
     }
 
     /** The SMS side: outbox, SMSC client, and the built-in simulator in embedded mode. */
@@ -254,7 +319,7 @@ public final class Kentongan {
     }
 
     /** The built-in SMSC simulator, when no SMSC is configured. */
-    public java.util.Optional<EmbeddedSmsc> smsc() {
+    public Optional<EmbeddedSmsc> smsc() {
         return sms.simulator();
     }
 
@@ -264,8 +329,13 @@ public final class Kentongan {
     }
 
     /** Reminders, when sessions are in Redis (they are scheduled there). */
-    public java.util.Optional<Reminders> reminders() {
+    public Optional<Reminders> reminders() {
         return outreach.reminders();
+    }
+
+    /** The client name on every Redis connection of this instance (CLIENT LIST), when it uses Redis. */
+    public Optional<String> redisClientName() {
+        return store.redis().map(Redis::name);
     }
 
     /** This instance's meters (what /metrics shows). */
@@ -274,18 +344,17 @@ public final class Kentongan {
     }
 
     /** Every admin route and the role it needs (for the access tests, and ops). */
-    public java.util.List<AdminAccess.RouteInfo> adminRoutes() {
-        return access.routes();
+    public List<AdminAccess.RouteInfo> adminRoutes() {
+        return admin.routes();
     }
 
     /** Campaigns, when sessions are in Redis. */
-    public java.util.Optional<Campaigns> campaigns() {
+    public Optional<Campaigns> campaigns() {
         return outreach.campaigns();
     }
 
     public Future<Void> stop() {
-        vertx.cancelTimer(pollTimer);
-        vertx.cancelTimer(backlogTimer);
+        timers.forEach(vertx::cancelTimer);
         outreach.close();
         return vertx.undeploy(deployment)
                 .recover(e -> Future.succeededFuture())

@@ -1,5 +1,7 @@
 package id.kentongan;
 
+import id.kentongan.store.Keyspace;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,12 +16,13 @@ import java.util.Optional;
 public record KentonganConfig(String httpHost, int httpPort, Optional<String> redisUrl, Duration redisTimeout,
                               Duration sessionTtl, Duration resumeWindow, Duration backendTimeout,
                               Duration sandboxDelay, Path menusDir, Duration menuPollInterval, ZoneId zone,
-                              Backends backends, Sms sms, Outreach outreach) {
+                              Backends backends, Sms sms, Outreach outreach,
+                              String redisNamespace) {
 
     public static KentonganConfig defaults() {
         return new KentonganConfig("0.0.0.0", 8080, Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(180),
                 Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, Path.of("menus"), Duration.ofSeconds(2),
-                ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded(), Outreach.defaults());
+                ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded(), Outreach.defaults(), "kt");
     }
 
     public KentonganConfig {
@@ -38,6 +41,9 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
         if (redisUrl.isPresent() && !redisUrl.get().matches("rediss?://.+")) {
             wrong.add("redis.url must start with redis:// or rediss://, was " + redisUrl.get().replaceAll("//[^@]*@", "//***@"));
         }
+        if (redisNamespace == null || !redisNamespace.matches("[A-Za-z0-9_\\-:]{1,48}")) {
+            wrong.add("redis.namespace must be 1-48 of A-Z a-z 0-9 _ - :, was " + redisNamespace);
+        }
         if (!wrong.isEmpty()) throw new IllegalArgumentException("invalid configuration: " + String.join("; ", wrong));
     }
 
@@ -47,22 +53,32 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
 
     public KentonganConfig with(Backends b) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, b, sms, outreach);
+                sandboxDelay, menusDir, menuPollInterval, zone, b, sms, outreach, redisNamespace);
     }
 
     public KentonganConfig with(Sms s) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, s, outreach);
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, s, outreach, redisNamespace);
     }
 
     public KentonganConfig with(Outreach o) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, o);
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, o, redisNamespace);
     }
 
     public KentonganConfig withMenuPoll(Duration every) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, every, zone, backends, sms, outreach);
+                sandboxDelay, menusDir, every, zone, backends, sms, outreach, redisNamespace);
+    }
+
+    /** Every key in Redis, under {@code redis.namespace}: deployments (or test runs) sharing a Redis stay apart. */
+    public KentonganConfig withRedisNamespace(String ns) {
+        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, ns);
+    }
+
+    public Keyspace keyspace() {
+        return new Keyspace(redisNamespace);
     }
 
     public boolean embedded() {

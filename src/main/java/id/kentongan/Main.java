@@ -2,6 +2,7 @@ package id.kentongan;
 
 import id.kentongan.menu.InvalidMenuException;
 import id.kentongan.smpp.EmbeddedSmsc;
+import id.kentongan.store.Blocking;
 import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuCompiler;
 import id.kentongan.actions.StandardActions;
@@ -56,8 +57,8 @@ public final class Main {
             CountDownLatch stopped = new CountDownLatch(1);
             Kentongan app;
             try {
-                app = Kentongan.start(vertx, cfg, Clock.system(cfg.zone()),
-                        DevTools.find().map(DevTools::smsc).orElse(EmbeddedSmsc.Factory.NONE)).await();
+                app = Blocking.await(Kentongan.start(vertx, cfg, Clock.system(cfg.zone()),
+                        DevTools.find().map(DevTools::smsc).orElse(EmbeddedSmsc.Factory.NONE)));
             } catch (Exception e) {
                 System.err.println("kentongan: cannot start: " + e.getMessage());
                 vertx.close();

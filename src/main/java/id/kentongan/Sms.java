@@ -7,26 +7,25 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * SMS settings. No SMSC means the built-in simulator, started in-process (demo mode). {@code namespace} prefixes the
- * outbox keys in Redis, so that separate deployments (or test runs) sharing one Redis do not drain each other's queue.
+ * SMS settings. No SMSC means the built-in simulator, started in-process (demo mode). Its keys in Redis are under
+ * {@code redis.namespace} (see {@code store.Keyspace}).
  */
-public record Sms(Optional<SmscConfig> smsc, String namespace, Duration patience, Duration reclaimIdle) {
+public record Sms(Optional<SmscConfig> smsc, Duration patience, Duration reclaimIdle) {
     public static Sms embedded() {
-        return new Sms(Optional.empty(), "kt:sms", Duration.ofSeconds(30), Duration.ofSeconds(90));
+        return new Sms(Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(90));
     }
 
     public Sms {
-        if (!namespace.matches("[A-Za-z0-9:_\\-{}]{1,64}")) throw new IllegalArgumentException("invalid configuration: sms.namespace " + namespace);
         if (reclaimIdle.compareTo(patience.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("invalid configuration: sms.reclaimIdle must be at least twice sms.patience");
         }
     }
 
     public Sms with(SmscConfig c) {
-        return new Sms(Optional.of(c), namespace, patience, reclaimIdle);
+        return new Sms(Optional.of(c), patience, reclaimIdle);
     }
 
-    public Sms withNamespace(String ns, Duration patience, Duration reclaimIdle) {
-        return new Sms(smsc, ns, patience, reclaimIdle);
+    public Sms withPatience(Duration patience, Duration reclaimIdle) {
+        return new Sms(smsc, patience, reclaimIdle);
     }
 }

@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.CompletableFuture;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -67,6 +69,17 @@ class ArchitectureTest {
     void onlyTheToolsUseTheCompositionRoot() {
         noClasses().that().resideOutsideOfPackages("id.kentongan", "id.kentongan.tools..")
                 .should().dependOnClassesThat().resideInAPackage("id.kentongan")
+                .check(MAIN);
+    }
+
+    /** Worker threads wait through store.Blocking only, which refuses to wait on an event loop. */
+    @Test
+    void nothingWaitsButThroughBlocking() {
+        noClasses().that().resideOutsideOfPackage("id.kentongan.tools..")
+                .and().doNotHaveFullyQualifiedName("id.kentongan.store.Blocking")
+                .should().callMethod(CompletableFuture.class, "join")
+                .orShould().callMethod(CompletableFuture.class, "get")
+                .orShould().callMethod(io.vertx.core.Future.class, "await")
                 .check(MAIN);
     }
 

@@ -1,5 +1,7 @@
 package id.kentongan;
 
+import id.kentongan.store.Redis;
+
 import id.kentongan.tools.SmscSimulator;
 
 import id.kentongan.admin.AdminAccess;
@@ -20,12 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Starts real service instances on free ports for a test, and stops them after. */
 public final class Instances implements AutoCloseable {
     public static final String REDIS = System.getenv().getOrDefault("KENTONGAN_TEST_REDIS_URL", "redis://127.0.0.1:6379");
-    /** This test run's SMS outbox in Redis: runs sharing a Redis never drain each other's messages. */
-    public static final String SMS_NAMESPACE = "kt:test:" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    /** This test run's reminders and campaigns in Redis, apart from other runs'. */
-    public static final String OUTREACH_NAMESPACE = "kt:test:" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":out";
-    /** This test run's sandbox core system: its member list holds only this run's members. */
-    public static final String SANDBOX_NAMESPACE = "kt:test:" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":sandbox";
+    /**
+     * This test run's keys in Redis (redis.namespace): runs sharing a Redis never drain each other's outbox, and the
+     * sandbox's member list holds only this run's members.
+     */
+    public static final String NAMESPACE = newNamespace();
     /** Tokens with the smaller roles. */
     public static final String VIEWER_TOKEN = "test-viewer-" + java.util.UUID.randomUUID();
     public static final String EDITOR_TOKEN = "test-editor-" + java.util.UUID.randomUUID();
@@ -38,16 +39,30 @@ public final class Instances implements AutoCloseable {
 
     public static KentonganConfig config(Optional<String> redis, Path menus, Duration sandboxDelay, Duration backendTimeout) {
         return new KentonganConfig("127.0.0.1", 0, redis, Duration.ofSeconds(1), Duration.ofSeconds(180), Duration.ofMinutes(5),
-                backendTimeout, sandboxDelay, menus, Duration.ofMinutes(10), ZoneId.of("Asia/Jakarta"), Backends.sandbox().withSandboxNamespace(SANDBOX_NAMESPACE),
-                Sms.embedded().withNamespace(SMS_NAMESPACE, Duration.ofSeconds(5), Duration.ofSeconds(12)),
+                backendTimeout, sandboxDelay, menus, Duration.ofMinutes(10), ZoneId.of("Asia/Jakarta"), Backends.sandbox(),
+                Sms.embedded().withPatience(Duration.ofSeconds(5), Duration.ofSeconds(12)),
                 // No quiet hours by default: tests must not depend on the hour they run at (those about quiet hours set them).
-                Outreach.defaults().manual(OUTREACH_NAMESPACE, Digest.sha256Hex(ADMIN_TOKEN, 32))
+                Outreach.defaults().manual(Digest.sha256Hex(ADMIN_TOKEN, 32))
                         .withQuietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT)
                         .withTokens(java.util.List.of(
                                 new AdminAccess.Token("viewer", AdminAccess.Role.VIEWER,
                                         Digest.sha256Hex(VIEWER_TOKEN, 32)),
                                 new AdminAccess.Token("editor", AdminAccess.Role.EDITOR,
-                                        Digest.sha256Hex(EDITOR_TOKEN, 32)))));
+                                        Digest.sha256Hex(EDITOR_TOKEN, 32)))),
+                NAMESPACE);
+    }
+
+    /** A key root no other test run (or test, see {@link #isolated()}) uses. */
+    public static String newNamespace() {
+        return "kt-test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static volatile Redis sharedRedis;
+
+    /** One Redis client for the tests that drive a part (an outbox, a store) without a whole instance. */
+    public static synchronized Redis redis() {
+        if (sharedRedis == null) sharedRedis = new Redis(REDIS, Duration.ofSeconds(5));
+        return sharedRedis;
     }
 
     public static KentonganConfig withRedis() {
@@ -55,14 +70,11 @@ public final class Instances implements AutoCloseable {
     }
 
     /**
-     * Redis, with a schedule, menu versions and a sandbox core system of its own (namespaces no other test shares):
+     * Redis, with keys of its own (a namespace no other test shares): its schedule, menu versions, sandbox core system:
      * for tests that publish menus, count every member, or plan reminders for all.
      */
     public static KentonganConfig isolated() {
-        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
-        KentonganConfig base = withRedis();
-        return base.with(base.backends().withSandboxNamespace("kt:test:" + run + ":sandbox"))
-                .with(base.outreach().manual("kt:test:" + run + ":out", base.outreach().adminTokenSha256().orElseThrow()));
+        return withRedis().withRedisNamespace(newNamespace());
     }
 
     /** {@link #isolated()} with the standard quiet hours, 21:00-07:00. */

@@ -71,7 +71,7 @@ public final class Actions {
 
     /** Keyed by phone, action and session step, so a retried or doubled step gets the first outcome. */
     private Future<ActionOutcome> runOnce(String name, Action action, ActionCall call) {
-        String key = "kt:{" + call.msisdn().value() + "}:once:" + name + ":" + call.idempotencyKey();
+        String key = once.keys().once(call.msisdn(), name, call.idempotencyKey());
         return once.run(key, () -> action.run(call).map(Actions::encode), s -> !decode(s).result().equals(ActionSpec.ERROR))
                 .map(Actions::decode);
     }

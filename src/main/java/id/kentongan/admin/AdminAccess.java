@@ -115,17 +115,17 @@ public final class AdminAccess {
     private void audit(Token who, HttpMethod method, String path, int status) {
         JsonObject e = new JsonObject().put("at", clock.instant().toString()).put("who", who.name()).put("role", who.role().name().toLowerCase(Locale.ROOT))
                 .put("what", method.name() + " " + path).put("status", status);
-        store.addToSet("kt:admin:audit", e.encode());
+        store.addToSet(store.keys().adminAudit(), e.encode());
     }
 
     /** Adds an entry of another kind (a menu published from a file, a version rolled back): who, what, before, after. */
     public void audit(String who, String what, String before, String after) {
-        store.addToSet("kt:admin:audit", new JsonObject().put("at", clock.instant().toString()).put("who", who).put("what", what)
+        store.addToSet(store.keys().adminAudit(), new JsonObject().put("at", clock.instant().toString()).put("who", who).put("what", what)
                 .put("before", before).put("after", after).encode());
     }
 
     private void auditLog(RoutingContext ctx) {
-        store.members("kt:admin:audit").onComplete(ar -> {
+        store.members(store.keys().adminAudit()).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.response().setStatusCode(503).end();
                 return;

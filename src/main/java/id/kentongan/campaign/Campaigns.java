@@ -1,5 +1,10 @@
 package id.kentongan.campaign;
 
+import id.kentongan.store.Blocking;
+
+import id.kentongan.store.Keyspace;
+import id.kentongan.store.Script;
+
 import id.kentongan.community.Groups;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
@@ -41,7 +46,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Campaigns in Redis, worked on by every instance. A campaign is a hash ({@code <ns>:camp:<id>}). When it starts, one
+ * Campaigns in Redis, worked on by every instance. A campaign is a hash ({@code Keyspace.campaign(id)}). When it starts, one
  * instance at a time (a lock with a lease, the cursor kept after every page) reads the member list and adds each
  * member the target picks to the campaign's set of numbers and, the first time only, to its stream of work; every
  * instance takes work from that stream through one consumer group, renders the message and hands it to the SMS outbox
@@ -55,22 +60,6 @@ public final class Campaigns {
     private static final Duration EXPAND_LOCK = Duration.ofSeconds(30);
     private static final String GROUP = "senders";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
-    /** Adds ARGV[1] to the target set and, if new there, its work (ARGV[2]) to the stream: a target is worked once. */
-    private static final String ADD_TARGET = """
-            if redis.call('SADD', KEYS[1], ARGV[1]) == 1 then
-              redis.call('XADD', KEYS[2], '*', 'm', ARGV[1], 'v', ARGV[2])
-              return 1
-            end
-            return 0""";
-    /** Moves the state from ARGV[1] (one of, comma-separated) to ARGV[2]; returns the state it found. */
-    private static final String MOVE = """
-            local now = redis.call('HGET', KEYS[1], 'state')
-            if not now then return false end
-            for s in string.gmatch(ARGV[1], '[^,]+') do
-              if s == now then redis.call('HSET', KEYS[1], 'state', ARGV[2]) return now end
-            end
-            return now""";
-
     public enum State { SCHEDULED, RUNNING, PAUSED, CANCELLED, COMPLETED }
 
     public record Campaign(String id, String name, CampaignTemplate template, Target target, Instant sendAt, Instant createdAt,
@@ -95,7 +84,7 @@ public final class Campaigns {
     }
 
     private final Supplier<RedisCommands<String, String>> connection;
-    private final String ns;
+    private final Keyspace keys;
     private final MembershipService members;
     private final SmsOutbox outbox;
     private final QuietHours quiet;
@@ -104,10 +93,10 @@ public final class Campaigns {
     private final String consumer = "c-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Long> lastClaim = new HashMap<>();
 
-    public Campaigns(Supplier<RedisCommands<String, String>> redis, String namespace, MembershipService members, SmsOutbox outbox,
+    public Campaigns(Supplier<RedisCommands<String, String>> redis, Keyspace keys, MembershipService members, SmsOutbox outbox,
                      QuietHours quiet, String ussdCode, Clock clock) {
         this.connection = redis;
-        this.ns = namespace + ":camp:";
+        this.keys = keys;
         this.members = members;
         this.outbox = outbox;
         this.quiet = quiet;
@@ -116,7 +105,7 @@ public final class Campaigns {
     }
 
     private String key(String id) {
-        return ns + id;
+        return keys.campaign(id);
     }
 
     /** Stores a new campaign; {@link IllegalArgumentException} with the reason when the template or target is wrong. */
@@ -143,13 +132,13 @@ public final class Campaigns {
         h.put("state", at.isAfter(now) ? State.SCHEDULED.name() : State.RUNNING.name());
         h.put("expanded", "0");
         try {
-            redis.xgroupCreate(XReadArgs.StreamOffset.from(key(id) + ":todo", "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
+            redis.xgroupCreate(XReadArgs.StreamOffset.from(keys.campaign(id, "todo"), "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
         } catch (RedisBusyException exists) {
             // cannot happen for a fresh id; harmless if it does
         }
         redis.hset(key(id), h);
-        redis.zadd(ns + "ids", now.toEpochMilli(), id);
-        redis.sadd(ns + "active", id);
+        redis.zadd(keys.campaignIds(), now.toEpochMilli(), id);
+        redis.sadd(keys.campaignsActive(), id);
         log.info("campaign {} '{}' created, {} at {}", id, name, h.get("state").toLowerCase(java.util.Locale.ROOT), at);
         return get(id).orElseThrow();
     }
@@ -165,7 +154,7 @@ public final class Campaigns {
     /** The newest first, at most {@code limit}. */
     public List<Campaign> list(int limit) {
         List<Campaign> out = new ArrayList<>();
-        for (String id : connection.get().zrevrange(ns + "ids", 0, limit - 1)) get(id).ifPresent(out::add);
+        for (String id : connection.get().zrevrange(keys.campaignIds(), 0, limit - 1)) get(id).ifPresent(out::add);
         return out;
     }
 
@@ -180,13 +169,13 @@ public final class Campaigns {
 
     public Campaign cancel(String id) {
         Campaign c = move(id, Set.of(State.RUNNING, State.SCHEDULED, State.PAUSED), State.CANCELLED);
-        connection.get().srem(ns + "active", id);
+        connection.get().srem(keys.campaignsActive(), id);
         return c;
     }
 
     private Campaign move(String id, Set<State> from, State to) {
         if (get(id).isEmpty()) throw new java.util.NoSuchElementException("no campaign " + id);
-        String was = connection.get().eval(MOVE, ScriptOutputType.VALUE, new String[]{key(id)},
+        String was = Script.CAMPAIGN_MOVE_STATE.run(connection.get(), ScriptOutputType.VALUE, new String[]{key(id)},
                 String.join(",", from.stream().map(State::name).toList()), to.name());
         if (was == null || !from.contains(State.valueOf(was))) {
             throw new IllegalStateException("campaign " + id + " is " + (was == null ? "gone" : was.toLowerCase(java.util.Locale.ROOT))
@@ -200,13 +189,13 @@ public final class Campaigns {
     public int tick(int batch) {
         int handed = 0;
         Instant now = clock.instant();
-        for (String id : connection.get().smembers(ns + "active")) {
+        for (String id : connection.get().smembers(keys.campaignsActive())) {
             try {
                 Optional<Campaign> c = get(id);
                 if (c.isEmpty()) continue;
                 State s = c.get().state();
                 if (s == State.SCHEDULED && !c.get().sendAt().isAfter(now)) {
-                    connection.get().eval(MOVE, ScriptOutputType.VALUE, new String[]{key(id)}, State.SCHEDULED.name(), State.RUNNING.name());
+                    Script.CAMPAIGN_MOVE_STATE.run(connection.get(), ScriptOutputType.VALUE, new String[]{key(id)}, State.SCHEDULED.name(), State.RUNNING.name());
                     s = State.RUNNING;
                 }
                 if (s != State.RUNNING || quiet.quiet(now)) continue;
@@ -222,17 +211,17 @@ public final class Campaigns {
     /** Adds the campaign's targets to its stream of work, a page at a time, resuming where a stopped instance left off. */
     private void expand(Campaign c) {
         RedisCommands<String, String> redis = connection.get();
-        String lock = key(c.id()) + ":expander";
+        String lock = keys.campaign(c.id(), "expander");
         if (!"OK".equals(redis.set(lock, consumer, SetArgs.Builder.nx().px(EXPAND_LOCK.toMillis())))) return;
         try {
-            String targets = key(c.id()) + ":targets";
-            String todo = key(c.id()) + ":todo";
-            String cursorKey = key(c.id()) + ":cursor";
+            String targets = keys.campaign(c.id(), "targets");
+            String todo = keys.campaign(c.id(), "todo");
+            String cursorKey = keys.campaign(c.id(), "cursor");
             String cursor = redis.get(cursorKey);
             if (c.target().isList()) {
                 List<String> numbers = c.target().msisdns();
                 for (int i = cursor == null ? 0 : Integer.parseInt(cursor); i < numbers.size(); i++) {
-                    redis.eval(ADD_TARGET, ScriptOutputType.INTEGER, new String[]{targets, todo}, numbers.get(i), "{}");
+                    Script.CAMPAIGN_ADD_TARGET.run(redis, ScriptOutputType.INTEGER, new String[]{targets, todo}, numbers.get(i), "{}");
                     if (i % 500 == 499) {
                         redis.set(cursorKey, Integer.toString(i + 1));
                         redis.pexpire(lock, EXPAND_LOCK.toMillis());
@@ -240,14 +229,14 @@ public final class Campaigns {
                 }
             } else {
                 // Groups are the community channel's (Groups): one set of numbers per group.
-                Set<String> group = c.target().group().map(g -> redis.smembers(Groups.membersKey(
+                Set<String> group = c.target().group().map(g -> redis.smembers(keys.groupMembers(
                         Groups.code(g)))).orElse(Set.of());
                 LocalDate today = clock.instant().atZone(quiet.zone()).toLocalDate();
                 do {
-                    MembershipService.MemberPage page = members.members(cursor, 500).toCompletionStage().toCompletableFuture().join();
+                    MembershipService.MemberPage page = Blocking.await(members.members(cursor, 500));
                     for (Member m : page.members()) {
                         if (!c.target().matches(m, today, group.contains(m.msisdn().value()))) continue;
-                        redis.eval(ADD_TARGET, ScriptOutputType.INTEGER, new String[]{targets, todo}, m.msisdn().value(), values(m, today).encode());
+                        Script.CAMPAIGN_ADD_TARGET.run(redis, ScriptOutputType.INTEGER, new String[]{targets, todo}, m.msisdn().value(), values(m, today).encode());
                     }
                     cursor = page.next().orElse(null);
                     if (cursor != null) redis.set(cursorKey, cursor);
@@ -275,7 +264,7 @@ public final class Campaigns {
     @SuppressWarnings("unchecked") // Lettuce's StreamOffset varargs; one offset
     private int release(Campaign c, int batch) {
         RedisCommands<String, String> redis = connection.get();
-        String todo = key(c.id()) + ":todo";
+        String todo = keys.campaign(c.id(), "todo");
         List<StreamMessage<String, String>> work = new ArrayList<>();
         long now = System.nanoTime();
         Long last = lastClaim.get(c.id());
@@ -300,8 +289,7 @@ public final class Campaigns {
             Map<String, String> v = new HashMap<>();
             new JsonObject(body.get("v")).forEach(e -> v.put(e.getKey(), String.valueOf(e.getValue())));
             v.put("ussd", ussdCode);
-            outbox.enqueue(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.template().render(v)))
-                    .toCompletionStage().toCompletableFuture().join();
+            Blocking.await(outbox.enqueue(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.template().render(v))));
             // Deleted before it is acknowledged: an instance that dies in between leaves a pending entry whose message
             // is gone (claimed and acknowledged by the next taker), never an acknowledged entry left in the stream.
             redis.xdel(todo, w.getId());
@@ -310,9 +298,9 @@ public final class Campaigns {
         }
         if (work.isEmpty() && "1".equals(redis.hget(key(c.id()), "expanded")) && redis.xlen(todo) == 0
                 && redis.xpending(todo, GROUP).getCount() == 0) {
-            String was = redis.eval(MOVE, ScriptOutputType.VALUE, new String[]{key(c.id())}, State.RUNNING.name(), State.COMPLETED.name());
+            String was = Script.CAMPAIGN_MOVE_STATE.run(redis, ScriptOutputType.VALUE, new String[]{key(c.id())}, State.RUNNING.name(), State.COMPLETED.name());
             if (State.RUNNING.name().equals(was)) {
-                redis.srem(ns + "active", c.id());
+                redis.srem(keys.campaignsActive(), c.id());
                 log.info("campaign {}: every message handed to the SMS outbox", c.id());
             }
         }
@@ -322,7 +310,7 @@ public final class Campaigns {
     /** Counted from the SMS outbox's record of each of the campaign's messages. */
     public Progress progress(String id) {
         RedisCommands<String, String> redis = connection.get();
-        String targets = key(id) + ":targets";
+        String targets = keys.campaign(id, "targets");
         long targeted = redis.scard(targets);
         long queued = 0, submitted = 0, delivered = 0, failed = 0, optedOut = 0;
         ScanArgs chunk = ScanArgs.Builder.limit(1000);

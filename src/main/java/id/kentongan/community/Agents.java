@@ -33,12 +33,12 @@ public final class Agents {
         this.store = store;
     }
 
-    private static String key(Msisdn m) {
-        return "kt:{" + m.value() + "}:agent";
+    private String key(Msisdn m) {
+        return store.keys().agent(m);
     }
 
     public Future<Void> save(Agent a) {
-        return store.put(key(a.msisdn()), a.toJson().encode(), KEEP).compose(v -> store.addToSet("kt:agents", a.msisdn().value())).mapEmpty();
+        return store.put(key(a.msisdn()), a.toJson().encode(), KEEP).compose(v -> store.addToSet(store.keys().agents(), a.msisdn().value())).mapEmpty();
     }
 
     public Future<Optional<Agent>> find(Msisdn m) {
@@ -46,40 +46,40 @@ public final class Agents {
     }
 
     public Future<Set<String>> all() {
-        return store.members("kt:agents");
+        return store.members(store.keys().agents());
     }
 
     public Future<Boolean> hasPin(Msisdn m) {
-        return store.get(key(m) + ":pin").map(Optional::isPresent);
+        return store.get(store.keys().agentPin(m)).map(Optional::isPresent);
     }
 
     public Future<Boolean> locked(Msisdn m) {
-        return store.get(key(m) + ":locked").map(Optional::isPresent);
+        return store.get(store.keys().agentLock(m)).map(Optional::isPresent);
     }
 
     /** Sets the PIN once: false when one is set already (changing it is an operator's job). */
     public Future<Boolean> setPin(Msisdn m, String pin) {
         return vertx.executeBlocking(() -> PinHasher.hash(pin), false)
-                .compose(hash -> store.putIfAbsent(key(m) + ":pin", hash, KEEP));
+                .compose(hash -> store.putIfAbsent(store.keys().agentPin(m), hash, KEEP));
     }
 
     /** Checks a PIN; the third wrong one in a row locks the agent menu for 15 minutes. */
     public Future<Login> login(Msisdn m, String pin, String sessionId) {
         return locked(m).compose(isLocked -> {
             if (isLocked) return Future.succeededFuture(Login.LOCKED);
-            return store.get(key(m) + ":pin").compose(stored -> {
+            return store.get(store.keys().agentPin(m)).compose(stored -> {
                 if (stored.isEmpty()) return Future.succeededFuture(Login.WRONG);
                 return vertx.executeBlocking(() -> PinHasher.matches(pin, stored.get()), false).compose(ok -> {
                     if (ok) {
-                        return store.remove(key(m) + ":fails")
-                                .compose(v -> store.put(key(m) + ":session:" + sessionId, "1", SIGNED_IN)).map(Login.OK);
+                        return store.remove(store.keys().agentFailures(m))
+                                .compose(v -> store.put(store.keys().agentSignedIn(m, sessionId), "1", SIGNED_IN)).map(Login.OK);
                     }
-                    return store.get(key(m) + ":fails").compose(f -> {
+                    return store.get(store.keys().agentFailures(m)).compose(f -> {
                         int fails = f.map(Integer::parseInt).orElse(0) + 1;
                         if (fails >= TRIES) {
-                            return store.put(key(m) + ":locked", "1", LOCK).compose(v -> store.remove(key(m) + ":fails")).map(Login.LOCKED);
+                            return store.put(store.keys().agentLock(m), "1", LOCK).compose(v -> store.remove(store.keys().agentFailures(m))).map(Login.LOCKED);
                         }
-                        return store.put(key(m) + ":fails", Integer.toString(fails), LOCK).map(Login.WRONG);
+                        return store.put(store.keys().agentFailures(m), Integer.toString(fails), LOCK).map(Login.WRONG);
                     });
                 });
             });
@@ -88,16 +88,16 @@ public final class Agents {
 
     /** An operator's reset (a forgotten PIN, or a lock to lift): the agent chooses a new PIN on the next dial. */
     public Future<Void> resetPin(Msisdn m) {
-        return Future.all(store.remove(key(m) + ":pin"), store.remove(key(m) + ":fails"), store.remove(key(m) + ":locked")).mapEmpty();
+        return Future.all(store.remove(store.keys().agentPin(m)), store.remove(store.keys().agentFailures(m)), store.remove(store.keys().agentLock(m))).mapEmpty();
     }
 
     public Future<Integer> triesLeft(Msisdn m) {
-        return store.get(key(m) + ":fails").map(f -> TRIES - f.map(Integer::parseInt).orElse(0));
+        return store.get(store.keys().agentFailures(m)).map(f -> TRIES - f.map(Integer::parseInt).orElse(0));
     }
 
     /** Whether this USSD session of the agent entered the right PIN (within the last 10 minutes). */
     public Future<Boolean> signedIn(Msisdn m, String sessionId) {
-        return store.get(key(m) + ":session:" + sessionId).map(Optional::isPresent);
+        return store.get(store.keys().agentSignedIn(m, sessionId)).map(Optional::isPresent);
     }
 
     /** Adds collected cash to the agent's balance; returns the new balance. */

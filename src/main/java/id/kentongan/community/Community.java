@@ -90,8 +90,8 @@ public final class Community {
                 .compose(v -> sms.send("consent:" + r.msisdn().value() + ":" + nik, r.msisdn(), text));
     }
 
-    private static String consentKey(Msisdn worker) {
-        return "kt:{" + worker.value() + "}:consent";
+    private String consentKey(Msisdn worker) {
+        return store.keys().consent(worker);
     }
 
     /** The worker's YA / TIDAK: registers (with the agent as channel) or drops the pending registration. The reply. */
@@ -136,7 +136,7 @@ public final class Community {
     /** "Ajak teman": an invitation SMS naming the inviter by first name, within the limits. */
     public Future<Invite> invite(Msisdn from, Msisdn friend) {
         if (from.equals(friend)) return Future.succeededFuture(Invite.SELF);
-        String counter = "kt:{" + from.value() + "}:invites:" + today();
+        String counter = store.keys().invitations(from, today().toString());
         return members.findByMsisdn(friend).compose(isMember -> {
             if (isMember.isPresent()) return Future.succeededFuture(Invite.MEMBER);
             return optOuts.optedOut(friend).compose(out -> {
@@ -144,7 +144,7 @@ public final class Community {
                 return store.get(counter).compose(n -> {
                     if (n.map(Integer::parseInt).orElse(0) >= INVITES_PER_DAY) return Future.succeededFuture(Invite.LIMIT);
                     // One invitation per number, whoever sends it: nobody is pestered by a whole market.
-                    return store.putIfAbsent("kt:{" + friend.value() + "}:invitedBy", from.value(), INVITATION_KEPT).compose(first -> {
+                    return store.putIfAbsent(store.keys().invitedBy(friend), from.value(), INVITATION_KEPT).compose(first -> {
                         if (!first) return Future.succeededFuture(Invite.ALREADY_INVITED);
                         return store.put(counter, Integer.toString(n.map(Integer::parseInt).orElse(0) + 1), Duration.ofDays(2))
                                 .compose(v -> members.findByMsisdn(from))
@@ -161,7 +161,7 @@ public final class Community {
     }
 
     private Future<Void> thankInviter(Member m) {
-        return store.get("kt:{" + m.msisdn().value() + "}:invitedBy").compose(by -> {
+        return store.get(store.keys().invitedBy(m.msisdn())).compose(by -> {
             if (by.isEmpty()) return Future.succeededFuture();
             Msisdn inviter = new Msisdn(by.get());
             return sms.send("ref-thanks:" + m.msisdn().value(), inviter, "Terima kasih! " + Names.firstName(m.name())
@@ -173,7 +173,7 @@ public final class Community {
 
     /** Group news (solidarity notices) on or off for a worker: SMS KABAR / KABAR STOP. */
     public Future<Void> groupNews(Msisdn worker, boolean on) {
-        String key = "kt:{" + worker.value() + "}:news";
+        String key = store.keys().news(worker);
         return on ? store.put(key, "1", Duration.ofDays(3650)) : store.remove(key);
     }
 
@@ -189,7 +189,7 @@ public final class Community {
         return members.findByMsisdn(member).compose(found -> {
             if (found.isEmpty()) return Future.succeededFuture(new Notice("unknown_member", 0, "no member with this number"));
             Member m = found.get();
-            return store.putIfAbsent("kt:benefit:" + m.kpj() + ":" + kind, today().toString(), Duration.ofDays(3650)).compose(first -> {
+            return store.putIfAbsent(store.keys().benefit(m.kpj(), kind), today().toString(), Duration.ofDays(3650)).compose(first -> {
                 if (!first) return Future.succeededFuture(new Notice("recorded_before", 0, "this benefit was recorded before"));
                 if (!familyConsent) return Future.succeededFuture(new Notice("recorded", 0, "no consent from the family: nobody is told"));
                 return groups.groupOf(m.msisdn()).compose(code -> {
@@ -199,7 +199,7 @@ public final class Community {
                         for (String n : all) {
                             if (n.equals(m.msisdn().value())) continue;
                             Msisdn to = new Msisdn(n);
-                            sent.add(store.get("kt:{" + n + "}:news").compose(news -> news.isEmpty() ? Future.succeededFuture(true)
+                            sent.add(store.get(store.keys().news(new Msisdn(n))).compose(news -> news.isEmpty() ? Future.succeededFuture(true)
                                     : optOuts.optedOut(to)).compose(skip -> {
                                 if (skip) return Future.succeededFuture(false);
                                 return members.findByMsisdn(to).compose(them -> {

@@ -38,24 +38,24 @@ public final class Groups {
         return name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    public static String membersKey(String code) {
-        return "kt:group:" + code + ":members";
+    private String membersKey(String code) {
+        return store.keys().groupMembers(code);
     }
 
     public Future<Group> save(String name, Optional<Msisdn> coordinator) {
         Group g = new Group(code(name), name.strip(), coordinator.map(Msisdn::value));
-        return store.put("kt:group:" + g.code(), g.toJson().encode(), KEEP).compose(v -> store.addToSet("kt:groups", g.code())).map(g);
+        return store.put(store.keys().group(g.code()), g.toJson().encode(), KEEP).compose(v -> store.addToSet(store.keys().groups(), g.code())).map(g);
     }
 
     public Future<Optional<Group>> find(String code) {
-        return store.get("kt:group:" + code).map(v -> v.map(s -> {
+        return store.get(store.keys().group(code)).map(v -> v.map(s -> {
             JsonObject j = new JsonObject(s);
             return new Group(j.getString("code"), j.getString("name"), Optional.ofNullable(j.getString("coordinator")));
         }));
     }
 
     public Future<Set<String>> all() {
-        return store.members("kt:groups");
+        return store.members(store.keys().groups());
     }
 
     /** Puts the worker in {@code code}, out of any group they were in. */
@@ -64,12 +64,12 @@ public final class Groups {
             Future<Void> left = was.isPresent() && !was.get().equals(code)
                     ? store.removeFromSet(membersKey(was.get()), worker.value()).mapEmpty() : Future.succeededFuture();
             return left.compose(v -> store.addToSet(membersKey(code), worker.value()))
-                    .compose(v -> store.put("kt:{" + worker.value() + "}:group", code, KEEP));
+                    .compose(v -> store.put(store.keys().groupOf(worker), code, KEEP));
         });
     }
 
     public Future<Optional<String>> groupOf(Msisdn worker) {
-        return store.get("kt:{" + worker.value() + "}:group");
+        return store.get(store.keys().groupOf(worker));
     }
 
     public Future<Set<String>> members(String code) {

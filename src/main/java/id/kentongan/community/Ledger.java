@@ -52,46 +52,44 @@ public final class Ledger {
     }
 
     private final TtlStore store;
-    private final String ns;
 
     /** {@code namespace} prefixes the per-member records ({@code <ns>:joined:<kpj>}, {@code <ns>:paid:<kpj>}). */
-    public Ledger(TtlStore store, String namespace) {
+    public Ledger(TtlStore store) {
         this.store = store;
-        this.ns = namespace + ":";
     }
 
     /** Records how {@code m} joined, once (the first record stands). */
     public Future<Void> joined(Member m, String channel, Optional<Msisdn> agent, Optional<String> group, LocalDate on) {
         Joined j = new Joined(m.kpj(), channel, agent.map(Msisdn::value), group, on);
-        return store.putIfAbsent(ns + "joined:" + m.kpj(), j.toJson().encode(), KEEP).compose(first -> {
+        return store.putIfAbsent(store.keys().joined(m.kpj()), j.toJson().encode(), KEEP).compose(first -> {
             if (!first || agent.isEmpty()) return Future.succeededFuture();
-            return store.addToSet("kt:{" + agent.get().value() + "}:agent:registered",
+            return store.addToSet(store.keys().agentRegistered(agent.get()),
                     on.toString().substring(0, 7) + "|" + m.kpj() + "|" + m.msisdn().value()).mapEmpty();
         });
     }
 
     public Future<Optional<Joined>> joinedOf(String kpj) {
-        return store.get(ns + "joined:" + kpj).map(v -> v.map(s -> Joined.fromJson(new JsonObject(s))));
+        return store.get(store.keys().joined(kpj)).map(v -> v.map(s -> Joined.fromJson(new JsonObject(s))));
     }
 
     public Future<List<Optional<Joined>>> joinedOf(List<String> kpjs) {
         if (kpjs.isEmpty()) return Future.succeededFuture(List.of());
-        return store.getAll(kpjs.stream().map(k -> ns + "joined:" + k).toList())
+        return store.getAll(kpjs.stream().map(store.keys()::joined).toList())
                 .map(vs -> vs.stream().map(v -> v.map(s -> Joined.fromJson(new JsonObject(s)))).toList());
     }
 
     /** Records a payment once per reference. */
     public Future<Void> paid(Paid p) {
-        return store.putIfAbsent(ns + "paidref:" + p.reference(), p.kpj(), KEEP)
-                .compose(first -> first ? store.addToSet(ns + "paid:" + p.kpj(), p.toJson().encode()).mapEmpty() : Future.succeededFuture());
+        return store.putIfAbsent(store.keys().paymentReference(p.reference()), p.kpj(), KEEP)
+                .compose(first -> first ? store.addToSet(store.keys().payments(p.kpj()), p.toJson().encode()).mapEmpty() : Future.succeededFuture());
     }
 
     public Future<List<Paid>> payments(String kpj) {
-        return store.members(ns + "paid:" + kpj).map(s -> s.stream().map(x -> Paid.fromJson(new JsonObject(x))).toList());
+        return store.members(store.keys().payments(kpj)).map(s -> s.stream().map(x -> Paid.fromJson(new JsonObject(x))).toList());
     }
 
     /** "yyyy-MM|kpj|msisdn" of every member the agent registered. */
     public Future<Set<String>> registeredBy(Msisdn agent) {
-        return store.members("kt:{" + agent.value() + "}:agent:registered");
+        return store.members(store.keys().agentRegistered(agent));
     }
 }

@@ -27,7 +27,6 @@ public final class SandboxMembershipService implements MembershipService {
     public static final String DEMO_NIK = "3302145507900001";
     /** Sandbox data outlives any session; ten years is "for good" in a demo. */
     private static final Duration KEEP = Duration.ofDays(3650);
-    private final String prefix;
 
     private final Vertx vertx;
     private final TtlStore store;
@@ -37,8 +36,7 @@ public final class SandboxMembershipService implements MembershipService {
     /** Set once the demo member is in the store; seeding waits for a reachable store, never blocks start-up. */
     private volatile boolean seeded;
 
-    private SandboxMembershipService(Vertx vertx, TtlStore store, Clock clock, Duration delay, String namespace) {
-        this.prefix = namespace + ":core:";
+    private SandboxMembershipService(Vertx vertx, TtlStore store, Clock clock, Duration delay) {
         this.vertx = vertx;
         this.store = store;
         this.clock = clock;
@@ -51,25 +49,20 @@ public final class SandboxMembershipService implements MembershipService {
 
     /** A sandbox with the demo member in it (seeded once per store, so instances sharing Redis agree). */
     public static Future<SandboxMembershipService> open(Vertx vertx, TtlStore store, Clock clock, Duration delay) {
-        return open(vertx, store, clock, delay, "kt:sandbox");
-    }
-
-    /** As above, with its keys under {@code namespace} (default {@code kt:sandbox}). */
-    public static Future<SandboxMembershipService> open(Vertx vertx, TtlStore store, Clock clock, Duration delay, String namespace) {
-        SandboxMembershipService s = new SandboxMembershipService(vertx, store, clock, delay, namespace);
+        SandboxMembershipService s = new SandboxMembershipService(vertx, store, clock, delay);
         return s.seed().otherwise((Void) null).map(s); // a store that is down now is seeded on first use
     }
 
     private Future<Void> seed() {
         if (seeded) return Future.succeededFuture();
-        return store.putIfAbsent(prefix + "nik:" + DEMO_NIK, MemberJson.encode(demo).encode(), KEEP)
+        return store.putIfAbsent(store.keys().sandboxMember(DEMO_NIK), MemberJson.encode(demo).encode(), KEEP)
                 .compose(fresh -> fresh ? index(demo) : Future.succeededFuture())
                 .onSuccess(v -> seeded = true);
     }
 
     /** Puts a member in the sandbox as they are (demo data, test fixtures). */
     public Future<Void> put(Member m) {
-        return store.put(prefix + "nik:" + m.nik().value(), MemberJson.encode(m).encode(), KEEP).compose(v -> index(m));
+        return store.put(store.keys().sandboxMember(m.nik().value()), MemberJson.encode(m).encode(), KEEP).compose(v -> index(m));
     }
 
     @Override
@@ -79,17 +72,17 @@ public final class SandboxMembershipService implements MembershipService {
 
     @Override
     public Future<Optional<Member>> findByMsisdn(Msisdn msisdn) {
-        return later(() -> store.get(prefix + "msisdn:" + msisdn.value())
+        return later(() -> store.get(store.keys().sandboxByMsisdn(msisdn))
                 .compose(nik -> nik.isPresent() ? member(nik.get()) : Future.succeededFuture(Optional.empty())));
     }
 
     @Override
     public Future<Registered> register(Registration r, String idempotencyKey) {
-        return later(() -> store.increment(prefix + "kpj").compose(n -> {
+        return later(() -> store.increment(store.keys().sandboxKpjCounter()).compose(n -> {
             Member m = new Member(Long.toString(26_000_000_001L + n), r.nik(), r.name(), r.msisdn(), r.occupation(), r.plan(),
                     LocalDate.now(clock), null);
             // The NIK key is the card: whoever sets it first registers, everyone else finds that member.
-            return store.putIfAbsent(prefix + "nik:" + r.nik().value(), MemberJson.encode(m).encode(), KEEP)
+            return store.putIfAbsent(store.keys().sandboxMember(r.nik().value()), MemberJson.encode(m).encode(), KEEP)
                     .compose(created -> created ? index(m).map(new Registered(m, true))
                             : member(r.nik().value()).map(existing -> new Registered(existing.orElseThrow(), false)));
         }));
@@ -107,48 +100,48 @@ public final class SandboxMembershipService implements MembershipService {
 
     @Override
     public Future<Member> credit(Contribution c) {
-        return later(() -> byKpj(c.kpj()).compose(m -> store.putIfAbsent(prefix + "credit:" + c.reference(), c.kpj(), KEEP)
+        return later(() -> byKpj(c.kpj()).compose(m -> store.putIfAbsent(store.keys().sandboxCredit(c.reference()), c.kpj(), KEEP)
                 .compose(first -> {
                     if (!first) return Future.succeededFuture(m); // recorded before: once per reference
                     YearMonth from = Bill.forMember(m, c.months()).from();
                     Member paid = new Member(m.kpj(), m.nik(), m.name(), m.msisdn(), m.occupation(), m.plan(),
                             m.registeredOn(), from.plusMonths(c.months() - 1L));
-                    return store.put(prefix + "nik:" + m.nik().value(), MemberJson.encode(paid).encode(), KEEP).map(paid);
+                    return store.put(store.keys().sandboxMember(m.nik().value()), MemberJson.encode(paid).encode(), KEEP).map(paid);
                 })));
     }
 
     private Future<Member> byKpj(String kpj) {
-        return store.get(prefix + "kpj:" + kpj).compose(nik -> nik.isPresent() ? member(nik.get())
+        return store.get(store.keys().sandboxByKpj(kpj)).compose(nik -> nik.isPresent() ? member(nik.get())
                         : Future.succeededFuture(Optional.<Member>empty()))
                 .map(m -> m.orElseThrow(() -> new IllegalArgumentException("no member with KPJ " + kpj)));
     }
 
     private Future<Optional<Member>> member(String nik) {
-        return store.get(prefix + "nik:" + nik).map(v -> v.map(json -> MemberJson.decode(new JsonObject(json))));
+        return store.get(store.keys().sandboxMember(nik)).map(v -> v.map(json -> MemberJson.decode(new JsonObject(json))));
     }
 
     private Future<Void> index(Member m) {
-        return Future.all(store.put(prefix + "msisdn:" + m.msisdn().value(), m.nik().value(), KEEP),
-                store.put(prefix + "kpj:" + m.kpj(), m.nik().value(), KEEP), inFeed(m.nik().value())).mapEmpty();
+        return Future.all(store.put(store.keys().sandboxByMsisdn(m.msisdn()), m.nik().value(), KEEP),
+                store.put(store.keys().sandboxByKpj(m.kpj()), m.nik().value(), KEEP), inFeed(m.nik().value())).mapEmpty();
     }
 
     /** Gives a new member the next slot of the feed ({@code feed:<n>} -> NIK), once per NIK. */
     private Future<Void> inFeed(String nik) {
-        return store.putIfAbsent(prefix + "infeed:" + nik, "1", KEEP).compose(fresh -> !fresh ? Future.succeededFuture()
-                : store.increment(prefix + "feed").compose(n -> store.put(prefix + "feed:" + n, nik, KEEP)));
+        return store.putIfAbsent(store.keys().sandboxInFeed(nik), "1", KEEP).compose(fresh -> !fresh ? Future.succeededFuture()
+                : store.increment(store.keys().sandboxFeedLength()).compose(n -> store.put(store.keys().sandboxFeed(n), nik, KEEP)));
     }
 
     @Override
     public Future<MemberPage> members(String after, int limit) {
         long from = after == null ? 0 : Long.parseLong(after);
-        return later(() -> store.get(prefix + "feed").compose(total -> {
+        return later(() -> store.get(store.keys().sandboxFeedLength()).compose(total -> {
             long last = total.map(Long::parseLong).orElse(0L);
             long to = Math.min(last, from + limit);
             if (to <= from) return Future.succeededFuture(new MemberPage(java.util.List.of(), Optional.empty()));
             java.util.List<String> slots = new java.util.ArrayList<>();
-            for (long n = from + 1; n <= to; n++) slots.add(prefix + "feed:" + n);
+            for (long n = from + 1; n <= to; n++) slots.add(store.keys().sandboxFeed(n));
             return store.getAll(slots).compose(niks -> {
-                java.util.List<String> keys = niks.stream().flatMap(Optional::stream).map(nik -> prefix + "nik:" + nik).toList();
+                java.util.List<String> keys = niks.stream().flatMap(Optional::stream).map(nik -> store.keys().sandboxMember(nik)).toList();
                 return keys.isEmpty() ? Future.succeededFuture(java.util.List.<Optional<String>>of()) : store.getAll(keys);
             }).map(json -> new MemberPage(json.stream().flatMap(Optional::stream).map(j -> MemberJson.decode(new JsonObject(j))).toList(),
                     to < last ? Optional.of(Long.toString(to)) : Optional.empty()));

@@ -1,5 +1,7 @@
 package id.kentongan.outbox;
 
+import id.kentongan.store.Blocking;
+
 import id.kentongan.domain.Msisdn;
 import id.kentongan.store.TtlStore;
 
@@ -40,10 +42,10 @@ public final class OptOuts {
 
     /** For the SMS sender's threads: blocks until the store answers. */
     public OptOutCheck blocking() {
-        return numbers -> optedOutAmong(numbers).toCompletionStage().toCompletableFuture().join();
+        return numbers -> Blocking.await(optedOutAmong(numbers));
     }
 
-    private static String key(Msisdn who) {
-        return "kt:{" + who.value() + "}:optout";
+    private String key(Msisdn who) {
+        return store.keys().optOut(who);
     }
 }

@@ -1,18 +1,20 @@
 package id.kentongan.outbox;
 
-import id.kentongan.smpp.ReceiptIds;
-import id.kentongan.store.Utf8Codec;
+import id.kentongan.store.Blocking;
 
-import io.lettuce.core.ClientOptions;
+import id.kentongan.store.Keyspace;
+import id.kentongan.store.Redis;
+import id.kentongan.store.Script;
+import io.lettuce.core.ScriptOutputType;
+
+import id.kentongan.smpp.ReceiptIds;
+
 import io.lettuce.core.Consumer;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.RedisBusyException;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The outbox on a Redis Stream with one consumer group shared by every instance: {@code <ns>:outbox} holds queued and
- * unfinished messages; {@code <ns>:dead} the refused ones with their reason; per message key a queued marker (SET NX:
+ * The outbox on a Redis Stream with one consumer group shared by every instance: {@code Keyspace.outboxStream()} holds queued and
+ * unfinished messages; {@code outboxDead()} the refused ones with their reason; per message key a queued marker (SET NX:
  * a key is queued once), the final state, and the receipt ids pointing back to it, each with an expiry.
  */
 public final class RedisSmsOutbox implements SmsOutbox {
@@ -35,74 +37,52 @@ public final class RedisSmsOutbox implements SmsOutbox {
     private static final Duration EARLY_RECEIPTS = Duration.ofMinutes(10);
 
     private final Vertx vertx;
-    private final String ns;
-    private final RedisClient client;
-    private final RedisURI uri;
-    // Connected on first use, so that the service starts (and answers "busy") while Redis is down.
-    private volatile java.util.concurrent.CompletableFuture<StatefulRedisConnection<String, String>> eventLoopConnection;
-    private volatile StatefulRedisConnection<String, String> workConnection;
-    private volatile StatefulRedisConnection<String, String> blockingConnection;
+    private final Redis redis;
+    private final Keyspace keys;
+    private volatile boolean groupCreated;
+    private volatile RedisCommands<String, String> blockingConnection;
 
-    public RedisSmsOutbox(Vertx vertx, String redisUrl, String namespace) {
+    /** On the instance's shared connection; the blocking read gets the one connection of its own. */
+    public RedisSmsOutbox(Vertx vertx, Redis redis, Keyspace keys) {
         this.vertx = vertx;
-        this.ns = namespace;
-        this.uri = RedisURI.create(redisUrl);
-        this.client = RedisClient.create();
-        client.setOptions(ClientOptions.builder().autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        this.redis = redis;
+        this.keys = keys;
     }
 
-    private synchronized java.util.concurrent.CompletionStage<StatefulRedisConnection<String, String>> async() {
-        var c = eventLoopConnection;
-        if (c == null || c.isCompletedExceptionally()) {
-            c = client.connectAsync(Utf8Codec.INSTANCE, uri).toCompletableFuture();
-            eventLoopConnection = c;
-        }
-        return c;
-    }
-
-    private synchronized RedisCommands<String, String> work() {
-        if (workConnection == null) {
-            StatefulRedisConnection<String, String> c = client.connect(uri);
-            try {
-                c.sync().xgroupCreate(XReadArgs.StreamOffset.from(stream(), "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
-            } catch (RedisBusyException alreadyThere) {
-                // another instance created the group
+    private RedisCommands<String, String> work() {
+        if (!groupCreated) {
+            synchronized (this) {
+                if (!groupCreated) {
+                    try {
+                        redis.sync().xgroupCreate(XReadArgs.StreamOffset.from(stream(), "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
+                    } catch (RedisBusyException alreadyThere) {
+                        // another instance created the group
+                    }
+                    groupCreated = true;
+                }
             }
-            workConnection = c;
         }
-        return workConnection.sync();
+        return redis.sync();
     }
 
     private RedisCommands<String, String> blocking() {
         work(); // the group exists before anyone reads from it
         synchronized (this) {
-            if (blockingConnection == null) blockingConnection = client.connect(uri); // XREADGROUP BLOCK holds its connection
-            return blockingConnection.sync();
+            if (blockingConnection == null) blockingConnection = redis.blockingConnection(); // XREADGROUP BLOCK holds its connection
+            return blockingConnection;
         }
     }
 
     private String stream() {
-        return ns + ":outbox";
+        return keys.outboxStream();
     }
-
-    /**
-     * Marks the key queued and adds the message in one step: a process killed between the two would otherwise leave
-     * a key marked queued with no message behind it, and every later attempt would think it queued already (found by
-     * killing an instance mid-campaign: one message of 5,000 was never sent).
-     */
-    private static final String ENQUEUE = """
-            if redis.call('SET', KEYS[1], 'QUEUED', 'NX', 'EX', ARGV[1]) then
-              redis.call('XADD', KEYS[2], '*', 'key', ARGV[2], 'to', ARGV[3], 'text', ARGV[4])
-              return 1
-            end
-            return 0""";
 
     @Override
     public Future<Boolean> enqueue(OutboundSms sms) {
-        var added = async().thenCompose(conn -> conn.async().<Long>eval(ENQUEUE, io.lettuce.core.ScriptOutputType.INTEGER,
-                new String[]{ns + ":state:" + sms.key(), stream()}, Long.toString(KEEP.toSeconds()), sms.key(), sms.to(), sms.text())
-                .thenApply(n -> n != null && n == 1L));
+        // One step (outbox-enqueue.lua): a key is never marked queued without its message.
+        var added = redis.async().thenCompose(r -> Script.OUTBOX_ENQUEUE.<Long>runAsync(r, ScriptOutputType.INTEGER,
+                        new String[]{keys.smsState(sms.key()), stream()}, Long.toString(KEEP.toSeconds()), sms.key(), sms.to(), sms.text()))
+                .thenApply(n -> n != null && n == 1L);
         return Future.fromCompletionStage(added, vertx.getOrCreateContext());
     }
 
@@ -139,21 +119,20 @@ public final class RedisSmsOutbox implements SmsOutbox {
     @Override
     public void doneAll(List<Done> done) {
         if (done.isEmpty()) return;
-        work(); // connected, group created
         // Issued together on one connection, executed in this order, awaited once: one round trip per batch.
         // SENT goes first so that a receipt applied meanwhile is never overwritten; ids are written before we look
         // for receipts that came early, and receipt() looks again after parking one: one side always sees the other.
-        var r = workConnection.async();
+        var r = Blocking.join(redis.async());
         List<java.util.concurrent.CompletableFuture<?>> writes = new ArrayList<>();
         Map<String, java.util.concurrent.CompletableFuture<String>> early = new java.util.LinkedHashMap<>();
         List<String> entryIds = new ArrayList<>();
         for (Done d : done) {
             String key = d.taken().sms().key();
-            writes.add(r.setex(ns + ":state:" + key, KEEP.toSeconds(), "SENT").toCompletableFuture());
+            writes.add(r.setex(keys.smsState(key), KEEP.toSeconds(), "SENT").toCompletableFuture());
             for (String id : d.messageIds()) {
                 for (String form : ReceiptIds.forms(id, d.idFormat())) {
-                    writes.add(r.setex(ns + ":receipt:" + form, RECEIPT_IDS.toSeconds(), key).toCompletableFuture());
-                    early.put(form + "\n" + key, r.getdel(ns + ":early-receipt:" + form).toCompletableFuture());
+                    writes.add(r.setex(keys.receipt(form), RECEIPT_IDS.toSeconds(), key).toCompletableFuture());
+                    early.put(form + "\n" + key, r.getdel(keys.earlyReceipt(form)).toCompletableFuture());
                 }
             }
             entryIds.add(d.taken().entryId());
@@ -161,12 +140,12 @@ public final class RedisSmsOutbox implements SmsOutbox {
         String[] ids = entryIds.toArray(new String[0]);
         writes.add(r.xack(stream(), GROUP, ids).toCompletableFuture());
         writes.add(r.xdel(stream(), ids).toCompletableFuture());
-        java.util.concurrent.CompletableFuture.allOf(writes.toArray(java.util.concurrent.CompletableFuture<?>[]::new)).join();
+        Blocking.join(java.util.concurrent.CompletableFuture.allOf(writes.toArray(java.util.concurrent.CompletableFuture<?>[]::new)));
         early.forEach((formAndKey, state) -> {
-            String s = state.join();
+            String s = Blocking.join(state);
             if (s != null) {
                 String key = formAndKey.substring(formAndKey.indexOf('\n') + 1);
-                r.setex(ns + ":state:" + key, KEEP.toSeconds(), s).toCompletableFuture().join();
+                Blocking.join(r.setex(keys.smsState(key), KEEP.toSeconds(), s));
             }
         });
     }
@@ -180,7 +159,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
     @Override
     public void withheld(Taken t, String state) {
         RedisCommands<String, String> r = work();
-        r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), state);
+        r.setex(keys.smsState(t.sms().key()), KEEP.toSeconds(), state);
         r.xack(stream(), GROUP, t.entryId());
         r.xdel(stream(), t.entryId());
     }
@@ -193,8 +172,8 @@ public final class RedisSmsOutbox implements SmsOutbox {
     @Override
     public void dead(Taken t, String reason) {
         RedisCommands<String, String> r = work();
-        r.xadd(ns + ":dead", Map.of("key", t.sms().key(), "to", t.sms().to(), "text", t.sms().text(), "reason", reason));
-        r.setex(ns + ":state:" + t.sms().key(), KEEP.toSeconds(), "DEAD: " + reason);
+        r.xadd(keys.outboxDead(), Map.of("key", t.sms().key(), "to", t.sms().to(), "text", t.sms().text(), "reason", reason));
+        r.setex(keys.smsState(t.sms().key()), KEEP.toSeconds(), "DEAD: " + reason);
         r.xack(stream(), GROUP, t.entryId());
         r.xdel(stream(), t.entryId());
     }
@@ -203,22 +182,22 @@ public final class RedisSmsOutbox implements SmsOutbox {
     public boolean receipt(String messageId, String state) {
         RedisCommands<String, String> r = work();
         String id = ReceiptIds.normalise(messageId);
-        String key = r.get(ns + ":receipt:" + id);
+        String key = r.get(keys.receipt(id));
         if (key == null) {
             // A fast SMSC's receipt may beat our recording of the submit_sm_resp: park it for done() to pick up,
             // then look once more in case done() recorded the id in between.
-            r.setex(ns + ":early-receipt:" + id, EARLY_RECEIPTS.toSeconds(), state);
-            key = r.get(ns + ":receipt:" + id);
+            r.setex(keys.earlyReceipt(id), EARLY_RECEIPTS.toSeconds(), state);
+            key = r.get(keys.receipt(id));
             if (key == null) return false;
-            r.del(ns + ":early-receipt:" + id);
+            r.del(keys.earlyReceipt(id));
         }
-        r.setex(ns + ":state:" + key, KEEP.toSeconds(), state);
+        r.setex(keys.smsState(key), KEEP.toSeconds(), state);
         return true;
     }
 
     @Override
     public Future<Optional<String>> state(String key) {
-        return Future.fromCompletionStage(async().thenCompose(c -> c.async().get(ns + ":state:" + key)), vertx.getOrCreateContext())
+        return Future.fromCompletionStage(redis.async().thenCompose(r -> r.get(keys.smsState(key))), vertx.getOrCreateContext())
                 .map(Optional::ofNullable);
     }
 
@@ -226,14 +205,14 @@ public final class RedisSmsOutbox implements SmsOutbox {
     public Map<String, String> states(List<String> keys) {
         Map<String, String> out = new java.util.HashMap<>();
         if (keys.isEmpty()) return out;
-        var values = work().mget(keys.stream().map(k -> ns + ":state:" + k).toArray(String[]::new));
+        var values = work().mget(keys.stream().map(this.keys::smsState).toArray(String[]::new));
         for (int i = 0; i < keys.size(); i++) if (values.get(i).hasValue()) out.put(keys.get(i), values.get(i).getValue());
         return out;
     }
 
     @Override
     public long deadLetters() {
-        return work().xlen(ns + ":dead");
+        return work().xlen(keys.outboxDead());
     }
 
     @Override
@@ -243,6 +222,6 @@ public final class RedisSmsOutbox implements SmsOutbox {
 
     @Override
     public void close() {
-        client.shutdown(); // closes every connection it made
+        // The connections are the instance's (store.Redis), closed by whoever opened it.
     }
 }

@@ -1,5 +1,8 @@
 package id.kentongan.outbox;
 
+import id.kentongan.store.Keyspace;
+import id.kentongan.store.Redis;
+
 import id.kentongan.metrics.Meters;
 import id.kentongan.smpp.SmscClient;
 import id.kentongan.smpp.SmscConfig;
@@ -37,15 +40,15 @@ public final class SmsChannel implements AutoCloseable {
         this.sender = sender;
     }
 
-    public static SmsChannel open(Vertx vertx, Optional<String> redisUrl, Optional<SmscConfig> smsc, String namespace,
+    public static SmsChannel open(Vertx vertx, Optional<Redis> redis, Keyspace keys, Optional<SmscConfig> smsc,
                                   Duration patience, Duration reclaimIdle, Clock clock) {
-        return open(vertx, redisUrl, smsc, namespace, patience, reclaimIdle, clock, OptOutCheck.NONE, EmbeddedSmsc.Factory.NONE);
+        return open(vertx, redis, keys, smsc, patience, reclaimIdle, clock, OptOutCheck.NONE, EmbeddedSmsc.Factory.NONE);
     }
 
-    public static SmsChannel open(Vertx vertx, Optional<String> redisUrl, Optional<SmscConfig> smsc, String namespace,
+    public static SmsChannel open(Vertx vertx, Optional<Redis> redis, Keyspace keys, Optional<SmscConfig> smsc,
                                   Duration patience, Duration reclaimIdle, Clock clock, OptOutCheck optOuts,
                                   EmbeddedSmsc.Factory embedded) {
-        SmsOutbox outbox = redisUrl.<SmsOutbox>map(url -> new RedisSmsOutbox(vertx, url, namespace)).orElseGet(MemorySmsOutbox::new);
+        SmsOutbox outbox = redis.<SmsOutbox>map(r -> new RedisSmsOutbox(vertx, r, keys)).orElseGet(MemorySmsOutbox::new);
         EmbeddedSmsc sim = null;
         SmscConfig config;
         if (smsc.isPresent()) {
@@ -60,7 +63,7 @@ public final class SmsChannel implements AutoCloseable {
         }
         SmscClient client = new SmscClient(config, clock);
         OutboxSender sender = new OutboxSender(outbox, client, consumerName(), config.binds() * config.window(), patience, reclaimIdle, optOuts);
-        log.info("SMS: {} via {}", redisUrl.isPresent() ? "Redis Streams outbox " + namespace : "in-memory outbox",
+        log.info("SMS: {} via {}", redis.isPresent() ? "Redis Streams outbox " + keys.outboxStream() : "in-memory outbox",
                 sim == null ? config : "the built-in SMSC simulator on port " + sim.port());
         return new SmsChannel(outbox, sim, client, sender);
     }

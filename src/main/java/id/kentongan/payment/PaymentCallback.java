@@ -91,7 +91,7 @@ public final class PaymentCallback {
             return;
         }
         // One credit per payment code: a replay, or the same callback at two instances, gets the first answer.
-        once.run("kt:payment:callback:" + provider + ":" + code, () -> credit(code, amount), result -> !result.startsWith("503"))
+        once.run(once.keys().paymentCallback(provider, code), () -> credit(code, amount), result -> !result.startsWith("503"))
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         answer(ctx, 503, "being recorded, retry");

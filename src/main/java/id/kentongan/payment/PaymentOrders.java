@@ -31,7 +31,7 @@ public final class PaymentOrders {
         }));
     }
 
-    private static String key(String code) {
-        return "kt:payment:order:" + code;
+    private String key(String code) {
+        return store.keys().paymentOrder(code);
     }
 }

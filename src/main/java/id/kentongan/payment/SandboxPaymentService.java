@@ -17,7 +17,6 @@ import java.util.Optional;
  */
 public final class SandboxPaymentService implements PaymentService {
     static final Duration VALIDITY = Duration.ofDays(2);
-    private static final String PREFIX = "kt:sandbox:pay:";
 
     private final TtlStore store;
     private final Clock clock;
@@ -33,7 +32,7 @@ public final class SandboxPaymentService implements PaymentService {
         if (r.amount() <= 0) return Future.failedFuture(new IllegalArgumentException("amount must be positive"));
         PaymentCode fresh = new PaymentCode("8899" + String.format("%012d", Math.floorMod(random.nextLong(), 1_000_000_000_000L)),
                 r.reference(), r.amount(), clock.instant().plus(VALIDITY), PaymentCode.Status.PENDING);
-        String keyOf = PREFIX + "key:" + r.idempotencyKey();
+        String keyOf = store.keys().sandboxPaymentRequest(r.idempotencyKey());
         return store.putIfAbsent(keyOf, fresh.code(), VALIDITY).compose(first -> first
                 ? save(fresh).map(fresh)
                 : store.get(keyOf).compose(code -> find(code.orElseThrow()))
@@ -42,7 +41,7 @@ public final class SandboxPaymentService implements PaymentService {
 
     @Override
     public Future<Optional<PaymentCode>> find(String code) {
-        return store.get(PREFIX + "code:" + code).map(v -> v.map(j -> {
+        return store.get(store.keys().sandboxPayment(code)).map(v -> v.map(j -> {
             PaymentCode c = PaymentJson.decode(new JsonObject(j));
             return c.status() == PaymentCode.Status.PENDING && clock.instant().isAfter(c.expiresAt())
                     ? new PaymentCode(c.code(), c.reference(), c.amount(), c.expiresAt(), PaymentCode.Status.EXPIRED) : c;
@@ -61,6 +60,6 @@ public final class SandboxPaymentService implements PaymentService {
 
     private Future<Void> save(PaymentCode c) {
         // Kept a while past expiry so a late query still gets an answer.
-        return store.put(PREFIX + "code:" + c.code(), PaymentJson.encode(c).encode(), VALIDITY.multipliedBy(15));
+        return store.put(store.keys().sandboxPayment(c.code()), PaymentJson.encode(c).encode(), VALIDITY.multipliedBy(15));
     }
 }

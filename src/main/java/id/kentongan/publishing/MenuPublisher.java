@@ -24,7 +24,7 @@ import java.util.Optional;
  * version to the menu's history and points {@code live} at it. Every instance reads the live pointers every
  * {@code menus.pollInterval} and switches to a new live version; the versions a session may have started on stay
  * known, so it finishes on its own. Rollback points {@code live} at an earlier version. Keys:
- * {@code <ns>:menu:codes}, {@code <ns>:menu:<code>:live}, {@code :versions} (set of "millis|version|source"),
+ * {@code Keyspace.menuCodes()}, {@code menu(code, "live")}, {@code :versions} (set of "millis|version|source"),
  * {@code :v:<version>} (the YAML), {@code :file} (the last file version published, so an unchanged file at start-up
  * does not undo an upload).
  */
@@ -36,22 +36,20 @@ public final class MenuPublisher {
 
     private final Vertx vertx;
     private final TtlStore store;
-    private final String ns;
     private final MenuCompiler compiler;
     private final MenuRegistry registry;
     private final Clock clock;
 
-    public MenuPublisher(Vertx vertx, TtlStore store, String namespace, MenuCompiler compiler, MenuRegistry registry, Clock clock) {
+    public MenuPublisher(Vertx vertx, TtlStore store, MenuCompiler compiler, MenuRegistry registry, Clock clock) {
         this.vertx = vertx;
         this.store = store;
-        this.ns = namespace + ":menu:";
         this.compiler = compiler;
         this.registry = registry;
         this.clock = clock;
     }
 
     private String key(String code, String part) {
-        return ns + code + ":" + part;
+        return store.keys().menu(code, part);
     }
 
     /** Compiles {@code text}; the menu, or {@link InvalidMenuException} with every problem. Blocking-free (pure CPU). */
@@ -64,7 +62,7 @@ public final class MenuPublisher {
         String code = menu.serviceCode();
         return store.put(key(code, "v:" + menu.version()), text, KEEP)
                 .compose(v -> store.addToSet(key(code, "versions"), clock.millis() + "|" + menu.version() + "|" + source))
-                .compose(v -> store.addToSet(ns + "codes", code))
+                .compose(v -> store.addToSet(store.keys().menuCodes(), code))
                 .compose(v -> store.put(key(code, "live"), menu.version(), KEEP))
                 .map(v -> {
                     registry.publish(menu);
@@ -109,7 +107,7 @@ public final class MenuPublisher {
     }
 
     public Future<java.util.Set<String>> codes() {
-        return store.members(ns + "codes");
+        return store.members(store.keys().menuCodes());
     }
 
     /** The versions of a menu, newest first, the live one marked. */

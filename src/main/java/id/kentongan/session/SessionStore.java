@@ -32,12 +32,12 @@ public final class SessionStore {
         this.resumeWindow = resumeWindow;
     }
 
-    public static String sessionKey(Msisdn msisdn) {
-        return "kt:{" + msisdn.value() + "}:ussd";
+    private String sessionKey(Msisdn msisdn) {
+        return store.keys().ussdSession(msisdn);
     }
 
-    public static String languageKey(Msisdn msisdn) {
-        return "kt:{" + msisdn.value() + "}:lang";
+    private String languageKey(Msisdn msisdn) {
+        return store.keys().language(msisdn);
     }
 
     public Future<Loaded> load(Msisdn msisdn) {

@@ -45,6 +45,19 @@ public final class MemoryTtlStore implements TtlStore {
         this(Ticker.systemTicker(), 1_000_000);
     }
 
+    private Keyspace keys = Keyspace.defaults();
+
+    /** The same store, its keys named under {@code keys}. */
+    public MemoryTtlStore named(Keyspace keys) {
+        this.keys = keys;
+        return this;
+    }
+
+    @Override
+    public Keyspace keys() {
+        return keys;
+    }
+
     @Override
     public Future<Optional<String>> get(String key) {
         return Future.succeededFuture(Optional.ofNullable(cache.getIfPresent(key)).map(Entry::value));

@@ -23,6 +23,11 @@ public final class Once {
     private final Duration keep;
     private final Duration waitForOther;
 
+    /** The names of the keys of the store it keeps its marks in. */
+    public Keyspace keys() {
+        return store.keys();
+    }
+
     public Once(Vertx vertx, TtlStore store, Duration keep, Duration waitForOther) {
         this.vertx = vertx;
         this.store = store;

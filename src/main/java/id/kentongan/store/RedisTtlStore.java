@@ -2,74 +2,55 @@ package id.kentongan.store;
 
 import id.kentongan.metrics.Meters;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Redis through Lettuce's async API: nothing here blocks the event loop. While Redis is unreachable, commands fail at
- * once (never queued until the gateway has given up) and the worker gets a "busy" screen; Lettuce reconnects in the
- * background, and if Redis was down at start-up the next request tries to connect again.
+ * Redis through the instance's shared connection ({@link Redis}), async: nothing here blocks the event loop. While
+ * Redis is unreachable, commands fail at once and the worker gets a "busy" screen.
  */
 public final class RedisTtlStore implements TtlStore {
-    private static final Logger log = LoggerFactory.getLogger(RedisTtlStore.class);
-
     private final Vertx vertx;
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final RedisURI uri;
-    private volatile CompletableFuture<StatefulRedisConnection<String, String>> connection;
+    private final Redis redis;
+    private final boolean owned;
+    private final Keyspace keys;
 
+    /** On the instance's client (closed by its owner). */
+    public RedisTtlStore(Vertx vertx, Redis redis, Keyspace keys) {
+        this(vertx, redis, false, keys);
+    }
+
+    /** With a client of its own, closed with the store (tests and tools). */
+    public RedisTtlStore(Vertx vertx, String url, Duration commandTimeout, Keyspace keys) {
+        this(vertx, new Redis(url, commandTimeout), true, keys);
+    }
+
+    /** With a client of its own and the default keyspace. */
     public RedisTtlStore(Vertx vertx, String url, Duration commandTimeout) {
+        this(vertx, url, commandTimeout, Keyspace.defaults());
+    }
+
+    private RedisTtlStore(Vertx vertx, Redis redis, boolean owned, Keyspace keys) {
         this.vertx = vertx;
-        this.uri = RedisURI.create(url);
-        // Reconnect attempts back off to at most 2 s, so service resumes within seconds of Redis coming back.
-        this.resources = DefaultClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
-                .build();
-        this.client = RedisClient.create(resources);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
-                .build());
+        this.redis = redis;
+        this.owned = owned;
+        this.keys = keys;
+    }
+
+    @Override
+    public Keyspace keys() {
+        return keys;
     }
 
     private CompletionStage<RedisAsyncCommands<String, String>> commands() {
-        CompletableFuture<StatefulRedisConnection<String, String>> c = connection;
-        if (c == null || c.isCompletedExceptionally()) {
-            synchronized (this) {
-                c = connection;
-                if (c == null || c.isCompletedExceptionally()) {
-                    c = client.connectAsync(Utf8Codec.INSTANCE, uri).toCompletableFuture();
-                    c.whenComplete((conn, err) -> {
-                        if (err != null) log.warn("redis {}:{} unreachable: {}", uri.getHost(), uri.getPort(), err.toString());
-                    });
-                    connection = c;
-                }
-            }
-        }
-        return c.thenApply(StatefulRedisConnection::async);
+        return redis.async();
     }
 
     private volatile Meters meters;
@@ -157,14 +138,6 @@ public final class RedisTtlStore implements TtlStore {
 
     @Override
     public Future<Void> close() {
-        CompletableFuture<StatefulRedisConnection<String, String>> c = connection;
-        CompletionStage<Void> closing = c == null || c.isCompletedExceptionally() ? CompletableFuture.completedFuture(null)
-                : c.thenCompose(StatefulRedisConnection::closeAsync);
-        return Future.fromCompletionStage(closing.thenCompose(v -> client.shutdownAsync())
-                .thenCompose(v -> {
-                    CompletableFuture<Void> done = new CompletableFuture<>();
-                    resources.shutdown().addListener(f -> done.complete(null));
-                    return done;
-                }));
+        return owned ? redis.close() : Future.succeededFuture();
     }
 }

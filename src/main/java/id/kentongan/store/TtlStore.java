@@ -37,6 +37,9 @@ public interface TtlStore {
     /** Time left before {@code key} expires; empty when it does not exist. */
     Future<Optional<Duration>> ttl(String key);
 
+    /** The names of the keys this store holds (one naming scheme, per-phone keys hash-tagged). */
+    Keyspace keys();
+
     /** A short name for logs and health: {@code redis} or {@code memory}. */
     String kind();
 

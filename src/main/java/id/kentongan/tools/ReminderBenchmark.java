@@ -1,5 +1,7 @@
 package id.kentongan.tools;
 
+import id.kentongan.store.Keyspace;
+
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
 import id.kentongan.member.MemberJson;
@@ -61,27 +63,27 @@ public final class ReminderBenchmark {
     private static int measure(String redisUrl, StatefulRedisConnection<String, String> c, int count, PrintStream out) throws Exception {
         ZoneId wib = ZoneId.of("Asia/Jakarta");
         Clock clock = Clock.fixed(ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, wib).toInstant(), wib);
-        String sandboxNs = "bench:sandbox";
+        Keyspace keys = new Keyspace("bench");
         long before = usedMemory(c);
         long t0 = System.nanoTime();
-        seed(c, sandboxNs, count, YearMonth.of(2026, 11));
+        seed(c, keys, count, YearMonth.of(2026, 11));
         double seedSeconds = (System.nanoTime() - t0) / 1e9;
         long seeded = usedMemory(c);
         out.printf("seeded %,d sandbox members in %.1f s (%,d bytes of Redis: the stand-in core system, not Kentongan's)%n",
                 count, seedSeconds, seeded - before);
 
         Vertx vertx = Vertx.vertx();
-        RedisTtlStore store = new RedisTtlStore(vertx, redisUrl, Duration.ofSeconds(10));
+        RedisTtlStore store = new RedisTtlStore(vertx, redisUrl, Duration.ofSeconds(10), keys);
         try {
-            SandboxMembershipService sandbox = SandboxMembershipService.open(vertx, store, clock, Duration.ZERO, sandboxNs)
+            SandboxMembershipService sandbox = SandboxMembershipService.open(vertx, store, clock, Duration.ZERO)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            Reminders reminders = new Reminders(c::sync, "bench:out", sandbox, (key, to, text) -> Future.failedFuture("not sending"),
+            Reminders reminders = new Reminders(c::sync, keys, sandbox, (key, to, text) -> Future.failedFuture("not sending"),
                     QuietHours.standard(wib), "*567#", clock);
             long t1 = System.nanoTime();
             Reminders.ScanReport r = reminders.scan();
             double seconds = (System.nanoTime() - t1) / 1e9;
             long after = usedMemory(c);
-            Long zset = c.sync().memoryUsage("bench:out:rem:due");
+            Long zset = c.sync().memoryUsage(keys.remindersDue());
             out.printf("read %,d members and planned %,d reminders in %.1f s (%,.0f members/s)%n", r.members(), r.planned(), seconds,
                     r.members() / seconds);
             out.printf("schedule in Redis: %,d bytes used_memory growth, MEMORY USAGE of the due set %,d bytes (%.0f bytes per planned reminder)%n",
@@ -94,8 +96,7 @@ public final class ReminderBenchmark {
     }
 
     /** Sandbox members in the sandbox's own key layout, written pipelined. */
-    private static void seed(StatefulRedisConnection<String, String> c, String ns, int count, YearMonth thisMonth) {
-        String p = ns + ":core:";
+    private static void seed(StatefulRedisConnection<String, String> c, Keyspace keys, int count, YearMonth thisMonth) {
         RedisAsyncCommands<String, String> a = c.async();
         c.setAutoFlushCommands(false);
         try {
@@ -113,18 +114,18 @@ public final class ReminderBenchmark {
                 Member m = new Member(Long.toString(29_000_000_000L + n), new Nik(nik), "PEKERJA " + n,
                         new Msisdn(String.format("62857%08d", n)), Occupation.values()[n % Occupation.values().length],
                         new ContributionPlan(1_000_000), LocalDate.of(2026, 5, 1), paid);
-                pending.add(a.set(p + "nik:" + nik, MemberJson.encode(m).encode()));
-                pending.add(a.set(p + "msisdn:" + m.msisdn().value(), nik));
-                pending.add(a.set(p + "kpj:" + m.kpj(), nik));
-                pending.add(a.set(p + "infeed:" + nik, "1"));
-                pending.add(a.set(p + "feed:" + (n + 1), nik));
+                pending.add(a.set(keys.sandboxMember(nik), MemberJson.encode(m).encode()));
+                pending.add(a.set(keys.sandboxByMsisdn(m.msisdn()), nik));
+                pending.add(a.set(keys.sandboxByKpj(m.kpj()), nik));
+                pending.add(a.set(keys.sandboxInFeed(nik), "1"));
+                pending.add(a.set(keys.sandboxFeed(n + 1), nik));
                 if (pending.size() >= 20_000) {
                     c.flushCommands();
                     LettuceFutures.awaitAll(Duration.ofMinutes(1), pending.toArray(new RedisFuture[0]));
                     pending.clear();
                 }
             }
-            pending.add(a.set(p + "feed", Integer.toString(count)));
+            pending.add(a.set(keys.sandboxFeedLength(), Integer.toString(count)));
             c.flushCommands();
             LettuceFutures.awaitAll(Duration.ofMinutes(1), pending.toArray(new RedisFuture[0]));
         } finally {

@@ -1,5 +1,8 @@
 package id.kentongan.tools;
 
+import id.kentongan.store.Keyspace;
+import id.kentongan.store.Redis;
+
 import id.kentongan.outbox.OutboundSms;
 import id.kentongan.outbox.SmsChannel;
 import id.kentongan.smpp.SmscClient;
@@ -34,8 +37,9 @@ public final class SmppBenchmark {
         try (SmscSimulator sim = SmscSimulator.start(0)) {
             SmscConfig config = SmscConfig.parse("smpp://bench:sim@127.0.0.1:" + sim.port() + "?binds=" + binds + "&window=" + window
                     + "&rate=" + rate + "&receipts=" + receipts + "&keyTlv=true");
-            String ns = "kt:bench:" + UUID.randomUUID().toString().substring(0, 8);
-            SmsChannel channel = SmsChannel.open(vertx, redis, Optional.of(config), ns, Duration.ofSeconds(30), Duration.ofSeconds(90),
+            Keyspace keys = new Keyspace("kt-bench-" + UUID.randomUUID().toString().substring(0, 8));
+            Optional<Redis> client = redis.map(url -> new Redis(url, Duration.ofSeconds(5)));
+            SmsChannel channel = SmsChannel.open(vertx, client, keys, Optional.of(config), Duration.ofSeconds(30), Duration.ofSeconds(90),
                     Clock.systemUTC());
             try {
                 List<Future<Boolean>> queued = new ArrayList<>();
@@ -89,6 +93,7 @@ public final class SmppBenchmark {
                 return 0;
             } finally {
                 channel.close();
+                client.ifPresent(Redis::close);
             }
         } finally {
             vertx.close();

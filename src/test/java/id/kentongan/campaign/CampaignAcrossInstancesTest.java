@@ -46,17 +46,15 @@ class CampaignAcrossInstancesTest {
     @Test
     void fiveThousandMessagesNoneTwiceAndAKilledInstanceLosesNothing() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String outreachNs = "kt:test:" + run + ":out";
-        String sandboxNs = "kt:test:" + run + ":sandbox";
-        String smsNs = "kt:test:" + run + ":sms";
+        String namespace = Instances.newNamespace();
         String token = "admin-" + run;
         try (SmscSimulator sim = SmscSimulator.start(0); Instances instances = new Instances()) {
             String smsc = "smpp://kentongan:sim@127.0.0.1:" + sim.port() + "?window=50&rate=700&keyTlv=true&reconnectMinMs=100&reconnectMaxMs=1000";
             KentonganConfig base = Instances.withRedis();
-            KentonganConfig cfg = base.with(base.backends().withSandboxNamespace(sandboxNs))
-                    .with(base.sms().with(SmscConfig.parse(smsc)).withNamespace(smsNs, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(12)))
+            KentonganConfig cfg = base.withRedisNamespace(namespace)
+                    .with(base.sms().with(SmscConfig.parse(smsc)).withPatience(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(12)))
                     .with(new Outreach(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT, "*567#", java.time.LocalTime.of(23, 59),
-                            true, java.util.Optional.of(Digest.sha256Hex(token, 32)), outreachNs));
+                            true, java.util.Optional.of(Digest.sha256Hex(token, 32))));
             Kentongan a = instances.start(cfg);
 
             Map<String, String> env = new java.util.HashMap<>();
@@ -64,12 +62,10 @@ class CampaignAcrossInstancesTest {
             env.put("KENTONGAN_HTTP_HOST", "127.0.0.1");
             env.put("KENTONGAN_HTTP_PORT", "0");
             env.put("KENTONGAN_SMSC", smsc);
-            env.put("KENTONGAN_SMS_NAMESPACE", smsNs);
+            env.put("KENTONGAN_REDIS_NAMESPACE", namespace);
             env.put("KENTONGAN_SMS_PATIENCE", "5s");
             env.put("KENTONGAN_SMS_RECLAIM_IDLE", "12s");
-            env.put("KENTONGAN_OUTREACH_NAMESPACE", outreachNs);
             env.put("KENTONGAN_ADMIN_TOKEN_SHA256", Digest.sha256Hex(token, 32));
-            env.put("KENTONGAN_SANDBOX_NAMESPACE", sandboxNs);
             env.put("KENTONGAN_QUIET_FROM", "00:00"); // no quiet hours: the test must not depend on when it runs
             env.put("KENTONGAN_QUIET_UNTIL", "00:00");
             Process b = startSecondService(env);
@@ -90,7 +86,7 @@ class CampaignAcrossInstancesTest {
 
                 // Half-way, with both instances at work on it, the second one is killed.
                 waitUntil(() -> campaignMessages(sim, prefix).size() >= TARGETS / 2, 60, "half the campaign sent");
-                Set<String> consumers = consumersOf(outreachNs + ":camp:" + id + ":todo");
+                Set<String> consumers = consumersOf(cfg.keyspace().campaign(id, "todo"));
                 assertEquals(2, consumers.size(), "both instances took work: " + consumers);
                 b.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 int atKill = campaignMessages(sim, prefix).size();

@@ -8,6 +8,7 @@ import id.kentongan.Kentongan;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipStatus;
 import id.kentongan.domain.Msisdn;
+import id.kentongan.store.Keyspace;
 import id.kentongan.domain.Nik;
 import id.kentongan.member.Occupation;
 import id.kentongan.member.SandboxMembershipService;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and consent rules.
  */
 class CommunityTest {
+    static final Keyspace KEYS = Instances.withRedis().keyspace();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static Instances instances;
     static Kentongan k;
@@ -182,22 +184,22 @@ class CommunityTest {
             for (ILoggingEvent e : logs.list) assertFalse(e.getFormattedMessage().contains(pin), e.getFormattedMessage());
             RedisClient client = RedisClient.create(Instances.REDIS);
             try (StatefulRedisConnection<String, String> r = client.connect()) {
-                // Every key of the agent's number (all share its hash tag), found by walking the whole key space.
+                // Every key of the agent's number in any namespace (all share its hash tag), found by walking the whole key space.
                 List<String> keys = new java.util.ArrayList<>();
-                io.lettuce.core.KeyScanCursor<String> cur = r.sync().scan(ScanArgs.Builder.matches("kt:{" + agent + "}*").limit(50_000));
+                io.lettuce.core.KeyScanCursor<String> cur = r.sync().scan(ScanArgs.Builder.matches("*{" + agent + "}*").limit(50_000));
                 while (true) {
                     keys.addAll(cur.getKeys());
                     if (cur.isFinished()) break;
-                    cur = r.sync().scan(cur, ScanArgs.Builder.matches("kt:{" + agent + "}*").limit(50_000));
+                    cur = r.sync().scan(cur, ScanArgs.Builder.matches("*{" + agent + "}*").limit(50_000));
                 }
-                assertTrue(keys.contains("kt:{" + agent + "}:agent:pin"), keys.toString());
-                assertTrue(keys.contains("kt:{" + agent + "}:ussd"), keys.toString());
+                assertTrue(keys.contains(KEYS.agentPin(new Msisdn(agent))), keys.toString());
+                assertTrue(keys.contains(KEYS.ussdSession(new Msisdn(agent))), keys.toString());
                 for (String key : keys) {
                     String type = r.sync().type(key);
                     String value = type.equals("string") ? r.sync().get(key) : String.join(",", r.sync().smembers(key));
                     assertFalse(value.contains(pin), key + " holds the PIN: " + value);
                 }
-                assertTrue(r.sync().get("kt:{" + agent + "}:agent:pin").startsWith("pbkdf2-sha256$120000$"));
+                assertTrue(r.sync().get(KEYS.agentPin(new Msisdn(agent))).startsWith("pbkdf2-sha256$120000$"));
             } finally {
                 client.shutdown();
             }

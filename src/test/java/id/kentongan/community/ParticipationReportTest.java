@@ -51,13 +51,12 @@ class ParticipationReportTest {
     void theReportsFiguresMatchTheRecordsTheyCount() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         KentonganConfig cfg = Instances.isolated(); // only this test's members in the core system's list
-        String outreachNs = cfg.outreach().namespace();
         Vertx vertx = Vertx.vertx();
-        RedisTtlStore store = new RedisTtlStore(vertx, Instances.REDIS, Duration.ofSeconds(5));
+        RedisTtlStore store = new RedisTtlStore(vertx, Instances.REDIS, Duration.ofSeconds(5), cfg.keyspace());
         try (Instances instances = new Instances()) {
             Kentongan k = instances.start(cfg);
             SandboxMembershipService sandbox = (SandboxMembershipService) k.members();
-            Ledger ledger = new Ledger(store, outreachNs);
+            Ledger ledger = new Ledger(store);
             Groups groups = new Groups(store);
             LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
             Random random = new Random(42);

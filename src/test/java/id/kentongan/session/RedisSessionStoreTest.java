@@ -24,7 +24,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
     void aSessionInTheMiddleOfARegistrationIsSmall() {
         UssdSession s = midRegistration("ATUid_0123456789abcdef0123456789abcdef");
         await(store.save(msisdn, s));
-        String key = SessionStore.sessionKey(msisdn);
+        String key = backend.keys().ussdSession(msisdn);
         long json = SessionCodec.encode(s).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         long redis = await(((RedisTtlStore) backend).memoryUsage(key));
         System.out.printf("session size: %d bytes of JSON, %d bytes in Redis (MEMORY USAGE)%n", json, redis);

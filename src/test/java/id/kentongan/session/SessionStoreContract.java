@@ -38,8 +38,8 @@ abstract class SessionStoreContract {
 
     @AfterEach
     void close() {
-        await(backend.remove(SessionStore.sessionKey(msisdn)));
-        await(backend.remove(SessionStore.languageKey(msisdn)));
+        await(backend.remove(backend.keys().ussdSession(msisdn)));
+        await(backend.remove(backend.keys().language(msisdn)));
         await(backend.close());
         await(vertx.close());
     }
@@ -72,7 +72,7 @@ abstract class SessionStoreContract {
     void theLanguagePreferenceComesWithTheDialogueAndOutlivesIt() {
         await(store.rememberLanguage(msisdn, "en"));
         assertEquals(Optional.of("en"), await(store.load(msisdn)).language());
-        Duration left = await(backend.ttl(SessionStore.languageKey(msisdn))).orElseThrow();
+        Duration left = await(backend.ttl(backend.keys().language(msisdn))).orElseThrow();
         assertTrue(left.compareTo(Duration.ofDays(399)) > 0, left.toString());
     }
 
@@ -80,10 +80,10 @@ abstract class SessionStoreContract {
     void aDialogueIsKeptForTheResumeWindowAndSavingAgainRenewsIt() {
         UssdSession s = midRegistration("s-" + UUID.randomUUID());
         await(store.save(msisdn, s));
-        Duration left = await(backend.ttl(SessionStore.sessionKey(msisdn))).orElseThrow();
+        Duration left = await(backend.ttl(backend.keys().ussdSession(msisdn))).orElseThrow();
         assertTrue(left.compareTo(Duration.ofSeconds(290)) > 0 && left.compareTo(Duration.ofMinutes(5)) <= 0, left.toString());
         await(store.save(msisdn, s));
-        assertTrue(await(backend.ttl(SessionStore.sessionKey(msisdn))).orElseThrow().compareTo(Duration.ofSeconds(290)) > 0);
+        assertTrue(await(backend.ttl(backend.keys().ussdSession(msisdn))).orElseThrow().compareTo(Duration.ofSeconds(290)) > 0);
     }
 
     @Test
@@ -135,7 +135,9 @@ abstract class SessionStoreContract {
 
     @Test
     void keysOfOnePhoneShareAClusterHashTag() {
-        assertEquals("kt:{" + msisdn.value() + "}:ussd", SessionStore.sessionKey(msisdn));
-        assertEquals("kt:{" + msisdn.value() + "}:lang", SessionStore.languageKey(msisdn));
+        assertEquals("kt:{" + msisdn.value() + "}:ussd", backend.keys().ussdSession(msisdn));
+        assertEquals("kt:{" + msisdn.value() + "}:lang", backend.keys().language(msisdn));
+        assertEquals("kt:{" + msisdn.value() + "}:optout", backend.keys().optOut(msisdn));
+        assertEquals("kt:{" + msisdn.value() + "}:agent:pin", backend.keys().agentPin(msisdn));
     }
 }

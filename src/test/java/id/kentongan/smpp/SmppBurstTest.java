@@ -1,5 +1,7 @@
 package id.kentongan.smpp;
 
+import id.kentongan.store.Keyspace;
+
 import id.kentongan.Instances;
 import id.kentongan.outbox.OutboundSms;
 import id.kentongan.outbox.RedisSmsOutbox;
@@ -34,7 +36,7 @@ class SmppBurstTest extends VertxTest {
     }
 
     static SmsChannel channel(io.vertx.core.Vertx vertx, SmscSimulator sim, String ns) {
-        return SmsChannel.open(vertx, Optional.of(Instances.REDIS), Optional.of(config(sim.port())), ns,
+        return SmsChannel.open(vertx, Optional.of(Instances.redis()), new Keyspace(ns), Optional.of(config(sim.port())),
                 Duration.ofSeconds(3), Duration.ofSeconds(6), Clock.systemUTC());
     }
 
@@ -76,7 +78,7 @@ class SmppBurstTest extends VertxTest {
     @Test
     void tenThousandRemindersThroughTwoDroppedConnectionsAndThrottlingAreDeliveredExactlyOnceWithinTheRate() throws Exception {
         try (SmscSimulator sim = SmscSimulator.start(0)) {
-            String ns = "kt:test:burst:" + UUID.randomUUID().toString().substring(0, 8);
+            String ns = "kt-test-burst-" + UUID.randomUUID().toString().substring(0, 8);
             SmsChannel channel = channel(vertx, sim, ns);
             try {
                 channel.start(IGNORE);
@@ -115,7 +117,7 @@ class SmppBurstTest extends VertxTest {
     @Test
     void aServiceRestartedMidBurstSendsTheRestAndNothingTwice() throws Exception {
         try (SmscSimulator sim = SmscSimulator.start(0)) {
-            String ns = "kt:test:restart:" + UUID.randomUUID().toString().substring(0, 8);
+            String ns = "kt-test-restart-" + UUID.randomUUID().toString().substring(0, 8);
             SmsChannel first = channel(vertx, sim, ns);
             first.start(IGNORE);
             List<String> keys = enqueue(first.outbox(), 6_000, "restart");

@@ -128,7 +128,7 @@ class SmppServiceTest {
         assertEquals("Bayar untuk 1, 3, 6 atau 12 bulan. Contoh: BAYAR 3", reply(p, "BAYAR 5"));
         assertTrue(reply(p, "STOP").startsWith("Anda tidak akan menerima pengingat"));
         assertTrue(await(new OptOuts(new RedisTtlStore(io.vertx.core.Vertx.vertx(), Instances.REDIS,
-                Duration.ofSeconds(2))).optedOut(Msisdn.parse(p).orElseThrow())));
+                Duration.ofSeconds(2), Instances.withRedis().keyspace())).optedOut(Msisdn.parse(p).orElseThrow())));
         assertTrue(reply(p, "mulai").startsWith("Pengingat iuran aktif kembali."));
     }
 

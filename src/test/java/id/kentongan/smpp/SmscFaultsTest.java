@@ -1,5 +1,7 @@
 package id.kentongan.smpp;
 
+import id.kentongan.store.Keyspace;
+
 import id.kentongan.Instances;
 import id.kentongan.outbox.OutboundSms;
 import id.kentongan.outbox.SmsChannel;
@@ -21,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SmscFaultsTest extends VertxTest {
 
     static SmsChannel channel(io.vertx.core.Vertx vertx, SmscSimulator sim, String query) {
-        return SmsChannel.open(vertx, Optional.of(Instances.REDIS),
+        return SmsChannel.open(vertx, Optional.of(Instances.redis()), new Keyspace("kt-test-faults-" + UUID.randomUUID().toString().substring(0, 8)),
                 Optional.of(SmscConfig.parse("smpp://kentongan:sim@127.0.0.1:" + sim.port() + "?reconnectMinMs=50&reconnectMaxMs=400" + query)),
-                "kt:test:faults:" + UUID.randomUUID().toString().substring(0, 8), Duration.ofSeconds(3), Duration.ofSeconds(6),
+                Duration.ofSeconds(3), Duration.ofSeconds(6),
                 Clock.systemUTC());
     }
 

@@ -80,7 +80,7 @@ class MenuReloadTest {
             Kentongan k = instances.start(new KentonganConfig("127.0.0.1", 0, Optional.empty(), Duration.ofSeconds(1),
                     Duration.ofSeconds(180), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, dir,
                     Duration.ofMillis(100), ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded(),
-                    Outreach.defaults()));
+                    Outreach.defaults(), "kt"));
             Files.writeString(file, original.replace("Perlindungan pekerja mandiri", "Lindungi diri dan keluarga"));
             String screen = "";
             for (int i = 0; i < 100 && !screen.contains("Lindungi"); i++) { // the poll runs every 100 ms

@@ -89,7 +89,7 @@ class UssdEndToEndTest {
         Call call = new Call(sid(), phone, a.port());
         assertScreen(call.dial(), false, "Kentongan BPJS Ketenagakerjaan");
         assertScreen(call.press("1"), false, "Masukkan NIK");
-        String key = SessionStore.sessionKey(Msisdn.parse(phone).orElseThrow());
+        String key = Instances.withRedis().keyspace().ussdSession(Msisdn.parse(phone).orElseThrow());
         long ttl = redis.sync().pttl(key);
         assertTrue(ttl > 290_000 && ttl <= 300_000, "the dialogue key " + key + " lives for the 5-minute resume window, had " + ttl + " ms");
         assertTrue(redis.sync().get(key).contains("\"i\":\"" + call.sessionId() + "\""), "it is this session");
@@ -148,7 +148,7 @@ class UssdEndToEndTest {
         assertScreen(call.press("4"), false, "Pilih bahasa / Choose language\n1. Bahasa Indonesia\n2. English");
         assertScreen(call.press("2"), false, "Kentongan BPJS Ketenagakerjaan\nCover for self-employed workers\n1. Register JKK+JKM");
         assertScreen(call.press("5"), false, "Kentongan: BPJS Ketenagakerjaan for self-employed workers.");
-        assertTrue(redis.sync().ttl(SessionStore.languageKey(Msisdn.parse(phone).orElseThrow())) > 300L * 24 * 3600);
+        assertTrue(redis.sync().ttl(Instances.withRedis().keyspace().language(Msisdn.parse(phone).orElseThrow())) > 300L * 24 * 3600);
 
         Call next = new Call(sid(), phone, b.port());
         assertScreen(next.dial(), false, "Your last session was cut off.\n1. Continue\n2. Start again");

@@ -1,0 +1,44 @@
+package id.kentongan.admin;
+
+import id.kentongan.metrics.Meters;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/** Every admin route (campaigns, community, menus, counters) and the operators' console, each behind its role. */
+public final class Admin {
+    private final AdminAccess access;
+    private final AdminApi campaigns;
+    private final CommunityAdmin community;
+    private final MenuAdmin menus;
+    private final Meters meters;
+
+    public Admin(AdminAccess access, AdminApi campaigns, CommunityAdmin community, MenuAdmin menus, Meters meters) {
+        this.access = access;
+        this.campaigns = campaigns;
+        this.community = community;
+        this.menus = menus;
+        this.meters = meters;
+    }
+
+    public void mount(Router router) {
+        access.mount(router);
+        campaigns.mount(router);
+        community.mount(router);
+        menus.mount(router);
+        access.route(router, HttpMethod.GET, "/admin/stats", AdminAccess.Role.VIEWER,
+                ctx -> ctx.json(new JsonObject(new LinkedHashMap<String, Object>(meters.snapshot()))));
+        // The operators' console: plain HTML, CSS and JS from the jar (no CDN); it signs in with an admin token.
+        router.getWithRegex("^/console$").handler(ctx -> ctx.redirect("/console/"));
+        router.route("/console/*").handler(StaticHandler.create("console").setCachingEnabled(false));
+    }
+
+    /** Every admin route and the role it needs (for the access tests, and ops). */
+    public List<AdminAccess.RouteInfo> routes() {
+        return access.routes();
+    }
+}

@@ -1,0 +1,32 @@
+package id.kentongan.store;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The one way a worker thread (the outreach thread, the SMS senders, an admin request's worker) waits for an
+ * asynchronous result. It refuses to wait on an event loop: a blocked event loop stalls every dialogue it serves, so
+ * that mistake fails loudly at once instead of showing up as latency. An architecture test keeps other waits out.
+ */
+public final class Blocking {
+    private Blocking() {}
+
+    public static <T> T await(Future<T> future) {
+        return join(future.toCompletionStage());
+    }
+
+    public static <T> T join(CompletionStage<T> stage) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("a blocking wait on the event loop thread " + Thread.currentThread().getName());
+        }
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+}

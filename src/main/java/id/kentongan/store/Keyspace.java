@@ -1,0 +1,290 @@
+package id.kentongan.store;
+
+import id.kentongan.domain.Msisdn;
+
+/**
+ * Every key Kentongan writes, in one naming scheme: {@code <root>:<area>:<rest>}, and for what belongs to one phone
+ * {@code <root>:{628…}:<what>} — the number as a hash tag, so that a phone's keys share a Redis Cluster slot and a
+ * multi-key command or script over them stays legal. {@code root} ({@code redis.namespace}, default {@code kt})
+ * separates deployments, or test runs, that share one Redis. No other class spells a key.
+ */
+public final class Keyspace {
+    private final String root;
+
+    public Keyspace(String root) {
+        if (root == null || !root.matches("[A-Za-z0-9_\\-:]{1,48}")) {
+            throw new IllegalArgumentException("invalid configuration: redis.namespace must be 1-48 of A-Z a-z 0-9 _ - :, was " + root);
+        }
+        this.root = root;
+    }
+
+    public static Keyspace defaults() {
+        return new Keyspace("kt");
+    }
+
+    public String root() {
+        return root;
+    }
+
+    private String phone(Msisdn m, String what) {
+        return root + ":{" + m.value() + "}:" + what;
+    }
+
+    private String phone(String msisdn, String what) {
+        return root + ":{" + msisdn + "}:" + what;
+    }
+
+    private String area(String area, String rest) {
+        return root + ":" + area + ":" + rest;
+    }
+
+    // --- one phone -------------------------------------------------------------------------------------------------
+
+    /** The USSD dialogue in flight (its codec is {@code session.SessionCodec}). */
+    public String ussdSession(Msisdn m) {
+        return phone(m, "ussd");
+    }
+
+    /** The language the worker chose. */
+    public String language(Msisdn m) {
+        return phone(m, "lang");
+    }
+
+    /** Present while the number has sent STOP (until MULAI). */
+    public String optOut(Msisdn m) {
+        return phone(m, "optout");
+    }
+
+    /** Present while the number has sent STOP; for a number as the outbox has it (628…). */
+    public String optOut(String msisdn) {
+        return phone(msisdn, "optout");
+    }
+
+    /** A step of a use case done once per idempotency key (the answer kept for a retried hop). */
+    public String once(Msisdn m, String action, String idempotencyKey) {
+        return phone(m, "once:" + action + ":" + idempotencyKey);
+    }
+
+    public String agent(Msisdn m) {
+        return phone(m, "agent");
+    }
+
+    public String agentPin(Msisdn m) {
+        return phone(m, "agent:pin");
+    }
+
+    public String agentFailures(Msisdn m) {
+        return phone(m, "agent:fails");
+    }
+
+    public String agentLock(Msisdn m) {
+        return phone(m, "agent:locked");
+    }
+
+    public String agentSignedIn(Msisdn m, String sessionId) {
+        return phone(m, "agent:session:" + sessionId);
+    }
+
+    /** The workers an agent registered. */
+    public String agentRegistered(Msisdn m) {
+        return phone(m, "agent:registered");
+    }
+
+    /** A registration waiting for the worker's YA or TIDAK. */
+    public String consent(Msisdn worker) {
+        return phone(worker, "consent");
+    }
+
+    /** Invitations a worker sent on one day (a cap). */
+    public String invitations(Msisdn from, String day) {
+        return phone(from, "invites:" + day);
+    }
+
+    /** Who invited this number first. */
+    public String invitedBy(Msisdn friend) {
+        return phone(friend, "invitedBy");
+    }
+
+    /** Present when the worker asked for group news (KABAR). */
+    public String news(Msisdn worker) {
+        return phone(worker, "news");
+    }
+
+    /** The worker's group. */
+    public String groupOf(Msisdn worker) {
+        return phone(worker, "group");
+    }
+
+    // --- community, payments, admin ---------------------------------------------------------------------------------
+
+    public String agents() {
+        return root + ":agents";
+    }
+
+    public String groups() {
+        return root + ":groups";
+    }
+
+    public String group(String code) {
+        return area("group", code);
+    }
+
+    public String groupMembers(String code) {
+        return area("group", code + ":members");
+    }
+
+    /** A benefit recorded once (solidarity notices go out once). */
+    public String benefit(String kpj, String kind) {
+        return area("benefit", kpj + ":" + kind);
+    }
+
+    public String joined(String kpj) {
+        return area("ledger", "joined:" + kpj);
+    }
+
+    public String paymentReference(String reference) {
+        return area("ledger", "paidref:" + reference);
+    }
+
+    public String payments(String kpj) {
+        return area("ledger", "paid:" + kpj);
+    }
+
+    public String paymentOrder(String code) {
+        return area("payment", "order:" + code);
+    }
+
+    public String paymentCallback(String provider, String code) {
+        return area("payment", "callback:" + provider + ":" + code);
+    }
+
+    public String adminAudit() {
+        return area("admin", "audit");
+    }
+
+    /** Read by the readiness check: any answer means the store answers. */
+    public String readinessProbe() {
+        return root + ":ready";
+    }
+
+    // --- menu versions ---------------------------------------------------------------------------------------------
+
+    public String menuCodes() {
+        return area("menu", "codes");
+    }
+
+    /** {@code part}: live, file, versions, or v:&lt;version&gt; (one published text). */
+    public String menu(String code, String part) {
+        return area("menu", code + ":" + part);
+    }
+
+    // --- SMS outbox ------------------------------------------------------------------------------------------------
+
+    public String outboxStream() {
+        return area("sms", "outbox");
+    }
+
+    public String outboxDead() {
+        return area("sms", "dead");
+    }
+
+    public String smsState(String key) {
+        return area("sms", "state:" + key);
+    }
+
+    public String receipt(String messageId) {
+        return area("sms", "receipt:" + messageId);
+    }
+
+    public String earlyReceipt(String messageId) {
+        return area("sms", "early-receipt:" + messageId);
+    }
+
+    // --- reminders -------------------------------------------------------------------------------------------------
+
+    public String remindersDue() {
+        return area("rem", "due");
+    }
+
+    public String remindersClaimed() {
+        return area("rem", "claimed");
+    }
+
+    public String reminderDone(String key) {
+        return area("rem", "done:" + key);
+    }
+
+    public String reminderScan(String part) {
+        return area("rem", "scan:" + part);
+    }
+
+    // --- campaigns -------------------------------------------------------------------------------------------------
+
+    public String campaignIds() {
+        return area("camp", "ids");
+    }
+
+    public String campaignsActive() {
+        return area("camp", "active");
+    }
+
+    /** The campaign's hash. */
+    public String campaign(String id) {
+        return area("camp", id);
+    }
+
+    /** {@code part}: targets, todo (the work stream), cursor, expander (the lock). */
+    public String campaign(String id, String part) {
+        return area("camp", id + ":" + part);
+    }
+
+    // --- the sandbox core system and payment provider (stand-ins for remote systems) -------------------------------
+
+    public String sandboxMember(String nik) {
+        return area("sandbox", "core:nik:" + nik);
+    }
+
+    /** The NIK of the member with this number. */
+    public String sandboxByMsisdn(Msisdn m) {
+        return area("sandbox", "core:msisdn:" + m.value());
+    }
+
+    /** The counter KPJ numbers are drawn from. */
+    public String sandboxKpjCounter() {
+        return area("sandbox", "core:kpj");
+    }
+
+    /** The NIK of the member with this KPJ. */
+    public String sandboxByKpj(String kpj) {
+        return area("sandbox", "core:kpj:" + kpj);
+    }
+
+    /** A contribution credited once per reference. */
+    public String sandboxCredit(String reference) {
+        return area("sandbox", "core:credit:" + reference);
+    }
+
+    /** Present once the NIK is in the member list feed. */
+    public String sandboxInFeed(String nik) {
+        return area("sandbox", "core:infeed:" + nik);
+    }
+
+    /** How many members the feed holds. */
+    public String sandboxFeedLength() {
+        return area("sandbox", "core:feed");
+    }
+
+    /** The NIK at position {@code n} of the member list feed. */
+    public String sandboxFeed(long n) {
+        return area("sandbox", "core:feed:" + n);
+    }
+
+    public String sandboxPayment(String code) {
+        return area("sandbox", "pay:code:" + code);
+    }
+
+    /** The payment code made for one idempotency key. */
+    public String sandboxPaymentRequest(String idempotencyKey) {
+        return area("sandbox", "pay:key:" + idempotencyKey);
+    }
+}
