@@ -141,7 +141,7 @@ public final class Kentongan {
             UssdService ussd = new UssdService(menus.registry(), new MenuEngine(),
                     new SessionStore(store.ttl(), config.sessionTtl(), config.resumeWindow()), actions, clock, meters);
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
-                    new MoHandler(actions, optOuts, sender, clock, community), ussd, smsChannel.client()).countingWith(meters::sms);
+                    new MoHandler(actions, optOuts, sender, clock, community, config.outreach().ussdCode()), ussd, smsChannel.client()).countingWith(meters::sms);
             smsChannel.start(inbound);
             Outreach.Running outreach = Outreach.Running.start(config, store.redis(), backends.members(), sender, smsChannel.outbox(), clock);
             Admin admin = admin(vertx, config, store, clock, menus, community, backends, outreach, meters);

@@ -3,6 +3,7 @@ package id.kentongan.admin;
 import id.kentongan.text.Digest;
 import id.kentongan.store.TtlStore;
 
+import org.slf4j.LoggerFactory;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -142,6 +143,26 @@ public final class AdminAccess {
     /** A JSON answer. */
     public static void send(RoutingContext ctx, int status, JsonObject body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
+    }
+
+    /**
+     * The one mapping from a failed admin operation to its answer: a wrong request (IllegalArgumentException,
+     * ClassCastException) 400, something that is not there (NoSuchElementException) 404, a state that forbids it
+     * (IllegalStateException) 409, anything else (the store or a backend not answering) 503 without its details,
+     * which go to the log.
+     */
+    public static void fail(RoutingContext ctx, Throwable e) {
+        if (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) e = e.getCause();
+        if (e instanceof IllegalArgumentException || e instanceof ClassCastException) {
+            send(ctx, 400, error(e.getMessage()));
+        } else if (e instanceof java.util.NoSuchElementException) {
+            send(ctx, 404, error(e.getMessage()));
+        } else if (e instanceof IllegalStateException) {
+            send(ctx, 409, error(e.getMessage()));
+        } else {
+            LoggerFactory.getLogger(AdminAccess.class).warn("admin {} {} failed: {}", ctx.request().method(), ctx.normalizedPath(), e.toString());
+            send(ctx, 503, error("not available now, try again"));
+        }
     }
 
     public static JsonObject error(String why) {

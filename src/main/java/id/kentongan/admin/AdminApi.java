@@ -110,29 +110,17 @@ public final class AdminApi {
         Answer on(Campaigns c) throws Exception;
     }
 
+
     private void withCampaigns(RoutingContext ctx, Work work) {
         if (campaigns.isEmpty()) {
             send(ctx, new Answer(503, new JsonObject().put("error", "campaigns are kept in Redis: start the service with KENTONGAN_REDIS_URL")));
             return;
         }
-        Callable<Answer> call = () -> {
-            try {
-                return work.on(campaigns.get());
-            } catch (IllegalArgumentException | ClassCastException e) {
-                return new Answer(400, new JsonObject().put("error", e.getMessage()));
-            } catch (NoSuchElementException e) {
-                return new Answer(404, new JsonObject().put("error", e.getMessage()));
-            } catch (IllegalStateException e) {
-                return new Answer(409, new JsonObject().put("error", e.getMessage()));
-            }
-        };
+        // Campaigns talk to Redis synchronously: on a worker, never on the event loop.
+        Callable<Answer> call = () -> work.on(campaigns.get());
         vertx.executeBlocking(call, false).onComplete(ar -> {
-            if (ar.succeeded()) {
-                send(ctx, ar.result());
-            } else {
-                log.warn("admin {} {} failed: {}", ctx.request().method(), ctx.normalizedPath(), ar.cause().toString());
-                send(ctx, new Answer(503, new JsonObject().put("error", "not available now: " + ar.cause().getClass().getSimpleName())));
-            }
+            if (ar.succeeded()) send(ctx, ar.result());
+            else AdminAccess.fail(ctx, ar.cause());
         });
     }
 

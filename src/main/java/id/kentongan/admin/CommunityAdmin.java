@@ -251,8 +251,7 @@ public final class CommunityAdmin {
     }
 
     private static void unavailable(RoutingContext ctx, Throwable e) {
-        log.warn("admin {} {} failed: {}", ctx.request().method(), ctx.normalizedPath(), e.toString());
-        send(ctx, 503, new JsonObject().put("error", "not available now, try again"));
+        AdminAccess.fail(ctx, e);
     }
 
     private static void send(RoutingContext ctx, int status, JsonObject body) {

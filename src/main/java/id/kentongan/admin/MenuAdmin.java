@@ -68,7 +68,7 @@ public final class MenuAdmin {
         access.route(router, HttpMethod.GET, "/admin/menus/:code", AdminAccess.Role.VIEWER, this::get);
         access.route(router, HttpMethod.GET, "/admin/menus/:code/versions/:version", AdminAccess.Role.VIEWER, ctx ->
                 publisher.text(code(ctx), ctx.pathParam("version")).onComplete(ar -> {
-                    if (ar.failed()) send(ctx, 503, error(ar.cause().toString()));
+                    if (ar.failed()) AdminAccess.fail(ctx, ar.cause());
                     else if (ar.result().isEmpty()) send(ctx, 404, error("no such version"));
                     else ctx.response().putHeader("Content-Type", "text/yaml; charset=utf-8").end(ar.result().get());
                 }));
@@ -116,7 +116,7 @@ public final class MenuAdmin {
                 if (ar.cause() instanceof InvalidMenuException e) {
                     send(ctx, 400, new JsonObject().put("valid", false).put("problems", problems(e.problems())));
                 } else {
-                    send(ctx, 500, error(ar.cause().toString()));
+                    AdminAccess.fail(ctx, ar.cause());
                 }
                 return;
             }
@@ -156,7 +156,7 @@ public final class MenuAdmin {
                 return new JsonObject().put("serviceCode", code).put("live", live.get()).put("text", text.orElse("")).put("versions", vs);
             });
         }).onComplete(ar -> {
-            if (ar.failed()) send(ctx, 503, error(ar.cause().toString()));
+            if (ar.failed()) AdminAccess.fail(ctx, ar.cause());
             else if (ar.result() == null) send(ctx, 404, error("no menu published for " + code));
             else send(ctx, 200, ar.result());
         });
@@ -197,7 +197,7 @@ public final class MenuAdmin {
         }
         Future.all(publisher.text(code, from), publisher.text(code, to)).onComplete(ar -> {
             if (ar.failed()) {
-                send(ctx, 503, error(ar.cause().toString()));
+                AdminAccess.fail(ctx, ar.cause());
                 return;
             }
             java.util.Optional<String> a = ar.result().resultAt(0);
@@ -269,7 +269,7 @@ public final class MenuAdmin {
         String code = b.getString("serviceCode");
         publisher.live(code).compose(v -> v.isEmpty() ? Future.succeededFuture(java.util.Optional.<String>empty()) : publisher.text(code, v.get()))
                 .onComplete(ar -> {
-                    if (ar.failed()) send(ctx, 503, error(ar.cause().toString()));
+                    if (ar.failed()) AdminAccess.fail(ctx, ar.cause());
                     else send(ctx, 200, new JsonObject().put("serviceCode", code)
                             .put("lines", new JsonArray(new java.util.ArrayList<Object>(LineDiff.of(ar.result().orElse(""), b.getString("text"))))));
                 });

@@ -289,7 +289,7 @@ public final class Campaigns {
             Map<String, String> v = new HashMap<>();
             new JsonObject(body.get("v")).forEach(e -> v.put(e.getKey(), String.valueOf(e.getValue())));
             v.put("ussd", ussdCode);
-            Blocking.await(outbox.enqueue(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.template().render(v))));
+            Blocking.await(outbox.enqueue(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.template().render(v), true)));
             // Deleted before it is acknowledged: an instance that dies in between leaves a pending entry whose message
             // is gone (claimed and acknowledged by the next taker), never an acknowledged entry left in the stream.
             redis.xdel(todo, w.getId());

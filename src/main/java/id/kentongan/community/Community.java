@@ -148,7 +148,7 @@ public final class Community {
                         if (!first) return Future.succeededFuture(Invite.ALREADY_INVITED);
                         return store.put(counter, Integer.toString(n.map(Integer::parseInt).orElse(0) + 1), Duration.ofDays(2))
                                 .compose(v -> members.findByMsisdn(from))
-                                .compose(inviter -> sms.send("ref:" + friend.value(), friend,
+                                .compose(inviter -> sms.sendStoppable("ref:" + friend.value(), friend,
                                         inviter.map(m -> Names.firstName(m.name())).orElse("Teman Anda")
                                                 + " mengajak Anda ikut BPJS Ketenagakerjaan: perlindungan kecelakaan kerja & kematian, mulai "
                                                 + Rupiah.format(new ContributionPlan(ContributionPlan.MIN_INCOME).monthly()) + "/bln. Daftar: tekan "
@@ -207,7 +207,7 @@ public final class Community {
                                             .orElse(false);
                                     String text = solidarityText(g.map(Groups.Group::name).orElse("kelompok"), Names.firstName(m.name()),
                                             kind, covered);
-                                    return sms.send("sol:" + m.kpj() + ":" + kind + ":" + n, to, text).map(true);
+                                    return sms.sendStoppable("sol:" + m.kpj() + ":" + kind + ":" + n, to, text).map(true);
                                 });
                             }));
                         }

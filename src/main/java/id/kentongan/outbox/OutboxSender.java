@@ -139,7 +139,7 @@ public final class OutboxSender implements AutoCloseable {
         // One read for the whole batch: which of these were sent before (by a sender that died before acking)?
         java.util.Set<String> sentBefore = outbox.sentAmong(batch.stream().map(t -> t.sms().key()).toList());
         // STOP is honoured when the message leaves, not only when it was planned: one read for the batch.
-        List<String> askable = batch.stream().filter(t -> t.sms().optOutApplies()).map(t -> t.sms().to()).distinct().toList();
+        List<String> askable = batch.stream().filter(t -> t.sms().stoppable()).map(t -> t.sms().to()).distinct().toList();
         java.util.Set<String> stopped = askable.isEmpty() ? java.util.Set.of() : optOuts.optedOut(askable);
         for (SmsOutbox.Taken t : batch) {
             if (!inFlight.add(t.entryId())) continue; // reclaimed while still ours
@@ -148,7 +148,7 @@ public final class OutboxSender implements AutoCloseable {
                 inFlight.remove(t.entryId());
                 continue;
             }
-            if (t.sms().optOutApplies() && stopped.contains(t.sms().to())) {
+            if (t.sms().stoppable() && stopped.contains(t.sms().to())) {
                 outbox.withheld(t, OPTED_OUT);
                 inFlight.remove(t.entryId());
                 events.accept("opted_out");

@@ -21,7 +21,18 @@ public final class OutboxSmsSender implements SmsSender {
 
     @Override
     public Future<Void> send(String key, Msisdn to, String text) {
-        return outbox.enqueue(new OutboundSms(key, to.value(), text)).map(fresh -> {
+        return queue(new OutboundSms(key, to.value(), text, false), to);
+    }
+
+    @Override
+    public Future<Void> sendStoppable(String key, Msisdn to, String text) {
+        return queue(new OutboundSms(key, to.value(), text, true), to);
+    }
+
+    private Future<Void> queue(OutboundSms sms, Msisdn to) {
+        String key = sms.key();
+        String text = sms.text();
+        return outbox.enqueue(sms).map(fresh -> {
             log.info("SMS {} to {} {} ({} characters)", key, to.masked(), fresh ? "queued" : "was queued before", text.length());
             if (fresh) meters.sms("queued");
             return null;

@@ -81,7 +81,8 @@ public final class RedisSmsOutbox implements SmsOutbox {
     public Future<Boolean> enqueue(OutboundSms sms) {
         // One step (outbox-enqueue.lua): a key is never marked queued without its message.
         var added = redis.async().thenCompose(r -> Script.OUTBOX_ENQUEUE.<Long>runAsync(r, ScriptOutputType.INTEGER,
-                        new String[]{keys.smsState(sms.key()), stream()}, Long.toString(KEEP.toSeconds()), sms.key(), sms.to(), sms.text()))
+                        new String[]{keys.smsState(sms.key()), stream()}, Long.toString(KEEP.toSeconds()), sms.key(), sms.to(), sms.text(),
+                        sms.stoppable() ? "1" : "0"))
                 .thenApply(n -> n != null && n == 1L);
         return Future.fromCompletionStage(added, vertx.getOrCreateContext());
     }
@@ -106,7 +107,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
         for (StreamMessage<String, String> m : messages) {
             Map<String, String> b = m.getBody();
             if (b == null || b.get("key") == null) continue; // deleted meanwhile
-            out.add(new Taken(m.getId(), new OutboundSms(b.get("key"), b.get("to"), b.get("text"))));
+            out.add(new Taken(m.getId(), new OutboundSms(b.get("key"), b.get("to"), b.get("text"), "1".equals(b.get("stop")))));
         }
         return out;
     }

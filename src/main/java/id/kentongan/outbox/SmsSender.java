@@ -11,6 +11,12 @@ public interface SmsSender {
     /** Queues {@code text} under {@code key}: the same key is sent once, however often it is handed over. */
     Future<Void> send(String key, Msisdn to, String text);
 
+    /**
+     * Queues a message the worker may refuse by sending STOP (reminders, campaigns, invitations, group news): withheld
+     * at send time while the number is opted out.
+     */
+    Future<Void> sendStoppable(String key, Msisdn to, String text);
+
     default Future<Void> send(Msisdn to, String text) {
         return send(UUID.randomUUID().toString(), to, text);
     }

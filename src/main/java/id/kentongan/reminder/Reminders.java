@@ -155,7 +155,7 @@ public final class Reminders {
             redis.zadd(keys.remindersDue(), ZAddArgs.Builder.nx(), still.get().at().toEpochMilli(), id);
             return false;
         }
-        Blocking.await(sms.send(key, member.get().msisdn(), texts.text(still.get())));
+        Blocking.await(sms.sendStoppable(key, member.get().msisdn(), texts.text(still.get())));
         redis.set(keys.reminderDone(key), now.toString(), SetArgs.Builder.ex(DONE_KEPT.toSeconds()));
         log.info("reminder {} queued for {}", event, member.get().msisdn().masked());
         return true;

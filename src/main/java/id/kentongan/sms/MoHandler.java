@@ -20,11 +20,14 @@ import java.util.Map;
 /**
  * Answers a worker's SMS. Keywords run the same actions as the USSD menu (so registration and payment codes are
  * once-only in the same way), and every answer goes back by SMS in Bahasa Indonesia. Registration by SMS declares the
- * smallest income band (Rp1.000.000); the reply says how to change it through *567#.
+ * smallest income band (Rp1.000.000); the reply says how to change it through the USSD code.
  */
 public final class MoHandler {
-    public static final String HELP = "Kentongan BPJS TK: DAFTAR#NIK#NAMA daftar JKK+JKM, CEK status, BAYAR 3 kode bayar 3 bln, "
-            + "STOP/MULAI pengingat. Atau tekan *567#";
+    /** The answer to BANTUAN (and to what is not understood), naming the configured USSD code. */
+    public static String help(String ussdCode) {
+        return "Kentongan BPJS TK: DAFTAR#NIK#NAMA daftar JKK+JKM, CEK status, BAYAR 3 kode bayar 3 bln, "
+                + "STOP/MULAI pengingat. Atau tekan " + ussdCode;
+    }
     static final String BUSY = "Layanan sedang sibuk, silakan coba lagi nanti.";
 
     private final Actions actions;
@@ -32,8 +35,10 @@ public final class MoHandler {
     private final SmsSender sms;
     private final Clock clock;
     private final Community community;
+    private final String ussdCode;
 
-    public MoHandler(Actions actions, OptOuts optOuts, SmsSender sms, Clock clock, Community community) {
+    public MoHandler(Actions actions, OptOuts optOuts, SmsSender sms, Clock clock, Community community, String ussdCode) {
+        this.ussdCode = ussdCode;
         this.community = community;
         this.actions = actions;
         this.optOuts = optOuts;
@@ -56,7 +61,7 @@ public final class MoHandler {
                     "income", Long.toString(ContributionPlan.MIN_INCOME))).map(o -> switch (o.result()) {
                 case "ok" -> "Selamat, Anda terdaftar JKK+JKM. No. KPJ: " + o.values().get("kpj") + ". Iuran "
                         + Rupiah.format(new ContributionPlan(ContributionPlan.MIN_INCOME).monthly())
-                        + "/bln (penghasilan Rp1.000.000; ubah lewat *567#). Bayar: kirim BAYAR 1";
+                        + "/bln (penghasilan Rp1.000.000; ubah lewat " + ussdCode + "). Bayar: kirim BAYAR 1";
                 case "registered" -> "NIK ini sudah terdaftar, No. KPJ: " + o.values().get("kpj") + ". Kirim CEK untuk status.";
                 default -> BUSY;
             });
@@ -72,7 +77,7 @@ public final class MoHandler {
                     case "lapsed" -> "Status TIDAK AKTIF. KPJ " + v.get("kpj") + ", lunas s.d. " + v.get("paid_through") + ". Tunggakan "
                             + v.get("arrears") + " bln " + rp(v.get("due")) + ". Kirim BAYAR " + v.get("arrears") + ".";
                     case "ended" -> "Kepesertaan KPJ " + v.get("kpj") + " berakhir (lebih dari 3 bln tidak bayar). Hubungi agen Perisai atau 175.";
-                    case "not_registered" -> "Nomor ini belum terdaftar. Kirim DAFTAR#NIK#NAMA atau tekan *567#.";
+                    case "not_registered" -> "Nomor ini belum terdaftar. Kirim DAFTAR#NIK#NAMA atau tekan " + ussdCode + ".";
                     default -> BUSY;
                 };
             });
@@ -81,7 +86,7 @@ public final class MoHandler {
             return run("payment.create", from, id, Map.of("months", Integer.toString(p.months()))).map(o -> switch (o.result()) {
                 case "ok" -> "Kode iuran: " + o.values().get("pay_code") + ", jumlah " + rp(o.values().get("total"))
                         + ". Bayar di bank, minimarket atau e-wallet sebelum " + o.values().get("pay_expires") + ".";
-                case "not_registered" -> "Nomor ini belum terdaftar. Kirim DAFTAR#NIK#NAMA atau tekan *567#.";
+                case "not_registered" -> "Nomor ini belum terdaftar. Kirim DAFTAR#NIK#NAMA atau tekan " + ussdCode + ".";
                 case "ended" -> "Kepesertaan berakhir (lebih dari 3 bln tidak bayar). Hubungi agen Perisai atau 175.";
                 default -> BUSY;
             });
@@ -99,7 +104,7 @@ public final class MoHandler {
                     : "Kabar kelompok tidak dikirim lagi. Kirim KABAR untuk menerimanya kembali.");
         }
         if (c instanceof SmsCommand.Invalid i) return Future.succeededFuture(i.reply());
-        return Future.succeededFuture(HELP);
+        return Future.succeededFuture(help(ussdCode));
     }
 
     private Future<ActionOutcome> run(String action, Msisdn from, String id, Map<String, String> values) {

@@ -1,5 +1,7 @@
 package id.kentongan.tools;
 
+import id.kentongan.outbox.SmsSender;
+
 import id.kentongan.store.Keyspace;
 
 import id.kentongan.member.ContributionPlan;
@@ -77,7 +79,18 @@ public final class ReminderBenchmark {
         try {
             SandboxMembershipService sandbox = SandboxMembershipService.open(vertx, store, clock, Duration.ZERO)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            Reminders reminders = new Reminders(c::sync, keys, sandbox, (key, to, text) -> Future.failedFuture("not sending"),
+            SmsSender notSending = new SmsSender() {
+                @Override
+                public Future<Void> send(String key, Msisdn to, String text) {
+                    return Future.failedFuture("not sending");
+                }
+
+                @Override
+                public Future<Void> sendStoppable(String key, Msisdn to, String text) {
+                    return Future.failedFuture("not sending");
+                }
+            };
+            Reminders reminders = new Reminders(c::sync, keys, sandbox, notSending,
                     QuietHours.standard(wib), "*567#", clock);
             long t1 = System.nanoTime();
             Reminders.ScanReport r = reminders.scan();

@@ -148,21 +148,22 @@ public final class UssdService {
             if (choice.equals("1") || choice.equals("2")) return walk(req, m, engine.start(m, s.state().language()), rest, note);
             note.is(m.name(), "resume_offer");
             String lang = s.offered().language();
-            Reply askAgain = Reply.con(SystemTexts.INVALID_OPTION.in(lang, "id") + "\n" + SystemTexts.RESUME.in(lang, "id"));
+            Reply askAgain = Reply.con(SystemTexts.INVALID_OPTION.in(lang, m.defaultLanguage()) + "\n" + SystemTexts.RESUME.in(lang, m.defaultLanguage()));
             return save(req, new UssdSession(s.sessionId(), s.serviceCode(), s.phase(), s.state(), s.offered(), req.hop().key(), now()))
                     .map(askAgain);
         }
         Menu m = menus.forSession(s.serviceCode(), s.state().menuVersion()).orElseThrow();
         Reply current = engine.current(m, s.state());
-        if (current == null) return Future.succeededFuture(Reply.end(SystemTexts.BUSY.in(s.state().language(), "id")));
+        if (current == null) return Future.succeededFuture(Reply.end(SystemTexts.BUSY.in(s.state().language(), m.defaultLanguage())));
         return walk(req, m, new Step(s.state(), current, null), inputs, note);
     }
 
     /** What the last hop showed, rendered again from the state (a retry, or a hop after the end). */
     private Reply shownAgain(UssdSession s) {
-        if (s.phase() == UssdSession.Phase.RESUME_OFFER) return Reply.con(SystemTexts.RESUME.in(s.offered().language(), "id"));
+        String fallback = menus.current(s.serviceCode()).map(Menu::defaultLanguage).orElse(s.state().language());
+        if (s.phase() == UssdSession.Phase.RESUME_OFFER) return Reply.con(SystemTexts.RESUME.in(s.offered().language(), fallback));
         Reply r = menus.forSession(s.serviceCode(), s.state().menuVersion()).map(m -> engine.current(m, s.state())).orElse(null);
-        if (r == null) return Reply.end(SystemTexts.BUSY.in(s.state().language(), "id")); // it ended on a failed backend
+        if (r == null) return Reply.end(SystemTexts.BUSY.in(s.state().language(), fallback)); // it ended on a failed backend
         return s.phase() == UssdSession.Phase.ENDED ? Reply.end(r.text()) : r;
     }
 
@@ -190,7 +191,7 @@ public final class UssdService {
     private Future<Step> effects(UssdRequest req, Menu menu, Step step, int depth) {
         if (!step.needsEffect()) return Future.succeededFuture(step);
         if (depth >= MAX_EFFECTS_PER_HOP) {
-            return Future.succeededFuture(new Step(step.state(), Reply.end(SystemTexts.BUSY.in(step.state().language(), "id")), null));
+            return Future.succeededFuture(new Step(step.state(), Reply.end(SystemTexts.BUSY.in(step.state().language(), menu.defaultLanguage())), null));
         }
         ActionCall call = new ActionCall(req.msisdn(), req.sessionId(), step.effect().screen(), step.effect().values());
         return actions.run(step.effect().action(), call)
