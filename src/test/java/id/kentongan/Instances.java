@@ -98,8 +98,19 @@ public final class Instances implements AutoCloseable {
         return (SmscSimulator) k.smsc().orElseThrow();
     }
 
+    /** The one way tests wait for a future: its value, or the test fails after 30 s saying so (never hangs). */
     public static <T> T await(io.vertx.core.Future<T> f) {
-        return f.toCompletionStage().toCompletableFuture().join();
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            return org.junit.jupiter.api.Assertions.fail("no answer in 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SMS the simulators of {@code instances} received for {@code msisdn} (628…), waiting up to 10 s for {@code atLeast}. */

@@ -1,5 +1,7 @@
 package id.kentongan;
 
+import static id.kentongan.Instances.await;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +21,4 @@ public abstract class VertxTest {
         await(vertx.close());
     }
 
-    public static <T> T await(Future<T> f) {
-        return f.toCompletionStage().toCompletableFuture().join();
-    }
 }

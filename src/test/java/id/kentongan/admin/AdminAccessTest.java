@@ -1,5 +1,7 @@
 package id.kentongan.admin;
 
+import id.kentongan.AdminClient;
+
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 
@@ -7,9 +9,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every admin route, taken from the router's own list, refuses a missing or wrong token (401) and a smaller role (403). */
 class AdminAccessTest {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Map<AdminAccess.Role, String> TOKEN = Map.of(AdminAccess.Role.VIEWER, Instances.VIEWER_TOKEN,
             AdminAccess.Role.EDITOR, Instances.EDITOR_TOKEN, AdminAccess.Role.ADMIN, Instances.ADMIN_TOKEN);
 
     static int call(Kentongan k, HttpMethod method, String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + path))
-                .method(method.name(), HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json");
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return new AdminClient(k.port(), token).send(method.name(), path, "{}").statusCode();
     }
 
     static String concrete(String path) {
@@ -61,13 +56,10 @@ class AdminAccessTest {
         try (Instances instances = new Instances()) {
             Kentongan k = instances.start(Instances.withRedis());
             String group = "Audit Group " + System.nanoTime();
-            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + "/admin/groups"))
-                    .header("Authorization", "Bearer " + Instances.EDITOR_TOKEN).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", group).encode())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = AdminClient.as(k, Instances.EDITOR_TOKEN).send("POST", "/admin/groups", new JsonObject().put("name", group));
             assertEquals(201, created.statusCode());
             assertEquals(403, call(k, HttpMethod.GET, "/admin/audit", Instances.EDITOR_TOKEN), "the audit log is the admin's");
-            JsonObject log = new JsonObject(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + "/admin/audit"))
-                    .header("Authorization", "Bearer " + Instances.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body());
+            JsonObject log = AdminClient.admin(k).json("GET", "/admin/audit", null);
             assertTrue(log.getJsonArray("entries").stream().map(JsonObject.class::cast)
                     .anyMatch(e -> e.getString("who").equals("editor") && e.getString("what").equals("POST /admin/groups") && e.getInteger("status") == 201),
                     log.encodePrettily());

@@ -1,5 +1,7 @@
 package id.kentongan.campaign;
 
+import id.kentongan.AdminClient;
+
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
@@ -18,9 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -34,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin API over real HTTP, campaigns over real Redis and SMPP (the built-in simulator). */
 class CampaignApiTest {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static Instances instances;
     static Kentongan k;
 
@@ -52,11 +50,7 @@ class CampaignApiTest {
     record Answer(int status, JsonObject body) {}
 
     static Answer call(String method, String path, String token, JsonObject body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()))
-                .header("Content-Type", "application/json");
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = new AdminClient(k.port(), token).send(method, path, body);
         return new Answer(r.statusCode(), r.body().isBlank() ? new JsonObject() : new JsonObject(r.body()));
     }
 

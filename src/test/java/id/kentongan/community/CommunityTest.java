@@ -1,4 +1,6 @@
 package id.kentongan.community;
+
+import id.kentongan.AdminClient;
 import id.kentongan.Gateway.Call;
 import id.kentongan.Gateway.Answer;
 
@@ -28,9 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -49,7 +48,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CommunityTest {
     static final Keyspace KEYS = Instances.withRedis().keyspace();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static Instances instances;
     static Kentongan k;
     static SmscSimulator sim;
@@ -68,10 +66,7 @@ class CommunityTest {
     }
 
     static JsonObject admin(String method, String path, JsonObject body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()))
-                .header("Authorization", "Bearer " + Instances.ADMIN_TOKEN).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = AdminClient.admin(k).send(method, path, body);
         return new JsonObject(r.body()).put("_status", r.statusCode());
     }
 

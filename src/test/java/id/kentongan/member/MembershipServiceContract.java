@@ -1,5 +1,7 @@
 package id.kentongan.member;
 
+import static id.kentongan.Instances.await;
+
 import id.kentongan.Instances;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;

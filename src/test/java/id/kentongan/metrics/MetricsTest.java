@@ -1,5 +1,7 @@
 package id.kentongan.metrics;
 
+import id.kentongan.AdminClient;
+
 import id.kentongan.Gateway;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
@@ -12,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,12 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /metrics after a load run over real HTTP, Redis and SMPP: the counters move, and no label carries a person. */
 class MetricsTest {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? ([0-9.eE+\\-]+|NaN)$");
     static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"([^\"]*)\"");
 
     static String get(Kentongan k, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return new AdminClient(k.port(), null).get(path).body();
     }
 
     /** Sum of the samples of {@code name} whose labels include all of {@code labels}. */

@@ -1,5 +1,7 @@
 package id.kentongan.payment;
 
+import static id.kentongan.Instances.await;
+
 import id.kentongan.VertxTest;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package id.kentongan.session;
 
+import static id.kentongan.Instances.await;
+
 import id.kentongan.store.RedisTtlStore;
 import id.kentongan.store.TtlStore;
 

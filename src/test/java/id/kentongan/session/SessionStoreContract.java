@@ -1,5 +1,7 @@
 package id.kentongan.session;
 
+import static id.kentongan.Instances.await;
+
 import id.kentongan.domain.Msisdn;
 import id.kentongan.menu.SessionState;
 import id.kentongan.store.TtlStore;
@@ -44,9 +46,6 @@ abstract class SessionStoreContract {
         await(vertx.close());
     }
 
-    static <T> T await(Future<T> f) {
-        return f.toCompletionStage().toCompletableFuture().join();
-    }
 
     static UssdSession midRegistration(String sessionId) {
         SessionState state = new SessionState("dce8577e7c2c", "reg_confirm", 0, "id", List.of("main", "reg_nik", "reg_name", "reg_job", "reg_income"),

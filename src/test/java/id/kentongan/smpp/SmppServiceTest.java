@@ -1,5 +1,7 @@
 package id.kentongan.smpp;
 
+import static id.kentongan.Instances.await;
+
 import id.kentongan.Gateway;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
@@ -90,9 +92,6 @@ class SmppServiceTest {
         return got;
     }
 
-    static <T> T await(io.vertx.core.Future<T> f) {
-        return f.toCompletionStage().toCompletableFuture().join();
-    }
 
     @Test
     void aDeliveryReceiptQuotingTheIdInDecimalIsMatchedToTheMessage() throws Exception {
@@ -113,8 +112,8 @@ class SmppServiceTest {
     void everyKeywordIsAnsweredInBahasaIndonesia() throws Exception {
         String p = phone();
         String nik = Instances.nik(50_001);
-        assertEquals(MoHandler.HELP, reply(p, "halo, ini apa?"));
-        assertEquals(MoHandler.HELP, reply(p, "BANTUAN"));
+        assertEquals(MoHandler.help("*567#"), reply(p, "halo, ini apa?"));
+        assertEquals(MoHandler.help("*567#"), reply(p, "BANTUAN"));
         assertTrue(reply(p, "CEK").startsWith("Nomor ini belum terdaftar."));
         assertEquals(SmsCommand.REGISTER_FORMAT, reply(p, "DAFTAR"));
         String registered = reply(p, "daftar#" + nik + "#Siti Aminah");

@@ -1,5 +1,7 @@
 package id.kentongan.smpp;
 
+import static id.kentongan.Instances.await;
+
 import id.kentongan.store.Keyspace;
 
 import id.kentongan.Instances;

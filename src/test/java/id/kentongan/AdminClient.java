@@ -1,0 +1,49 @@
+package id.kentongan;
+
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** The admin API over real HTTP, as an operator's tool calls it: a bearer token (or none), JSON in and out. */
+public record AdminClient(int port, String token) {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public static AdminClient admin(Kentongan k) {
+        return new AdminClient(k.port(), Instances.ADMIN_TOKEN);
+    }
+
+    public static AdminClient as(Kentongan k, String token) {
+        return new AdminClient(k.port(), token);
+    }
+
+    /** {@code body} may be null (no body); a String is sent as it is, a JsonObject encoded; either as JSON. */
+    public HttpResponse<String> send(String method, String path, Object body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : ((JsonObject) body).encode()));
+        if (body != null) b.header("Content-Type", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send("GET", path, null);
+    }
+
+    /** The answer's JSON object; fails the test when the answer is not JSON. */
+    public JsonObject json(String method, String path, Object body) {
+        return new JsonObject(send(method, path, body).body());
+    }
+}
