@@ -2,7 +2,6 @@ package id.kentongan;
 
 import id.kentongan.admin.AdminAccess;
 import id.kentongan.smpp.SmscConfig;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 

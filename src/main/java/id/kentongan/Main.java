@@ -1,17 +1,16 @@
 package id.kentongan;
 
+import id.kentongan.actions.StandardActions;
 import id.kentongan.menu.InvalidMenuException;
-import id.kentongan.smpp.EmbeddedSmsc;
-import id.kentongan.store.Blocking;
 import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuCompiler;
-import id.kentongan.actions.StandardActions;
-
+import id.kentongan.smpp.EmbeddedSmsc;
+import id.kentongan.store.Blocking;
 import io.vertx.core.Vertx;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

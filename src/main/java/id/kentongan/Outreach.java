@@ -2,14 +2,13 @@ package id.kentongan;
 
 import id.kentongan.admin.AdminAccess;
 import id.kentongan.campaign.Campaigns;
-import id.kentongan.text.Digest;
 import id.kentongan.member.MembershipService;
-import id.kentongan.reminder.QuietHours;
-import id.kentongan.reminder.Reminders;
 import id.kentongan.outbox.SmsOutbox;
 import id.kentongan.outbox.SmsSender;
+import id.kentongan.reminder.QuietHours;
+import id.kentongan.reminder.Reminders;
 import id.kentongan.store.Redis;
-
+import id.kentongan.text.Digest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,6 @@ package id.kentongan;
 
 import id.kentongan.smpp.SmscConfig;
 
-
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,13 +1,10 @@
 package id.kentongan;
 
-import id.kentongan.store.Redis;
-
-import id.kentongan.tools.SmscSimulator;
-
 import id.kentongan.admin.AdminAccess;
-import id.kentongan.text.Digest;
 import id.kentongan.smpp.SmsSegments;
-
+import id.kentongan.store.Redis;
+import id.kentongan.text.Digest;
+import id.kentongan.tools.SmscSimulator;
 import io.vertx.core.Vertx;
 
 import java.nio.file.Path;
@@ -124,6 +121,16 @@ public final class Instances implements AutoCloseable {
             Thread.sleep(50);
         }
         return got;
+    }
+
+    /**
+     * Waits until the outbox of {@code instances} holds nothing queued or unfinished: every SMS handed over so far was
+     * accepted by the SMSC, withheld or dead-lettered. After it, a message that was wrongly queued has reached the
+     * simulator: the event that proves "nothing more was sent", instead of a sleep.
+     */
+    public static void drained(Kentongan... instances) {
+        Eventually.until("the SMS outbox drained", Duration.ofSeconds(30),
+                () -> java.util.Arrays.stream(instances).allMatch(k -> k.sms().outbox().backlog() == 0));
     }
 
     /** A phone number no other test (or earlier run against the same Redis) uses. */

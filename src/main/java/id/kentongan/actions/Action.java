@@ -2,7 +2,6 @@ package id.kentongan.actions;
 
 import id.kentongan.menu.ActionOutcome;
 import id.kentongan.menu.ActionSpec;
-
 import io.vertx.core.Future;
 
 import java.util.function.Function;

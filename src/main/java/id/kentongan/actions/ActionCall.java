@@ -2,7 +2,6 @@ package id.kentongan.actions;
 
 import id.kentongan.domain.Msisdn;
 
-
 import java.util.Map;
 
 /**

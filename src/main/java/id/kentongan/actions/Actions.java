@@ -3,7 +3,6 @@ package id.kentongan.actions;
 import id.kentongan.menu.ActionOutcome;
 import id.kentongan.menu.ActionSpec;
 import id.kentongan.store.Once;
-
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,27 +1,26 @@
 package id.kentongan.actions;
 
-import id.kentongan.menu.ActionOutcome;
-import id.kentongan.menu.ActionSpec;
 import id.kentongan.community.Agent;
 import id.kentongan.community.Agents;
 import id.kentongan.community.Community;
-import id.kentongan.member.Contribution;
-import id.kentongan.member.ContributionPlan;
-import id.kentongan.text.Digest;
 import id.kentongan.community.Groups;
 import id.kentongan.community.Ledger;
 import id.kentongan.domain.Masking;
-import id.kentongan.member.Member;
-import id.kentongan.member.MembershipService;
-import id.kentongan.member.MembershipStatus;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Names;
 import id.kentongan.domain.Nik;
+import id.kentongan.domain.Rupiah;
+import id.kentongan.member.Contribution;
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.member.Member;
+import id.kentongan.member.MembershipService;
+import id.kentongan.member.MembershipStatus;
 import id.kentongan.member.Occupation;
 import id.kentongan.member.Registration;
-import id.kentongan.domain.Rupiah;
+import id.kentongan.menu.ActionOutcome;
+import id.kentongan.menu.ActionSpec;
 import id.kentongan.outbox.SmsSender;
-
+import id.kentongan.text.Digest;
 import io.vertx.core.Future;
 
 import java.time.Clock;

@@ -1,15 +1,14 @@
 package id.kentongan.actions;
 
-import id.kentongan.menu.ActionOutcome;
-import id.kentongan.menu.ActionSpec;
+import id.kentongan.domain.Nik;
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
 import id.kentongan.member.MembershipStatus;
-import id.kentongan.domain.Nik;
 import id.kentongan.member.Occupation;
 import id.kentongan.member.Registration;
-
+import id.kentongan.menu.ActionOutcome;
+import id.kentongan.menu.ActionSpec;
 import io.vertx.core.Future;
 
 import java.time.Clock;

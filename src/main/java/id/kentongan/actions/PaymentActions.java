@@ -1,16 +1,15 @@
 package id.kentongan.actions;
 
-import id.kentongan.menu.ActionOutcome;
-import id.kentongan.menu.ActionSpec;
-import id.kentongan.text.Digest;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
 import id.kentongan.member.MembershipStatus;
+import id.kentongan.menu.ActionOutcome;
+import id.kentongan.menu.ActionSpec;
 import id.kentongan.payment.PaymentOrder;
 import id.kentongan.payment.PaymentOrders;
 import id.kentongan.payment.PaymentRequest;
 import id.kentongan.payment.PaymentService;
-
+import id.kentongan.text.Digest;
 import io.vertx.core.Future;
 
 import java.time.Clock;

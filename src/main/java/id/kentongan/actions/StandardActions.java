@@ -1,12 +1,11 @@
 package id.kentongan.actions;
 
-import id.kentongan.menu.ActionSpec;
 import id.kentongan.community.Community;
 import id.kentongan.member.MembershipService;
+import id.kentongan.menu.ActionSpec;
+import id.kentongan.outbox.SmsSender;
 import id.kentongan.payment.PaymentOrders;
 import id.kentongan.payment.PaymentService;
-import id.kentongan.outbox.SmsSender;
-
 
 import java.time.Clock;
 import java.time.ZoneId;

@@ -1,9 +1,7 @@
 package id.kentongan.admin;
 
-import id.kentongan.text.Digest;
 import id.kentongan.store.TtlStore;
-
-import org.slf4j.LoggerFactory;
+import id.kentongan.text.Digest;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -11,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -3,13 +3,12 @@ package id.kentongan.admin;
 import id.kentongan.campaign.CampaignTemplate;
 import id.kentongan.campaign.Campaigns;
 import id.kentongan.campaign.Target;
-
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.core.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,11 +4,10 @@ import id.kentongan.community.Agent;
 import id.kentongan.community.Agents;
 import id.kentongan.community.Community;
 import id.kentongan.community.Groups;
-import id.kentongan.member.MembershipService;
+import id.kentongan.community.ParticipationReport;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Names;
-import id.kentongan.community.ParticipationReport;
-
+import id.kentongan.member.MembershipService;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;

@@ -1,14 +1,13 @@
 package id.kentongan.admin;
 
+import id.kentongan.member.ContributionPlan;
 import id.kentongan.menu.ActionOutcome;
 import id.kentongan.menu.ActionSpec;
-import id.kentongan.member.ContributionPlan;
 import id.kentongan.menu.Effect;
 import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuEngine;
 import id.kentongan.menu.Reply;
 import id.kentongan.menu.Step;
-
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,19 +1,14 @@
 package id.kentongan.admin;
 
 import id.kentongan.menu.ActionSpec;
-import id.kentongan.text.Gsm7;
 import id.kentongan.menu.InvalidMenuException;
 import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuProblem;
-import id.kentongan.publishing.MenuPublisher;
 import id.kentongan.menu.MenuRegistry;
 import id.kentongan.menu.Pages;
 import id.kentongan.menu.Reply;
-
-
-import static id.kentongan.admin.AdminAccess.error;
-import static id.kentongan.admin.AdminAccess.jsonBody;
-import static id.kentongan.admin.AdminAccess.send;
+import id.kentongan.publishing.MenuPublisher;
+import id.kentongan.text.Gsm7;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -26,6 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+
+import static id.kentongan.admin.AdminAccess.error;
+import static id.kentongan.admin.AdminAccess.jsonBody;
+import static id.kentongan.admin.AdminAccess.send;
 
 /**
  * Menus through the admin API: list, get (live or any version), validate, publish, roll back, diff two versions, and

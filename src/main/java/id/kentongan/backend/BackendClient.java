@@ -1,7 +1,6 @@
 package id.kentongan.backend;
 
 import id.kentongan.metrics.Meters;
-
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;

@@ -1,8 +1,7 @@
 package id.kentongan.campaign;
 
-import id.kentongan.text.Gsm7;
 import id.kentongan.smpp.SmsSegments;
-
+import id.kentongan.text.Gsm7;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,20 +1,17 @@
 package id.kentongan.campaign;
 
-import id.kentongan.store.Blocking;
-
-import id.kentongan.store.Keyspace;
-import id.kentongan.store.Script;
-
 import id.kentongan.community.Groups;
+import id.kentongan.domain.Names;
+import id.kentongan.domain.Rupiah;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
-import id.kentongan.domain.Names;
 import id.kentongan.outbox.OutboundSms;
 import id.kentongan.outbox.OutboxSender;
-import id.kentongan.reminder.QuietHours;
-import id.kentongan.domain.Rupiah;
 import id.kentongan.outbox.SmsOutbox;
-
+import id.kentongan.reminder.QuietHours;
+import id.kentongan.store.Blocking;
+import id.kentongan.store.Keyspace;
+import id.kentongan.store.Script;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.ScanArgs;

@@ -1,10 +1,9 @@
 package id.kentongan.campaign;
 
+import id.kentongan.domain.Msisdn;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipStatus;
-import id.kentongan.domain.Msisdn;
 import id.kentongan.member.Occupation;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -2,7 +2,6 @@ package id.kentongan.community;
 
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Names;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -2,7 +2,6 @@ package id.kentongan.community;
 
 import id.kentongan.domain.Msisdn;
 import id.kentongan.store.TtlStore;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,19 +1,18 @@
 package id.kentongan.community;
 
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Names;
+import id.kentongan.domain.Nik;
+import id.kentongan.domain.Rupiah;
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
 import id.kentongan.member.MembershipStatus;
-import id.kentongan.domain.Msisdn;
-import id.kentongan.domain.Names;
-import id.kentongan.domain.Nik;
 import id.kentongan.member.Occupation;
-import id.kentongan.outbox.OptOuts;
 import id.kentongan.member.Registration;
-import id.kentongan.domain.Rupiah;
+import id.kentongan.outbox.OptOuts;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.store.TtlStore;
-
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;

@@ -1,9 +1,8 @@
 package id.kentongan.community;
 
-import id.kentongan.member.Member;
 import id.kentongan.domain.Msisdn;
+import id.kentongan.member.Member;
 import id.kentongan.store.TtlStore;
-
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 

@@ -3,7 +3,6 @@ package id.kentongan.community;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
 import id.kentongan.member.MembershipStatus;
-
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,11 +1,11 @@
 package id.kentongan.community;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Agents' PINs, stored only as PBKDF2-HMAC-SHA256 with a random salt and {@value #ITERATIONS} iterations (a six-digit

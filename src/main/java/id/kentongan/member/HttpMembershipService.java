@@ -1,12 +1,11 @@
 package id.kentongan.member;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import id.kentongan.backend.BackendClient;
 import id.kentongan.backend.BackendException;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 

@@ -2,7 +2,6 @@ package id.kentongan.member;
 
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

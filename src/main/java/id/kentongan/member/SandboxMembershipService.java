@@ -3,7 +3,6 @@ package id.kentongan.member;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
 import id.kentongan.store.TtlStore;
-
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -4,7 +4,6 @@ import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
 import id.kentongan.domain.Rupiah;
 
-
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Year;

@@ -2,7 +2,6 @@ package id.kentongan.menu;
 
 import id.kentongan.text.Digest;
 import id.kentongan.text.Gsm7;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

@@ -2,7 +2,6 @@ package id.kentongan.menu;
 
 import id.kentongan.domain.Rupiah;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

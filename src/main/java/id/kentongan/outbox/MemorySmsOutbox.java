@@ -1,7 +1,6 @@
 package id.kentongan.outbox;
 
 import id.kentongan.smpp.ReceiptIds;
-
 import io.vertx.core.Future;
 
 import java.time.Duration;

@@ -1,10 +1,8 @@
 package id.kentongan.outbox;
 
-import id.kentongan.store.Blocking;
-
 import id.kentongan.domain.Msisdn;
+import id.kentongan.store.Blocking;
 import id.kentongan.store.TtlStore;
-
 import io.vertx.core.Future;
 
 import java.time.Duration;

@@ -2,7 +2,6 @@ package id.kentongan.outbox;
 
 import id.kentongan.smpp.SmscClient;
 import id.kentongan.smpp.SubmitException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,7 @@
 package id.kentongan.outbox;
 
-import id.kentongan.metrics.Meters;
 import id.kentongan.domain.Msisdn;
-
+import id.kentongan.metrics.Meters;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,16 +1,13 @@
 package id.kentongan.outbox;
 
+import id.kentongan.smpp.ReceiptIds;
 import id.kentongan.store.Blocking;
-
 import id.kentongan.store.Keyspace;
 import id.kentongan.store.Redis;
 import id.kentongan.store.Script;
-import io.lettuce.core.ScriptOutputType;
-
-import id.kentongan.smpp.ReceiptIds;
-
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;

@@ -1,13 +1,11 @@
 package id.kentongan.outbox;
 
-import id.kentongan.store.Keyspace;
-import id.kentongan.store.Redis;
-
 import id.kentongan.metrics.Meters;
+import id.kentongan.smpp.EmbeddedSmsc;
 import id.kentongan.smpp.SmscClient;
 import id.kentongan.smpp.SmscConfig;
-import id.kentongan.smpp.EmbeddedSmsc;
-
+import id.kentongan.store.Keyspace;
+import id.kentongan.store.Redis;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,6 @@
 package id.kentongan.outbox;
 
 import id.kentongan.domain.Msisdn;
-
 import io.vertx.core.Future;
 
 import java.util.UUID;

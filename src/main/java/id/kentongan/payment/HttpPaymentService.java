@@ -2,7 +2,6 @@ package id.kentongan.payment;
 
 import id.kentongan.backend.BackendClient;
 import id.kentongan.backend.BackendException;
-
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 

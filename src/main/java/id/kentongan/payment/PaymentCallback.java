@@ -1,13 +1,12 @@
 package id.kentongan.payment;
 
-import id.kentongan.member.Contribution;
 import id.kentongan.community.Ledger;
-import id.kentongan.member.MembershipService;
 import id.kentongan.domain.Msisdn;
-import id.kentongan.store.Once;
 import id.kentongan.domain.Rupiah;
+import id.kentongan.member.Contribution;
+import id.kentongan.member.MembershipService;
 import id.kentongan.outbox.SmsSender;
-
+import id.kentongan.store.Once;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;

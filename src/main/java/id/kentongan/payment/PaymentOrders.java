@@ -1,7 +1,6 @@
 package id.kentongan.payment;
 
 import id.kentongan.store.TtlStore;
-
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 

@@ -1,11 +1,11 @@
 package id.kentongan.payment;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 over {@code timestamp + "." + raw body}, as the payment provider signs its callbacks. */
 public final class Signatures {

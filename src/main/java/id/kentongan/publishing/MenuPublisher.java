@@ -5,7 +5,6 @@ import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuCompiler;
 import id.kentongan.menu.MenuRegistry;
 import id.kentongan.store.TtlStore;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;

@@ -3,7 +3,6 @@ package id.kentongan.reminder;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipStatus;
 
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;

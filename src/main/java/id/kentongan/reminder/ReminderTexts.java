@@ -3,7 +3,6 @@ package id.kentongan.reminder;
 import id.kentongan.domain.Names;
 import id.kentongan.domain.Rupiah;
 
-
 import java.time.format.DateTimeFormatter;
 
 /**

@@ -1,15 +1,12 @@
 package id.kentongan.reminder;
 
-import id.kentongan.store.Blocking;
-
-import id.kentongan.store.Keyspace;
-import id.kentongan.store.Script;
-
+import id.kentongan.domain.Msisdn;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
-import id.kentongan.domain.Msisdn;
 import id.kentongan.outbox.SmsSender;
-
+import id.kentongan.store.Blocking;
+import id.kentongan.store.Keyspace;
+import id.kentongan.store.Script;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;

@@ -1,7 +1,6 @@
 package id.kentongan.session;
 
 import id.kentongan.menu.SessionState;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

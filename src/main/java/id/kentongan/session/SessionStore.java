@@ -2,7 +2,6 @@ package id.kentongan.session;
 
 import id.kentongan.domain.Msisdn;
 import id.kentongan.store.TtlStore;
-
 import io.vertx.core.Future;
 
 import java.time.Duration;

@@ -2,7 +2,6 @@ package id.kentongan.session;
 
 import id.kentongan.menu.SessionState;
 
-
 /**
  * A phone's USSD dialogue as stored between hops — one per phone, since a handset holds one USSD dialogue at a time.
  * {@code lastHop} identifies the last request answered (the Africa's Talking input history, or Hubtel's sequence

@@ -2,7 +2,6 @@ package id.kentongan.smpp;
 
 import id.kentongan.text.Gsm7;
 
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

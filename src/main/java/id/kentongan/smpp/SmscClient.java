@@ -1,8 +1,7 @@
 package id.kentongan.smpp;
 
-import id.kentongan.text.Gsm7;
 import id.kentongan.domain.Masking;
-
+import id.kentongan.text.Gsm7;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;

@@ -1,16 +1,15 @@
 package id.kentongan.sms;
 
 import id.kentongan.actions.ActionCall;
-import id.kentongan.menu.ActionOutcome;
 import id.kentongan.actions.Actions;
 import id.kentongan.community.Community;
-import id.kentongan.member.ContributionPlan;
-import id.kentongan.text.Digest;
 import id.kentongan.domain.Msisdn;
-import id.kentongan.outbox.OptOuts;
 import id.kentongan.domain.Rupiah;
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.menu.ActionOutcome;
+import id.kentongan.outbox.OptOuts;
 import id.kentongan.outbox.SmsSender;
-
+import id.kentongan.text.Digest;
 import io.vertx.core.Future;
 
 import java.time.Clock;

@@ -2,7 +2,6 @@ package id.kentongan.sms;
 
 import id.kentongan.domain.Nik;
 
-
 import java.time.Year;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package id.kentongan.store;
 
 import id.kentongan.metrics.Meters;
-
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;

@@ -3,10 +3,10 @@ package id.kentongan.tools;
 import id.kentongan.ConfigLoader;
 import id.kentongan.DevTools;
 import id.kentongan.smpp.EmbeddedSmsc;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,21 +1,18 @@
 package id.kentongan.tools;
 
-import id.kentongan.outbox.SmsSender;
-
-import id.kentongan.store.Keyspace;
-
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Nik;
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
 import id.kentongan.member.MemberJson;
-import id.kentongan.domain.Msisdn;
-import id.kentongan.domain.Nik;
 import id.kentongan.member.Occupation;
-import id.kentongan.reminder.QuietHours;
-import id.kentongan.store.RedisTtlStore;
-import id.kentongan.reminder.Reminders;
 import id.kentongan.member.SandboxMembershipService;
+import id.kentongan.outbox.SmsSender;
+import id.kentongan.reminder.QuietHours;
+import id.kentongan.reminder.Reminders;
+import id.kentongan.store.Keyspace;
+import id.kentongan.store.RedisTtlStore;
 import id.kentongan.store.Utf8Codec;
-
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;

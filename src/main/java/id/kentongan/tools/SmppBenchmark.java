@@ -1,13 +1,11 @@
 package id.kentongan.tools;
 
-import id.kentongan.store.Keyspace;
-import id.kentongan.store.Redis;
-
 import id.kentongan.outbox.OutboundSms;
 import id.kentongan.outbox.SmsChannel;
 import id.kentongan.smpp.SmscClient;
 import id.kentongan.smpp.SmscConfig;
-
+import id.kentongan.store.Keyspace;
+import id.kentongan.store.Redis;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 

@@ -1,12 +1,11 @@
 package id.kentongan.tools;
 
-import id.kentongan.text.Gsm7;
 import id.kentongan.smpp.EmbeddedSmsc;
 import id.kentongan.smpp.SmppStatus;
 import id.kentongan.smpp.SmsSegments;
 import id.kentongan.smpp.Tlvs;
 import id.kentongan.smpp.UssdOp;
-
+import id.kentongan.text.Gsm7;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;

@@ -2,7 +2,6 @@ package id.kentongan.ussd;
 
 import id.kentongan.domain.Msisdn;
 import id.kentongan.menu.SystemTexts;
-
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 

@@ -3,7 +3,6 @@ package id.kentongan.ussd;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.menu.Reply;
 import id.kentongan.menu.SystemTexts;
-
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,12 +1,11 @@
 package id.kentongan.ussd;
 
 import id.kentongan.domain.Masking;
-import id.kentongan.sms.MoHandler;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.outbox.SmsOutbox;
 import id.kentongan.smpp.SmscClient;
 import id.kentongan.smpp.UssdOp;
-
+import id.kentongan.sms.MoHandler;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

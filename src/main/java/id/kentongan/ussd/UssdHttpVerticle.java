@@ -2,10 +2,9 @@ package id.kentongan.ussd;
 
 import id.kentongan.menu.MenuRegistry;
 import id.kentongan.store.TtlStore;
-
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

@@ -2,7 +2,6 @@ package id.kentongan.ussd;
 
 import id.kentongan.domain.Msisdn;
 
-
 import java.util.List;
 
 /** One hop from a USSD gateway, whatever its convention, after the transport has checked and normalised it. */

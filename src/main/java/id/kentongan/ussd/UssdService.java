@@ -5,14 +5,13 @@ import id.kentongan.actions.Actions;
 import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuEngine;
 import id.kentongan.menu.MenuRegistry;
-import id.kentongan.metrics.Meters;
 import id.kentongan.menu.Reply;
 import id.kentongan.menu.SessionState;
-import id.kentongan.session.SessionStore;
 import id.kentongan.menu.Step;
 import id.kentongan.menu.SystemTexts;
+import id.kentongan.metrics.Meters;
+import id.kentongan.session.SessionStore;
 import id.kentongan.session.UssdSession;
-
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,25 +1,23 @@
 package id.kentongan.community;
 
-import id.kentongan.AdminClient;
-import id.kentongan.Gateway.Call;
-import id.kentongan.Gateway.Answer;
-
-import id.kentongan.member.ContributionPlan;
-import id.kentongan.Instances;
-import id.kentongan.Kentongan;
-import id.kentongan.member.Member;
-import id.kentongan.member.MembershipStatus;
-import id.kentongan.domain.Msisdn;
-import id.kentongan.store.Keyspace;
-import id.kentongan.domain.Nik;
-import id.kentongan.member.Occupation;
-import id.kentongan.member.SandboxMembershipService;
-import id.kentongan.smpp.SmsSegments;
-import id.kentongan.tools.SmscSimulator;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import id.kentongan.AdminClient;
+import id.kentongan.Gateway.Answer;
+import id.kentongan.Gateway.Call;
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Nik;
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.member.Member;
+import id.kentongan.member.MembershipStatus;
+import id.kentongan.member.Occupation;
+import id.kentongan.member.SandboxMembershipService;
+import id.kentongan.smpp.SmsSegments;
+import id.kentongan.store.Keyspace;
+import id.kentongan.tools.SmscSimulator;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -27,6 +25,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * PIN, registers a worker who must say YA by SMS, collects cash; referrals and solidarity notices with their limits
  * and consent rules.
  */
+@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
 class CommunityTest {
     static final Keyspace KEYS = Instances.withRedis().keyspace();
     static Instances instances;
@@ -236,7 +236,7 @@ class CommunityTest {
         JsonObject view = admin("GET", "/admin/agents/" + agent, null);
         assertEquals(50_400L, view.getLong("cashToDeposit"));
         assertEquals(1, view.getInteger("collections"));
-        Thread.sleep(300);
+        Instances.drained(k);
         assertEquals(1, sms(worker.msisdn().value(), 0).size(), "one receipt");
 
         // A second, separate collection adds to the balance; the summary shows it.
@@ -273,7 +273,7 @@ class CommunityTest {
         assertTrue(invite(me, phone()).body().startsWith("END Undangan terkirim"));
         String fourth = phone();
         assertTrue(invite(me, fourth).body().startsWith("END Batas 3 undangan per hari"), "three a day");
-        Thread.sleep(300);
+        Instances.drained(k);
         assertEquals(0, sms(fourth, 0).size());
 
         // The friend registers: the inviter is thanked, by the friend's first name.
@@ -339,7 +339,7 @@ class CommunityTest {
             assertFalse(t.contains("Rp") || t.contains("RIYADI") || t.contains("Riyadi") || t.contains(deceased.nik().value())
                     || t.contains(deceased.kpj()) || t.contains(deceased.msisdn().value().substring(2)), "no amount, surname, NIK, KPJ or number: " + t);
         }
-        Thread.sleep(500);
+        Instances.drained(k);
         assertEquals(1, sms(deceased.msisdn().value(), 0).size(), "the family's own phone is not sent the notice (only the KABAR reply)");
         assertEquals(2, sms(noConsent.msisdn().value(), 0).size(), "the KABAR reply and the notice about Slamet, none about herself");
         assertEquals(0, sms(notAsked, 0).size(), "never asked for group news");

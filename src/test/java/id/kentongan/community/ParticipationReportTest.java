@@ -1,20 +1,20 @@
 package id.kentongan.community;
 
-import id.kentongan.member.ContributionPlan;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
-import id.kentongan.member.Member;
-import id.kentongan.member.MembershipStatus;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.member.Member;
+import id.kentongan.member.MembershipStatus;
 import id.kentongan.member.Occupation;
-import id.kentongan.store.RedisTtlStore;
 import id.kentongan.member.SandboxMembershipService;
-
+import id.kentongan.store.RedisTtlStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The participation report against a seeded data set (members in the sandbox core system; channels, groups and
  * payments in Kentongan's records), with the expected figures computed here by plain counting.
  */
+@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
 class ParticipationReportTest {
 
     /** Expected figures of one row. */

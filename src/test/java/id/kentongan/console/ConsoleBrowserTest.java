@@ -1,11 +1,11 @@
 package id.kentongan.console;
-import id.kentongan.Gateway.Call;
 
+import id.kentongan.Gateway.Call;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
-
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * screenshot to target/console.png. Needs Debian's chromium and chromium-driver (.ci/run installs them); without them
  * the test is skipped and says so.
  */
+@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
 class ConsoleBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");

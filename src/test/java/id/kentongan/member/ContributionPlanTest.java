@@ -3,7 +3,6 @@ package id.kentongan.member;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
 import id.kentongan.domain.Rupiah;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

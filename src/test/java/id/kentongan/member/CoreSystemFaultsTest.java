@@ -1,12 +1,12 @@
 package id.kentongan.member;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import id.kentongan.Eventually;
+import id.kentongan.Instances;
 import id.kentongan.backend.BackendClient;
 import id.kentongan.backend.BackendException;
-import id.kentongan.Instances;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -112,12 +112,9 @@ class CoreSystemFaultsTest {
 
         core.resetAll();
         core.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404)));
-        boolean closed = false;
-        for (int i = 0; i < 60 && !closed; i++) { // the circuit half-opens after 400 ms
-            closed = client.findByNik(nik()).toCompletionStage().toCompletableFuture().handle((v, err) -> err == null).join();
-            if (!closed) Thread.sleep(50);
-        }
-        assertTrue(closed, "the core answers again once the circuit half-opens");
+        // The circuit half-opens after 400 ms: the core answers again.
+        Eventually.until("the core answering again once the circuit half-opens", Duration.ofSeconds(3),
+                () -> client.findByNik(nik()).toCompletionStage().toCompletableFuture().handle((v, err) -> err == null).join());
         assertEquals(CircuitBreakerState.CLOSED, backend.state());
     }
 }

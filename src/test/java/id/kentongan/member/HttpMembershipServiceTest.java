@@ -1,13 +1,10 @@
 package id.kentongan.member;
 
-import static id.kentongan.Instances.await;
-
-import id.kentongan.backend.BackendClient;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import id.kentongan.Instances;
+import id.kentongan.backend.BackendClient;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static id.kentongan.Instances.await;
 
 /** The HTTP client against WireMock playing a core system that keeps ops/api/core-system.yaml. */
 class HttpMembershipServiceTest extends MembershipServiceContract {

@@ -1,12 +1,9 @@
 package id.kentongan.member;
 
-import static id.kentongan.Instances.await;
-
 import id.kentongan.Instances;
+import id.kentongan.VertxTest;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
-import id.kentongan.VertxTest;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -14,6 +11,7 @@ import java.time.YearMonth;
 import java.util.Optional;
 import java.util.UUID;
 
+import static id.kentongan.Instances.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

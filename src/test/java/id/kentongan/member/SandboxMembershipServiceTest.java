@@ -1,16 +1,14 @@
 package id.kentongan.member;
 
-import static id.kentongan.Instances.await;
-
 import id.kentongan.Instances;
-import id.kentongan.store.MemoryTtlStore;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
+import id.kentongan.store.MemoryTtlStore;
 import id.kentongan.store.RedisTtlStore;
 import id.kentongan.store.TtlStore;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -18,10 +16,12 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
+import static id.kentongan.Instances.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sandbox keeps its data in Redis here, as two instances sharing Redis would. */
+@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
 class SandboxMembershipServiceTest extends MembershipServiceContract {
     private TtlStore store;
     private SandboxMembershipService sandbox;

@@ -1,9 +1,8 @@
 package id.kentongan.menu;
 
-import id.kentongan.text.Gsm7;
-import id.kentongan.smpp.SmsSegments;
 import id.kentongan.actions.StandardActions;
-
+import id.kentongan.smpp.SmsSegments;
+import id.kentongan.text.Gsm7;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;

@@ -1,7 +1,6 @@
 package id.kentongan.menu;
 
 import id.kentongan.actions.StandardActions;
-
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

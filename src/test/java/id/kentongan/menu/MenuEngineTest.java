@@ -1,8 +1,7 @@
 package id.kentongan.menu;
 
-import id.kentongan.text.Gsm7;
 import id.kentongan.actions.StandardActions;
-
+import id.kentongan.text.Gsm7;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,7 @@
 package id.kentongan.payment;
 
-import id.kentongan.backend.BackendClient;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
+import id.kentongan.backend.BackendClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -1,15 +1,13 @@
 package id.kentongan.payment;
 
-import static id.kentongan.Instances.await;
-
 import id.kentongan.VertxTest;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import static id.kentongan.Instances.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,21 +1,21 @@
 package id.kentongan.payment;
 
-import static id.kentongan.Instances.await;
-
 import id.kentongan.Instances;
 import id.kentongan.store.RedisTtlStore;
 import id.kentongan.store.TtlStore;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
+import static id.kentongan.Instances.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
 class SandboxPaymentServiceTest extends PaymentServiceContract {
     private TtlStore store;
     private SandboxPaymentService sandbox;

@@ -1,12 +1,12 @@
 package id.kentongan.publishing;
-import id.kentongan.Gateway.Call;
-import id.kentongan.Gateway.Answer;
 
+import id.kentongan.Gateway.Answer;
+import id.kentongan.Gateway.Call;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
-
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two instances on one Redis: a menu published through the admin API reaches new dials on both within 5 s, a dialogue
  * begun before finishes on its version, a rollback brings the old texts back, an invalid upload changes nothing.
  */
+@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
 class MenuLifecycleTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -1,13 +1,12 @@
 package id.kentongan.reminder;
 
-import id.kentongan.member.ContributionPlan;
-import id.kentongan.member.Member;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Names;
 import id.kentongan.domain.Nik;
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.member.Member;
 import id.kentongan.member.Occupation;
 import id.kentongan.smpp.SmsSegments;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,17 +1,17 @@
 package id.kentongan.reminder;
 
-import id.kentongan.member.ContributionPlan;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
-import id.kentongan.member.Member;
-import id.kentongan.domain.Msisdn;
 import id.kentongan.MutableClock;
+import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
+import id.kentongan.member.ContributionPlan;
+import id.kentongan.member.Member;
 import id.kentongan.member.Occupation;
 import id.kentongan.member.SandboxMembershipService;
 import id.kentongan.tools.SmscSimulator;
-
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sent at 07:00, once, not to a worker who sent STOP, and not again when the member list is read twice or by a second
  * instance.
  */
+@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
 class RemindersTest {
     private static int n = 60_000; // NIK indexes of this test only (see Instances.nik)
 
@@ -82,7 +83,7 @@ class RemindersTest {
             assertEquals(0, b.reminders().orElseThrow().dispatch(100));
             clock.set("2026-11-24T12:00");
             assertEquals(0, b.reminders().orElseThrow().dispatch(100));
-            Thread.sleep(1_000); // anything wrongly queued would reach the simulator by now
+            Instances.drained(a, b); // anything wrongly queued has reached the simulator by now
             assertEquals(1, Instances.smsTo(dueIn7Days.msisdn().value(), 0, a, b).size());
             assertEquals(1, Instances.smsTo(lapsed.msisdn().value(), 0, a, b).size());
             assertEquals(1, Instances.smsTo(willStop.msisdn().value(), 0, a, b).size(), "only the STOP confirmation");
@@ -98,7 +99,7 @@ class RemindersTest {
             List<String> again = Instances.smsTo(dueIn7Days.msisdn().value(), 2, a, b);
             assertEquals(2, again.size());
             assertEquals(1, again.stream().filter(t -> t.contains("berakhir BESOK 30/11/2026")).count(), again.toString());
-            Thread.sleep(500);
+            Instances.drained(a, b);
             assertEquals(1, Instances.smsTo(willStop.msisdn().value(), 0, a, b).size(), "still only the STOP confirmation");
         }
     }

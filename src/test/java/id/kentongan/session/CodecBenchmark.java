@@ -1,7 +1,5 @@
 package id.kentongan.session;
 
-
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;

@@ -1,12 +1,8 @@
 package id.kentongan.session;
 
-import static id.kentongan.Instances.await;
-
+import com.github.benmanes.caffeine.cache.Ticker;
 import id.kentongan.store.MemoryTtlStore;
 import id.kentongan.store.TtlStore;
-
-
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static id.kentongan.Instances.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,12 +1,8 @@
 package id.kentongan.session;
 
-import static id.kentongan.Instances.await;
-
 import id.kentongan.domain.Msisdn;
 import id.kentongan.menu.SessionState;
 import id.kentongan.store.TtlStore;
-
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static id.kentongan.Instances.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

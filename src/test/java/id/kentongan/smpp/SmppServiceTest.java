@@ -1,23 +1,23 @@
 package id.kentongan.smpp;
 
-import static id.kentongan.Instances.await;
-
+import id.kentongan.AdminClient;
+import id.kentongan.Eventually;
 import id.kentongan.Gateway;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
-import id.kentongan.sms.MoHandler;
+import id.kentongan.Sms;
 import id.kentongan.domain.Msisdn;
+import id.kentongan.menu.Screen;
 import id.kentongan.outbox.OptOuts;
 import id.kentongan.outbox.OutboundSms;
-import id.kentongan.store.RedisTtlStore;
-import id.kentongan.menu.Screen;
-import id.kentongan.Sms;
+import id.kentongan.sms.MoHandler;
 import id.kentongan.sms.SmsCommand;
+import id.kentongan.store.RedisTtlStore;
 import id.kentongan.tools.SmscSimulator;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -30,11 +30,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static id.kentongan.Instances.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A running service and its built-in SMSC simulator over real TCP: MT encoding, MO keywords, receipts, USSD over SMPP. */
+@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
 class SmppServiceTest {
     static Instances instances;
     static Kentongan k;
@@ -83,13 +85,9 @@ class SmppServiceTest {
         assertEquals("Iuran Rp16.800 diterima. Terima kasih!", SmsSegments.decode(gsm.dataCoding(), gsm.payload()));
     }
 
-    static List<SmscSimulator.Received> waitForSegments(String to, int n) throws InterruptedException {
-        List<SmscSimulator.Received> got = List.of();
-        for (int i = 0; i < 200 && got.size() < n; i++) {
-            got = sim.received().stream().filter(r -> r.to().equals(to)).toList();
-            if (got.size() < n) Thread.sleep(50);
-        }
-        return got;
+    static List<SmscSimulator.Received> waitForSegments(String to, int n) {
+        return Eventually.value(n + " segments to " + to, Duration.ofSeconds(10),
+                () -> sim.received().stream().filter(r -> r.to().equals(to)).toList(), got -> got.size() >= n);
     }
 
 
@@ -98,13 +96,9 @@ class SmppServiceTest {
         String to = phone();
         String key = "receipt-test-" + to;
         await(k.sms().outbox().enqueue(new OutboundSms(key, to, "Pengingat: iuran jatuh tempo 30-11-2026.")));
-        String state = "";
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 200 && !state.contains("DELIVRD"); i++) {
-            state = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + "/sms/" + key)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            if (!state.contains("DELIVRD")) Thread.sleep(50);
-        }
+        AdminClient http = new AdminClient(k.port(), null);
+        String state = Eventually.value("the receipt recorded", Duration.ofSeconds(10), () -> http.get("/sms/" + key).body(),
+                s -> s.contains("DELIVRD"));
         assertEquals("{\"key\":\"" + key + "\",\"state\":\"DELIVRD\"}", state);
     }
 

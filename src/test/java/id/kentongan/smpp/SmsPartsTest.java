@@ -1,7 +1,6 @@
 package id.kentongan.smpp;
 
 import id.kentongan.sms.SmsCommand;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package id.kentongan.smpp;
 
 import id.kentongan.text.Gsm7;
-
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

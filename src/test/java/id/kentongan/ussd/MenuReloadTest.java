@@ -1,16 +1,16 @@
 package id.kentongan.ussd;
-import id.kentongan.Gateway.Call;
-import id.kentongan.Gateway.Answer;
 
 import id.kentongan.Backends;
+import id.kentongan.Eventually;
+import id.kentongan.Gateway.Answer;
+import id.kentongan.Gateway.Call;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
-import id.kentongan.menu.MenuDirectory;
-import id.kentongan.menu.MenuProblem;
 import id.kentongan.Outreach;
 import id.kentongan.Sms;
-
+import id.kentongan.menu.MenuDirectory;
+import id.kentongan.menu.MenuProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,11 +83,9 @@ class MenuReloadTest {
                     Duration.ofMillis(100), ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded(),
                     Outreach.defaults(), "kt"));
             Files.writeString(file, original.replace("Perlindungan pekerja mandiri", "Lindungi diri dan keluarga"));
-            String screen = "";
-            for (int i = 0; i < 100 && !screen.contains("Lindungi"); i++) { // the poll runs every 100 ms
-                screen = new Call("poll-" + i, Instances.newPhone(), k.port()).dial().screen();
-                if (!screen.contains("Lindungi")) Thread.sleep(50);
-            }
+            // The poll runs every 100 ms.
+            String screen = Eventually.value("the changed file live", Duration.ofSeconds(10),
+                    () -> new Call("poll-" + UUID.randomUUID(), Instances.newPhone(), k.port()).dial().screen(), s -> s.contains("Lindungi"));
             assertTrue(screen.startsWith("Kentongan BPJS Ketenagakerjaan\nLindungi diri dan keluarga"), screen);
         }
     }

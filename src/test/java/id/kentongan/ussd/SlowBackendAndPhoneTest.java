@@ -1,11 +1,10 @@
 package id.kentongan.ussd;
-import id.kentongan.Gateway.Call;
-import id.kentongan.Gateway.Answer;
 
+import id.kentongan.Gateway.Answer;
+import id.kentongan.Gateway.Call;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.tools.TerminalPhone;
-
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

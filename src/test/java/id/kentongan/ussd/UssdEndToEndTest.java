@@ -1,19 +1,18 @@
 package id.kentongan.ussd;
-import id.kentongan.Gateway.Call;
-import id.kentongan.Gateway.Answer;
 
+import id.kentongan.Gateway.Answer;
+import id.kentongan.Gateway.Call;
 import id.kentongan.Gateway;
-import id.kentongan.text.Gsm7;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.session.SessionStore;
-
-
+import id.kentongan.text.Gsm7;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real HTTP into real instances backed by the real Redis, with the sandbox core system. */
+@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
 class UssdEndToEndTest {
     static final Pattern KPJ = Pattern.compile("No\\. KPJ: (\\d{11})");
     static Instances instances;
