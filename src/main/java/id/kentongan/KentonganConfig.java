@@ -22,7 +22,7 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
     public static KentonganConfig defaults() {
         return new KentonganConfig("0.0.0.0", 8080, Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(180),
                 Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, Path.of("menus"), Duration.ofSeconds(2),
-                ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded(), Outreach.defaults(), "kt");
+                ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded(), Outreach.defaults(), Keyspace.DEFAULT_NAMESPACE);
     }
 
     public KentonganConfig {

@@ -8,10 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /** The admin API over real HTTP, as an operator's tool calls it: a bearer token (or none), JSON in and out. */
 public record AdminClient(int port, String token) {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1 as curl speaks it: the JDK client's default h2c upgrade left a second request over the upgraded
+    // connection unanswered (seen with /metrics, a large body), and a test must never hang: 30 s at most.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public static AdminClient admin(Kentongan k) {
         return new AdminClient(k.port(), Instances.ADMIN_TOKEN);
@@ -23,7 +26,7 @@ public record AdminClient(int port, String token) {
 
     /** {@code body} may be null (no body); a String is sent as it is, a JsonObject encoded; either as JSON. */
     public HttpResponse<String> send(String method, String path, Object body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : ((JsonObject) body).encode()));
         if (body != null) b.header("Content-Type", "application/json");

@@ -1,6 +1,7 @@
 /**
- * Operator campaigns: a message template ({@link id.kentongan.campaign.CampaignTemplate}) sent to the members a
- * {@link id.kentongan.campaign.Target} picks, shared out over Redis by every instance ({@link id.kentongan.campaign.Campaigns}),
- * driven through the token-protected admin API ({@link id.kentongan.campaign.AdminApi}).
+ * Operator campaigns: a message template ({@link CampaignTemplate}) sent to the members a {@link Target} picks,
+ * shared out over Redis by every instance ({@link Campaigns}).
+ * <p>May use: {@code member}, {@code community} (groups), {@code reminder} (quiet hours), {@code outbox}, {@code smpp}
+ * (segment counts), {@code store}, the base (domain layer).
  */
 package id.kentongan.campaign;

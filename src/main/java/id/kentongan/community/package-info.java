@@ -1,6 +1,6 @@
 /**
- * The community channel: Perisai agents ({@link id.kentongan.community.Agents}) who register workers (with the worker's
- * consent by SMS, {@link id.kentongan.community.Consents}) and collect cash; groups; referrals; solidarity notices; and
- * the participation report. Everything is kept in the session store, so it works embedded and shared over Redis.
+ * The community channel: Perisai agents who register workers (with the worker's consent by SMS) and collect cash;
+ * groups; referrals; solidarity notices; the ledger and the participation report.
+ * <p>May use: {@code member}, {@code outbox}, {@code store}, the base (domain layer).
  */
 package id.kentongan.community;

@@ -1,6 +1,7 @@
 /**
- * Membership domain of the BPJS Ketenagakerjaan "Bukan Penerima Upah" programme: phone numbers, NIK, contributions,
- * and the {@link id.kentongan.member.MembershipService} seam to the core system (a sandbox here; the HTTP client is
- * another issue). Value types are pure and validated at construction, so nothing past the edge sees a raw string.
+ * Membership in the BPJS Ketenagakerjaan "Bukan Penerima Upah" programme: {@link Member}, {@link ContributionPlan},
+ * {@link MembershipStatus}, and the {@link MembershipService} seam to the core system (HTTP client, or the sandbox in
+ * the store).
+ * <p>May use: {@code backend}, {@code store}, the base (domain layer).
  */
 package id.kentongan.member;

@@ -1,6 +1,7 @@
 /**
- * Due-date reminders: which reminder a member is owed and when ({@link id.kentongan.reminder.ReminderPlan}, pure), the
- * hours a worker accepts SMS ({@link id.kentongan.reminder.QuietHours}), the words ({@link id.kentongan.reminder.ReminderTexts}),
- * and the Redis schedule shared by every instance ({@link id.kentongan.reminder.Reminders}).
+ * Due-date reminders: which reminder a member is owed and when ({@link ReminderPlan}, pure), the hours a worker
+ * accepts SMS ({@link QuietHours}), the words ({@link ReminderTexts}), and the Redis schedule shared by every
+ * instance ({@link Reminders}).
+ * <p>May use: {@code member}, {@code outbox}, {@code store}, the base (domain layer).
  */
 package id.kentongan.reminder;

@@ -1,6 +1,6 @@
 /**
- * Where USSD sessions live between hops: Redis through Lettuce's async API when one is configured, an expiring
- * in-memory map otherwise (embedded mode). {@link id.kentongan.session.SessionStore} owns the keys and the compact
- * encoding; the two {@link id.kentongan.session.TtlStore}s only keep strings with a time to live.
+ * USSD dialogues between hops: {@link SessionStore} (one MGET to load, one SET to save, through the store's keyspace)
+ * and the compact {@link SessionCodec}.
+ * <p>May use: {@code store}, {@code menu} (its state), the base (domain layer).
  */
 package id.kentongan.session;

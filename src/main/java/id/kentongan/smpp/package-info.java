@@ -1,6 +1,7 @@
 /**
- * SMS and USSD over SMPP: the pure codec (encoding, concatenation, reassembly, receipt ids), the ESME connections to an
- * SMSC (jSMPP) with windowing, throttling and reconnects, the durable outbox they drain, MO keyword handling, USSD over
- * SMPP, and the SMSC simulator that demo mode and the tests run against.
+ * The SMPP protocol and nothing above it: binds to the SMSC (jSMPP) with windowing, throttling and reconnects
+ * ({@link SmscClient}, {@link SmscConnection}), and the pure codec — GSM-7 / UCS-2 segments and UDH ({@link SmsSegments}),
+ * MO reassembly, receipt ids, USSD operations. What the SMSC delivers goes to a {@link SmscClient.Inbound} given in.
+ * <p>May use: the base (infrastructure layer). The SMSC simulator is in {@code tools}, reached through {@link EmbeddedSmsc}.
  */
 package id.kentongan.smpp;

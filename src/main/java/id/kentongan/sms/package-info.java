@@ -1,5 +1,6 @@
 /**
- * Outgoing SMS as the rest of the service sees it. Until the SMPP sessions land (issue 4), messages are stored in an
- * outbox in the shared store and logged with the number masked, so nothing handed over is lost.
+ * The SMS channel: MO keywords ({@link SmsCommand}: DAFTAR, CEK, BAYAR, STOP, MULAI, YA/TIDAK, KABAR, BANTUAN) answered
+ * by {@link MoHandler} through the same actions as the USSD menu.
+ * <p>May use: {@code actions}, the domain, infrastructure and base (channel layer).
  */
 package id.kentongan.sms;

@@ -9,6 +9,9 @@ import id.kentongan.domain.Msisdn;
  * separates deployments, or test runs, that share one Redis. No other class spells a key.
  */
 public final class Keyspace {
+    /** {@code redis.namespace} when none is configured. */
+    public static final String DEFAULT_NAMESPACE = "kt";
+
     private final String root;
 
     public Keyspace(String root) {
@@ -19,7 +22,7 @@ public final class Keyspace {
     }
 
     public static Keyspace defaults() {
-        return new Keyspace("kt");
+        return new Keyspace(DEFAULT_NAMESPACE);
     }
 
     public String root() {

@@ -1,7 +1,8 @@
 /**
- * The USSD service: transports that speak a gateway's convention (Africa's Talking form posts, Hubtel JSON) and
- * turn it into {@link id.kentongan.ussd.UssdRequest}s; {@link id.kentongan.ussd.UssdService}, which loads the
- * session, steps the menu engine, runs the effects it asks for (bounded by a timeout) and saves the session; and
- * the terminal phone used by {@code dial}.
+ * The USSD channel: transports that speak a gateway's convention (Africa's Talking form posts, Hubtel JSON, USSD
+ * over SMPP) and turn it into {@link UssdRequest}s; {@link UssdService}, the hop: load the session, step the menu
+ * engine, run the actions it asks for (bounded by a timeout), save.
+ * <p>May use: {@code actions}, {@code sms} (MO routed from the SMSC), {@code session}, the domain, infrastructure and base
+ * (channel layer).
  */
 package id.kentongan.ussd;

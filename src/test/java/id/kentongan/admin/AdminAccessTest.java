@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every admin route, taken from the router's own list, refuses a missing or wrong token (401) and a smaller role (403). */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class AdminAccessTest {
     static final Map<AdminAccess.Role, String> TOKEN = Map.of(AdminAccess.Role.VIEWER, Instances.VIEWER_TOKEN,
             AdminAccess.Role.EDITOR, Instances.EDITOR_TOKEN, AdminAccess.Role.ADMIN, Instances.ADMIN_TOKEN);

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * this JVM's instance and a second service in its own JVM, killed with SIGKILL half-way. Every number gets its
  * message exactly once; the killed instance's unfinished work is claimed by the survivor.
  */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class CampaignAcrossInstancesTest {
     static final int TARGETS = 5_000;
 

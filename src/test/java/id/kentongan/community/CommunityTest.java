@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * PIN, registers a worker who must say YA by SMS, collects cash; referrals and solidarity notices with their limits
  * and consent rules.
  */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class CommunityTest {
     static final Keyspace KEYS = Instances.withRedis().keyspace();
     static Instances instances;

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The participation report against a seeded data set (members in the sandbox core system; channels, groups and
  * payments in Kentongan's records), with the expected figures computed here by plain counting.
  */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class ParticipationReportTest {
 
     /** Expected figures of one row. */

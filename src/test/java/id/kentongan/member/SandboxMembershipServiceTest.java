@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sandbox keeps its data in Redis here, as two instances sharing Redis would. */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class SandboxMembershipServiceTest extends MembershipServiceContract {
     private TtlStore store;
     private SandboxMembershipService sandbox;

@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Register, pay, the provider's signed callback, status: over real HTTP, with Redis, through two instances. */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class PaymentLoopTest {
     static final Pattern CODE = Pattern.compile("Kode iuran: ([\\d ]{19})");
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");

@@ -15,7 +15,7 @@ import java.util.Optional;
 import static id.kentongan.Instances.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class SandboxPaymentServiceTest extends PaymentServiceContract {
     private TtlStore store;
     private SandboxPaymentService sandbox;

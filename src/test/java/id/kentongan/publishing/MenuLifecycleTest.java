@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two instances on one Redis: a menu published through the admin API reaches new dials on both within 5 s, a dialogue
  * begun before finishes on its version, a rollback brings the old texts back, an invalid upload changes nothing.
  */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class MenuLifecycleTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 

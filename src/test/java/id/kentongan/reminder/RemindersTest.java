@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sent at 07:00, once, not to a worker who sent STOP, and not again when the member list is read twice or by a second
  * instance.
  */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class RemindersTest {
     private static int n = 60_000; // NIK indexes of this test only (see Instances.nik)
 

@@ -12,7 +12,7 @@ import static id.kentongan.Instances.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against the real Redis on 127.0.0.1:6379 (started by .ci/run when it is not running). */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class RedisSessionStoreTest extends SessionStoreContract {
     static final String REDIS = System.getenv().getOrDefault("KENTONGAN_TEST_REDIS_URL", "redis://127.0.0.1:6379");
 

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reminder-sized bursts through the Redis Streams outbox, over real TCP to the simulator, with the SMSC misbehaving. */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class SmppBurstTest extends VertxTest {
     static final int RATE = 1000;  // segments per second per bind
     static final int BINDS = 2;

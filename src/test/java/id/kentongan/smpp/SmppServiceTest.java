@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A running service and its built-in SMSC simulator over real TCP: MT encoding, MO keywords, receipts, USSD over SMPP. */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class SmppServiceTest {
     static Instances instances;
     static Kentongan k;
@@ -120,8 +120,14 @@ class SmppServiceTest {
         assertTrue(code.startsWith("Kode iuran: 8899 ") && code.contains("jumlah Rp50.400"), code);
         assertEquals("Bayar untuk 1, 3, 6 atau 12 bulan. Contoh: BAYAR 3", reply(p, "BAYAR 5"));
         assertTrue(reply(p, "STOP").startsWith("Anda tidak akan menerima pengingat"));
-        assertTrue(await(new OptOuts(new RedisTtlStore(io.vertx.core.Vertx.vertx(), Instances.REDIS,
-                Duration.ofSeconds(2), Instances.withRedis().keyspace())).optedOut(Msisdn.parse(p).orElseThrow())));
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        RedisTtlStore store = new RedisTtlStore(vertx, Instances.REDIS, Duration.ofSeconds(2), Instances.withRedis().keyspace());
+        try {
+            assertTrue(await(new OptOuts(store).optedOut(Msisdn.parse(p).orElseThrow())));
+        } finally {
+            await(store.close());
+            await(vertx.close());
+        }
         assertTrue(reply(p, "mulai").startsWith("Pengingat iuran aktif kembali."));
     }
 

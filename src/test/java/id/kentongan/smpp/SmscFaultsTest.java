@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One fault at a time, over real TCP: what the ESME does when the SMSC misbehaves in a particular way. */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class SmscFaultsTest extends VertxTest {
 
     static SmsChannel channel(io.vertx.core.Vertx vertx, SmscSimulator sim, String query) {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A Redis of the test's own, on a free port, stopped and started again under a running service. */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class RedisOutageTest {
     private Process redis;
 

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real HTTP into real instances backed by the real Redis, with the sandbox core system. */
-@Tag("redis") // needs Redis on 127.0.0.1:6379 (or redis-server): mvn verify -DexcludedGroups=redis runs the rest
+@Tag("redis")
 class UssdEndToEndTest {
     static final Pattern KPJ = Pattern.compile("No\\. KPJ: (\\d{11})");
     static Instances instances;
