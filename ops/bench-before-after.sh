@@ -1,7 +1,8 @@
 #!/bin/bash
 # Before/after on the same machine in the same run: builds the service at git ref BEFORE (default: the commit before
 # issue 12's layout, e6a98b7) in a temporary worktree, then measures it and the current build interleaved, round by
-# round, so that the machine's noise falls on both alike. Prints one table and the after/before ratios.
+# round, so that the machine's noise falls on both alike; odd rounds run "before" first, even rounds "after" first.
+# Prints one table, the after/before ratio of each pair, and the median ratio of each measurement.
 #   bash ops/bench-before-after.sh [BEFORE_REF] [ROUNDS]
 # Needs Redis on 127.0.0.1:6379 (uses database 14, flushed between runs) and port 8080 free. About 10 minutes.
 set -euo pipefail
@@ -9,7 +10,7 @@ BEFORE=${1:-e6a98b7}
 ROUNDS=${2:-2}
 DB=redis://127.0.0.1:6379/14
 OUT=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null; git worktree remove --force "$OUT/before" 2>/dev/null; rm -rf "$OUT"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; git worktree remove --force "$OUT/before" 2>/dev/null || true; rm -rf "$OUT"' EXIT
 
 mvn -q -B package -DskipTests
 cp target/kentongan.jar "$OUT/after.jar"
@@ -41,15 +42,31 @@ echo "| --- | --- | --- | --- | --- |"
 for round in $(seq 1 "$ROUNDS"); do
   for mix in browse=1 register=1,status=2,pay=1; do
     for c in 64 256; do
-      b=$(ussd "$OUT/before.jar" $mix $c); a=$(ussd "$OUT/after.jar" $mix $c)
+      if (( round % 2 )); then b=$(ussd "$OUT/before.jar" $mix $c); a=$(ussd "$OUT/after.jar" $mix $c)
+      else a=$(ussd "$OUT/after.jar" $mix $c); b=$(ussd "$OUT/before.jar" $mix $c); fi
       python3 - "$round" "$mix" "$c" "$b" "$a" <<'PY'
 import sys
 r, mix, c, b, a = sys.argv[1:]
 b, a = b.split(), a.split()
 print(f"| {r} | {mix} at {c}: hops/s (p50 / p99 ms, errors) | {float(b[0]):,.0f} ({b[1]} / {b[2]}, {b[3]}) | {float(a[0]):,.0f} ({a[1]} / {a[2]}, {a[3]}) | {float(a[0])/float(b[0]):.2f} |")
 PY
+      echo "$mix at $c: $(python3 -c "import sys; print(float(sys.argv[2].split()[0])/float(sys.argv[1].split()[0]))" "$b" "$a")" >> "$OUT/ratios"
     done
   done
-  b=$(sms "$OUT/before.jar"); a=$(sms "$OUT/after.jar")
-  python3 -c "import sys; b,a=sys.argv[1:]; print(f'| {sys.argv[3]} | SMS, Redis outbox, 40,000 messages: submit_sm/s | {float(b):,.0f} | {float(a):,.0f} | {float(a)/float(b):.2f} |')" "$b" "$a" "$round"
+  if (( round % 2 )); then b=$(sms "$OUT/before.jar"); a=$(sms "$OUT/after.jar")
+  else a=$(sms "$OUT/after.jar"); b=$(sms "$OUT/before.jar"); fi
+  echo "SMS submit_sm/s: $(python3 -c "import sys; print(float(sys.argv[2])/float(sys.argv[1]))" "$b" "$a")" >> "$OUT/ratios"
+  python3 -c "import sys; b,a,r=sys.argv[1:]; print(f'| {r} | SMS, Redis outbox, 40,000 messages: submit_sm/s | {float(b):,.0f} | {float(a):,.0f} | {float(a)/float(b):.2f} |')" "$b" "$a" "$round"
 done
+echo
+echo "| measurement | median after/before over $ROUNDS rounds |"
+echo "| --- | --- |"
+python3 - "$OUT/ratios" <<'PY'
+import statistics, sys
+by = {}
+for line in open(sys.argv[1]):
+    what, ratio = line.rsplit(": ", 1)
+    by.setdefault(what, []).append(float(ratio))
+for what, rs in by.items():
+    print(f"| {what} | {statistics.median(rs):.2f} (" + ", ".join(f"{r:.2f}" for r in rs) + ") |")
+PY

@@ -26,10 +26,15 @@ public record AdminClient(int port, String token) {
 
     /** {@code body} may be null (no body); a String is sent as it is, a JsonObject encoded; either as JSON. */
     public HttpResponse<String> send(String method, String path, Object body) {
+        return send(method, path, body == null ? null : "application/json", body);
+    }
+
+    /** With a content type of its own (a menu upload is {@code text/yaml}). */
+    public HttpResponse<String> send(String method, String path, String contentType, Object body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : ((JsonObject) body).encode()));
-        if (body != null) b.header("Content-Type", "application/json");
+        if (contentType != null) b.header("Content-Type", contentType);
         if (token != null) b.header("Authorization", "Bearer " + token);
         try {
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());

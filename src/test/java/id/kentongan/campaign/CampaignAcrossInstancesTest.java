@@ -1,5 +1,6 @@
 package id.kentongan.campaign;
 
+import id.kentongan.AdminClient;
 import id.kentongan.Eventually;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
@@ -18,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,13 +74,10 @@ class CampaignAcrossInstancesTest {
                 JsonArray numbers = new JsonArray();
                 long base62 = 6_281_900_000_000L + (Math.abs(run.hashCode()) % 90_000) * 10_000L;
                 for (int i = 0; i < TARGETS; i++) numbers.add(Long.toString(base62 + i));
-                HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + a.port() + "/admin/campaigns"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", "Info pendaftaran")
-                                .put("text", "BPJS TK: lindungi diri dari kecelakaan kerja & kematian. Daftar JKK+JKM lewat {ussd}.")
-                                .put("target", new JsonObject().put("msisdns", numbers)).encode())).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> created = AdminClient.as(a, token).send("POST", "/admin/campaigns", new JsonObject()
+                        .put("name", "Info pendaftaran")
+                        .put("text", "BPJS TK: lindungi diri dari kecelakaan kerja & kematian. Daftar JKK+JKM lewat {ussd}.")
+                        .put("target", new JsonObject().put("msisdns", numbers)));
                 assertEquals(201, created.statusCode(), created.body());
                 String id = new JsonObject(created.body()).getString("id");
                 String prefix = "camp:" + id + ":";

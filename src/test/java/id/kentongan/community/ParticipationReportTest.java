@@ -1,5 +1,6 @@
 package id.kentongan.community;
 
+import id.kentongan.AdminClient;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
@@ -17,9 +18,6 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -133,9 +131,7 @@ class ParticipationReportTest {
                 }
             }
 
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + k.port() + "/admin/reports/participation"))
-                    .header("Authorization", "Bearer " + Instances.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = AdminClient.admin(k).get("/admin/reports/participation");
             assertEquals(200, r.statusCode(), r.body());
             JsonObject report = new JsonObject(r.body());
             check(want.get("total").get("all"), report.getJsonObject("total"), "total");
@@ -149,9 +145,7 @@ class ParticipationReportTest {
                 }
             }
 
-            HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + k.port() + "/admin/reports/participation?format=csv"))
-                    .header("Authorization", "Bearer " + Instances.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> csv = AdminClient.admin(k).get("/admin/reports/participation?format=csv");
             assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
             String[] lines = csv.body().split("\n");
             assertEquals("dimension,key,registrations,active,lapsed,active_rate,lapse_rate,payments,payment_amount", lines[0]);

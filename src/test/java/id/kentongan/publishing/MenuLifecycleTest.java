@@ -1,5 +1,6 @@
 package id.kentongan.publishing;
 
+import id.kentongan.AdminClient;
 import id.kentongan.Gateway.Answer;
 import id.kentongan.Gateway.Call;
 import id.kentongan.Instances;
@@ -9,9 +10,6 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("redis")
 class MenuLifecycleTest {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     record Reply(int status, String body) {
         JsonObject json() {
@@ -35,12 +32,8 @@ class MenuLifecycleTest {
         }
     }
 
-    static Reply admin(Kentongan k, String method, String path, String contentType, String body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + k.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token);
-        if (contentType != null) b.header("Content-Type", contentType);
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    static Reply admin(Kentongan k, String method, String path, String contentType, String body, String token) {
+        HttpResponse<String> r = AdminClient.as(k, token).send(method, path, contentType, body);
         return new Reply(r.statusCode(), r.body());
     }
 
