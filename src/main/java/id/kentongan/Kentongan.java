@@ -163,7 +163,7 @@ public final class Kentongan {
                 return new Kentongan(vertx, store, menus, deployed.verticle(), deployed.id(), smsChannel, inbound,
                         backends.members(), outreach, admin, meters, timers);
             });
-        });
+        }).recover(e -> store.close().transform(closed -> Future.failedFuture(e))); // a failed start keeps no client open
     }
 
     /** Redis (one client, timed) when configured; memory otherwise. Keys named by the configured keyspace. */

@@ -55,7 +55,7 @@ public final class SmsChannel implements AutoCloseable {
             try {
                 sim = embedded.start();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the built-in SMSC simulator", e);
+                throw new UncheckedIOException("cannot start the built-in SMSC simulator: " + e.getMessage(), e);
             }
             config = simulatorConfig(sim.port());
         }

@@ -100,11 +100,12 @@ public final class Redis {
         return c;
     }
 
+    /** Closes every connection and the client without blocking (it may be called on an event loop). */
     public Future<Void> close() {
-        blocking.forEach(StatefulRedisConnection::close);
         CompletableFuture<StatefulRedisConnection<String, String>> c = shared;
         CompletionStage<Void> closing = c == null || c.isCompletedExceptionally() ? CompletableFuture.completedFuture(null)
                 : c.thenCompose(StatefulRedisConnection::closeAsync);
+        for (StatefulRedisConnection<String, String> b : blocking) closing = closing.thenCombine(b.closeAsync(), (x, y) -> null);
         return Future.fromCompletionStage(closing.exceptionally(e -> null).thenCompose(v -> client.shutdownAsync())
                 .thenCompose(v -> {
                     CompletableFuture<Void> done = new CompletableFuture<>();
