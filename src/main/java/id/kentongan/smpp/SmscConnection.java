@@ -1,5 +1,7 @@
 package id.kentongan.smpp;
 
+import org.jsmpp.DefaultPDUSender;
+import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -12,6 +14,8 @@ import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.connection.socket.SocketConnectionFactory;
+import org.jsmpp.util.DefaultComposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +70,15 @@ final class SmscConnection {
         long backoff = config.reconnectMin().toMillis();
         while (!closed) {
             if (bound()) {
+                SMPPSession live = session;
+                // A bind can look up while nothing reads it (a reader that died, a session closed while its bind was
+                // still being answered): no PDU for longer than an enquire_link round takes means it is dead.
+                long silent = System.currentTimeMillis() - live.getLastActivityTimestamp();
+                if (silent > config.enquireLink().toMillis() + config.responseTimeout().toMillis() + 1_000) {
+                    log.warn("SMSC bind {} silent for {} ms (not even an enquire_link answered): closing it, binding again", index, silent);
+                    live.close();
+                    continue;
+                }
                 synchronized (changed) {
                     try {
                         changed.wait(1_000);
@@ -78,7 +91,9 @@ final class SmscConnection {
             SMPPSession old = session;
             if (old != null) old.unbindAndClose(); // release the SMSC's side before binding again
             try {
-                SMPPSession s = new SMPPSession();
+                // Our reader refuses absurd command_length and turns any reader failure into a closed bind (then rebound).
+                SMPPSession s = new SMPPSession(new SynchronizedPDUSender(new DefaultPDUSender(new DefaultComposer())),
+                        new BoundedPduReader(), SocketConnectionFactory.getInstance());
                 s.setEnquireLinkTimer((int) config.enquireLink().toMillis());
                 s.setTransactionTimer(config.responseTimeout().toMillis());
                 s.setPduProcessorDegree(4);
@@ -135,8 +150,12 @@ final class SmscConnection {
             throw new SubmitException(SubmitException.Kind.UNKNOWN, -1, "no submit_sm_resp within " + config.responseTimeout());
         } catch (InterruptedException e) {
             throw e;
+        } catch (java.io.IOException e) {
+            // The line broke under us: nothing was confirmed, so it is safe to send again once bound. The session is
+            // closed now, so that the keeper binds again at once instead of submits failing on a dead socket.
+            s.close();
+            throw new SubmitException(SubmitException.Kind.TRANSIENT, -1, "connection problem: " + e.getMessage());
         } catch (Exception e) {
-            // The line broke under us: nothing was confirmed, so it is safe to send again once bound.
             throw new SubmitException(SubmitException.Kind.TRANSIENT, -1, "connection problem: " + e.getMessage());
         } finally {
             window.release();
