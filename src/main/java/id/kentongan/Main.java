@@ -34,6 +34,9 @@ public final class Main {
         if (code != 0) System.exit(code);
     }
 
+    /** How long SIGTERM waits for in-flight work and the SMSC unbind. */
+    static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(20);
+
     /** The whole command line: serve and validate, and, in a build that carries the developer tools, theirs. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
@@ -65,9 +68,19 @@ public final class Main {
             }
             System.out.println("Kentongan is ready on port " + app.port() + (cfg.embedded() ? " (embedded: in-memory sessions, sandbox backend)" : "")
                     + ". Dial it: java -jar target/kentongan.jar dial --url http://localhost:" + app.port());
+            // SIGTERM: the JVM ends when this hook returns, so it waits (bounded) for the stop — in-flight submits
+            // finished, the SMSC unbound — instead of only starting it.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.stop().eventually(() -> vertx.close()).onComplete(ar -> stopped.countDown());
-            }));
+                try {
+                    Blocking.await(app.stop(), SHUTDOWN_WAIT);
+                } catch (Exception e) {
+                    System.err.println("kentongan: stopped without finishing within " + SHUTDOWN_WAIT + ": " + e);
+                } finally {
+                    // Not chained to stop(): a callback on an event loop that close() terminates would never run.
+                    vertx.close();
+                    stopped.countDown();
+                }
+            }, "shutdown"));
             stopped.await();
             return 0;
         }

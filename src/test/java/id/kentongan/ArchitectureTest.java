@@ -79,6 +79,7 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("id.kentongan.store.Blocking")
                 .should().callMethod(CompletableFuture.class, "join")
                 .orShould().callMethod(CompletableFuture.class, "get")
+                .orShould().callMethod(CompletableFuture.class, "get", long.class, java.util.concurrent.TimeUnit.class)
                 .orShould().callMethod(io.vertx.core.Future.class, "await")
                 .check(MAIN);
     }

@@ -18,6 +18,22 @@ public final class Blocking {
         return join(future.toCompletionStage());
     }
 
+    /** At most {@code max}; a TimeoutException (checked) when it is not done by then. */
+    public static <T> T await(Future<T> future, java.time.Duration max) throws java.util.concurrent.TimeoutException {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("a blocking wait on the event loop thread " + Thread.currentThread().getName());
+        }
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
+        }
+    }
+
     public static <T> T join(CompletionStage<T> stage) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("a blocking wait on the event loop thread " + Thread.currentThread().getName());

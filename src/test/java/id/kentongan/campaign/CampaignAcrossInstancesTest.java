@@ -6,6 +6,7 @@ import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
 import id.kentongan.Outreach;
+import id.kentongan.ServiceProcess;
 import id.kentongan.smpp.SmscConfig;
 import id.kentongan.text.Digest;
 import id.kentongan.tools.SmscSimulator;
@@ -133,29 +134,7 @@ class CampaignAcrossInstancesTest {
 
     /** The service in a JVM of its own (the test classpath), so that it can be killed like a crashed process. */
     private static Process startSecondService(Map<String, String> env) throws Exception {
-        Path log = Files.createTempFile("kentongan-second-", ".log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "id.kentongan.Main", "serve");
-        pb.environment().putAll(env);
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    Files.writeString(log, line + System.lineSeparator(), java.nio.file.StandardOpenOption.APPEND);
-                    if (line.startsWith("Kentongan is ready")) ready.complete(true);
-                }
-            } catch (Exception e) {
-                ready.completeExceptionally(e);
-            }
-            ready.complete(false);
-        });
-        reader.setDaemon(true);
-        reader.start();
-        assertTrue(ready.get(60, TimeUnit.SECONDS), "second service started; its output: " + log + File.separator);
-        return p;
+        return ServiceProcess.start(env);
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier done, int seconds, String what) throws InterruptedException {

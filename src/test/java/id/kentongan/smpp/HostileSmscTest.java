@@ -5,6 +5,7 @@ import id.kentongan.Eventually;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
+import id.kentongan.ServiceProcess;
 import id.kentongan.outbox.OutboundSms;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,8 @@ class HostileSmscTest {
         final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         final List<Pdu> received = new CopyOnWriteArrayList<>();
         final AtomicInteger connections = new AtomicInteger();
+        /** Whether the first connection gets the absurd header after its bind. */
+        volatile boolean hostileFirst = true;
         /** Whether binds after the first are accepted. */
         final AtomicBoolean acceptBinds = new AtomicBoolean(true);
         final AtomicInteger submits = new AtomicInteger();
@@ -82,7 +85,7 @@ class HostileSmscTest {
                     return;
                 }
                 write(out, BIND_TRX | RESP, 0, bind.seq(), "raw\0".getBytes(StandardCharsets.US_ASCII));
-                if (n == 1) {
+                if (n == 1 && hostileFirst) {
                     // The hostile part: a deliver_sm header announcing 2 GB, then a few bytes.
                     out.writeInt(0x7fffffff);
                     out.writeInt(DELIVER_SM);
@@ -153,8 +156,27 @@ class HostileSmscTest {
             smsc.acceptBinds.set(true);
             Eventually.until("bound again and ready", Duration.ofSeconds(15), () -> http.get("/ready").statusCode() == 200);
             Eventually.until("the queued SMS submitted", Duration.ofSeconds(15), () -> smsc.submits.get() >= 1);
+            Eventually.until("recorded as sent", Duration.ofSeconds(10),
+                    () -> await(k.sms().outbox().state("hostile-1")).equals(Optional.of("SENT")));
+            Instances.drained(k);
             assertEquals(1, smsc.submits.get(), "once");
-            assertEquals(Optional.of("SENT"), await(k.sms().outbox().state("hostile-1")));
+        }
+    }
+
+    @Test
+    void sigtermUnbindsFromTheSmscBeforeTheProcessEnds() throws Exception {
+        try (RawSmsc smsc = new RawSmsc()) {
+            smsc.hostileFirst = false;
+            Process p = ServiceProcess.start(java.util.Map.of("KENTONGAN_HTTP_HOST", "127.0.0.1", "KENTONGAN_HTTP_PORT", "0",
+                    "KENTONGAN_SMSC", "smpp://kentongan:raw@127.0.0.1:" + smsc.port() + "?reconnectMinMs=100"));
+            try {
+                Eventually.until("bound", Duration.ofSeconds(10), () -> smsc.received.stream().anyMatch(x -> x.id() == BIND_TRX));
+                p.destroy(); // SIGTERM
+                assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the service ended");
+                assertTrue(smsc.received.stream().anyMatch(x -> x.id() == UNBIND), "an unbind before the socket closed: " + smsc.received);
+            } finally {
+                p.destroyForcibly();
+            }
         }
     }
 
