@@ -30,6 +30,9 @@ import java.util.concurrent.CountDownLatch;
         subcommands = {Main.Serve.class, Main.Validate.class})
 public final class Main {
     public static void main(String[] args) {
+        // One log line (JSON when asked), never a raw stack trace on stderr, for whatever a library thread throws.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> org.slf4j.LoggerFactory.getLogger(Main.class)
+                .error("uncaught in thread {}: {}", thread.getName(), e.toString()));
         int code = commandLine().execute(args);
         if (code != 0) System.exit(code);
     }

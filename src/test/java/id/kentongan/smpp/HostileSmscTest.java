@@ -46,6 +46,12 @@ class HostileSmscTest {
         final AtomicInteger connections = new AtomicInteger();
         /** Whether the first connection gets the absurd header after its bind. */
         volatile boolean hostileFirst = true;
+        /** What the SMSC sends right after a bind it accepted (the scripted fault), if anything. */
+        volatile Script afterBind;
+
+        interface Script {
+            void send(DataOutputStream out) throws IOException;
+        }
         /** Whether binds after the first are accepted. */
         final AtomicBoolean acceptBinds = new AtomicBoolean(true);
         final AtomicInteger submits = new AtomicInteger();
@@ -85,6 +91,7 @@ class HostileSmscTest {
                     return;
                 }
                 write(out, BIND_TRX | RESP, 0, bind.seq(), "raw\0".getBytes(StandardCharsets.US_ASCII));
+                if (afterBind != null) afterBind.send(out);
                 if (n == 1 && hostileFirst) {
                     // The hostile part: a deliver_sm header announcing 2 GB, then a few bytes.
                     out.writeInt(0x7fffffff);
@@ -160,6 +167,30 @@ class HostileSmscTest {
                     () -> await(k.sms().outbox().state("hostile-1")).equals(Optional.of("SENT")));
             Instances.drained(k);
             assertEquals(1, smsc.submits.get(), "once");
+        }
+    }
+
+    @Test
+    void malformedPdusAreAnsweredWithAnErrorAndTheBindStaysUsable() throws Exception {
+        try (RawSmsc smsc = new RawSmsc(); Instances instances = new Instances()) {
+            smsc.hostileFirst = false;
+            smsc.afterBind = out -> {
+                RawSmsc.write(out, 0x00000999, 0, 101, new byte[0]);          // a command id SMPP does not have
+                RawSmsc.write(out, DELIVER_SM, 0, 102, new byte[]{0, 1, 1});   // deliver_sm cut short
+                RawSmsc.write(out, DELIVER_SM, 0, 103, new byte[0]);           // deliver_sm with no body at all
+            };
+            KentonganConfig base = Instances.config(Optional.empty(), Path.of("menus"), Duration.ZERO, Duration.ofSeconds(5));
+            Kentongan k = instances.start(base.with(base.sms().with(SmscConfig.parse("smpp://kentongan:raw@127.0.0.1:" + smsc.port()
+                    + "?reconnectMinMs=100&reconnectMaxMs=300&responseTimeoutMs=2000&window=5"))));
+            for (int seq : new int[]{101, 102, 103}) {
+                Pdu answer = Eventually.value("an answer to sequence " + seq, Duration.ofSeconds(10),
+                        () -> smsc.received.stream().filter(p -> p.seq() == seq && (p.id() & RESP) != 0).findFirst().orElse(null),
+                        p -> p != null);
+                assertTrue(answer.status() != 0, "an error status for sequence " + seq + ": " + answer);
+            }
+            assertTrue(await(k.sms().outbox().enqueue(new OutboundSms("after-malformed", "6281234567002", "Masih jalan"))));
+            Eventually.until("the next SMS submitted on the same bind", Duration.ofSeconds(10), () -> smsc.submits.get() == 1);
+            assertEquals(1, smsc.connections.get(), "no rebind was needed");
         }
     }
 
