@@ -178,11 +178,12 @@ class HostileSmscTest {
                 RawSmsc.write(out, 0x00000999, 0, 101, new byte[0]);          // a command id SMPP does not have
                 RawSmsc.write(out, DELIVER_SM, 0, 102, new byte[]{0, 1, 1});   // deliver_sm cut short
                 RawSmsc.write(out, DELIVER_SM, 0, 103, new byte[0]);           // deliver_sm with no body at all
+                RawSmsc.write(out, DELIVER_SM, 0, 104, deliverSmWithPayload(60_000)); // a 60,000-byte message_payload
             };
             KentonganConfig base = Instances.config(Optional.empty(), Path.of("menus"), Duration.ZERO, Duration.ofSeconds(5));
             Kentongan k = instances.start(base.with(base.sms().with(SmscConfig.parse("smpp://kentongan:raw@127.0.0.1:" + smsc.port()
                     + "?reconnectMinMs=100&reconnectMaxMs=300&responseTimeoutMs=2000&window=5"))));
-            for (int seq : new int[]{101, 102, 103}) {
+            for (int seq : new int[]{101, 102, 103, 104}) {
                 Pdu answer = Eventually.value("an answer to sequence " + seq, Duration.ofSeconds(10),
                         () -> smsc.received.stream().filter(p -> p.seq() == seq && (p.id() & RESP) != 0).findFirst().orElse(null),
                         p -> p != null);
@@ -192,6 +193,21 @@ class HostileSmscTest {
             Eventually.until("the next SMS submitted on the same bind", Duration.ofSeconds(10), () -> smsc.submits.get() == 1);
             assertEquals(1, smsc.connections.get(), "no rebind was needed");
         }
+    }
+
+    /** An MO deliver_sm from 6281234567003 to 567 carrying {@code n} bytes of 'A' in a message_payload TLV. */
+    static byte[] deliverSmWithPayload(int n) throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(b);
+        d.writeByte(0);                                                     // service_type ""
+        d.writeByte(1); d.writeByte(1); d.write("6281234567003\0".getBytes(StandardCharsets.US_ASCII));
+        d.writeByte(0); d.writeByte(0); d.write("567\0".getBytes(StandardCharsets.US_ASCII));
+        d.writeByte(0); d.writeByte(0); d.writeByte(0);                     // esm_class, protocol_id, priority
+        d.writeByte(0); d.writeByte(0);                                     // schedule, validity ""
+        d.writeByte(0); d.writeByte(0); d.writeByte(0); d.writeByte(0);     // registered, replace, data_coding, default id
+        d.writeByte(0);                                                     // sm_length 0
+        d.writeShort(0x0424); d.writeShort(n); d.write("A".repeat(n).getBytes(StandardCharsets.US_ASCII));
+        return b.toByteArray();
     }
 
     @Test
