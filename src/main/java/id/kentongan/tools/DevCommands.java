@@ -73,17 +73,38 @@ public final class DevCommands implements DevTools {
         int port;
         @Option(names = "--throttle-every", defaultValue = "0", description = "answer ESME_RTHROTTLED to 1 submit in N (0: never)")
         int throttleEvery;
+        @Option(names = "--mo-http", defaultValue = "0",
+                description = "also listen on 127.0.0.1:PORT: POST /mo {\"from\":\"0812...\",\"text\":\"CEK\"} sends a worker's SMS, GET /received?last=N shows what the service sent")
+        int moHttp;
+        @Option(names = "--show", defaultValue = "20", description = "print the text of each message received, up to N a second (0: count only)")
+        int show;
 
         @Override
         public Integer call() throws Exception {
             try (SmscSimulator sim = SmscSimulator.start(port)) {
-                System.out.println("SMSC simulator on port " + sim.port() + "; Ctrl-C to stop. Messages accepted are counted every 10 s.");
+                System.out.println("SMSC simulator on port " + sim.port() + "; Ctrl-C to stop.");
+                com.sun.net.httpserver.HttpServer http = moHttp > 0 ? SimulatorHttp.start(sim, moHttp) : null;
+                if (http != null) {
+                    System.out.println("Send a worker's SMS: curl -d '{\"from\":\"081234567890\",\"text\":\"CEK\"}' http://127.0.0.1:"
+                            + moHttp + "/mo");
+                }
+                int shown = sim.receivedCount();
                 int last = 0;
-                while (true) {
-                    Thread.sleep(10_000);
-                    if (throttleEvery > 0) sim.throttleNext(Math.max(0, (sim.acceptedCount() - last) / throttleEvery));
-                    if (sim.acceptedCount() != last) System.out.println("accepted " + sim.acceptedCount() + " submit_sm");
-                    last = sim.acceptedCount();
+                for (long tick = 1; ; tick++) {
+                    Thread.sleep(1_000);
+                    int now = sim.receivedCount();
+                    if (show > 0 && now > shown) {
+                        io.vertx.core.json.JsonArray fresh = SimulatorHttp.lastReceived(sim, Math.min(now - shown, show));
+                        fresh.forEach(m -> System.out.println("-> " + ((io.vertx.core.json.JsonObject) m).getString("to") + ": "
+                                + ((io.vertx.core.json.JsonObject) m).getString("text")));
+                        if (now - shown > show) System.out.println("   (" + (now - shown - show) + " more)");
+                    }
+                    shown = now;
+                    if (tick % 10 == 0) {
+                        if (throttleEvery > 0) sim.throttleNext(Math.max(0, (sim.acceptedCount() - last) / throttleEvery));
+                        if (sim.acceptedCount() != last) System.out.println("accepted " + sim.acceptedCount() + " submit_sm");
+                        last = sim.acceptedCount();
+                    }
                 }
             }
         }
