@@ -118,7 +118,13 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
                             .orElse(false);
                     if (!readToday && !now.toLocalTime().isBefore(o.scanAt())) reminders.scan();
                 }), 5, 60, TimeUnit.SECONDS);
-                thread.scheduleWithFixedDelay(() -> guard("working on campaigns", () -> campaigns.tick(500)), 500, 250, TimeUnit.MILLISECONDS);
+                thread.scheduleWithFixedDelay(() -> guard("working on campaigns", () -> {
+                    // Full batches: keep going (no cap of 500 per 250 ms), but yield to reminders at least every second.
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                    while (campaigns.tick(500) >= 500 && System.nanoTime() < until) {
+                        // the next batch
+                    }
+                }), 500, 250, TimeUnit.MILLISECONDS);
             }
             return running;
         }

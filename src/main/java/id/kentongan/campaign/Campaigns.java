@@ -23,6 +23,7 @@ import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,8 @@ public final class Campaigns {
     private final Clock clock;
     private final String consumer = "c-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Long> lastClaim = new HashMap<>();
+    /** Targets added, and messages queued, per round trip to Redis. */
+    private static final int PAGE = 500;
 
     public Campaigns(Supplier<RedisCommands<String, String>> redis, Keyspace keys, MembershipService members, SmsOutbox outbox,
                      QuietHours quiet, String ussdCode, Clock clock) {
@@ -217,12 +220,13 @@ public final class Campaigns {
             String cursor = redis.get(cursorKey);
             if (c.target().isList()) {
                 List<String> numbers = c.target().msisdns();
-                for (int i = cursor == null ? 0 : Integer.parseInt(cursor); i < numbers.size(); i++) {
-                    Script.CAMPAIGN_ADD_TARGET.run(redis, ScriptOutputType.INTEGER, new String[]{targets, todo}, numbers.get(i), "{}");
-                    if (i % 500 == 499) {
-                        redis.set(cursorKey, Integer.toString(i + 1));
-                        redis.pexpire(lock, EXPAND_LOCK.toMillis());
-                    }
+                // A page of script calls at a time, pipelined on the connection (each is idempotent: a page cut short
+                // by a crash is simply added again from the saved cursor).
+                for (int from = cursor == null ? 0 : Integer.parseInt(cursor); from < numbers.size(); from += PAGE) {
+                    List<String> page = numbers.subList(from, Math.min(numbers.size(), from + PAGE));
+                    addTargets(redis, targets, todo, page.stream().map(n -> Map.entry(n, "{}")).toList());
+                    redis.set(cursorKey, Integer.toString(from + page.size()));
+                    redis.pexpire(lock, EXPAND_LOCK.toMillis());
                 }
             } else {
                 // Groups are the community channel's (Groups): one set of numbers per group.
@@ -230,11 +234,14 @@ public final class Campaigns {
                         Groups.code(g)))).orElse(Set.of());
                 LocalDate today = clock.instant().atZone(quiet.zone()).toLocalDate();
                 do {
-                    MembershipService.MemberPage page = Blocking.await(members.members(cursor, 500));
+                    MembershipService.MemberPage page = Blocking.await(members.members(cursor, PAGE));
+                    List<Map.Entry<String, String>> picked = new ArrayList<>();
                     for (Member m : page.members()) {
-                        if (!c.target().matches(m, today, group.contains(m.msisdn().value()))) continue;
-                        Script.CAMPAIGN_ADD_TARGET.run(redis, ScriptOutputType.INTEGER, new String[]{targets, todo}, m.msisdn().value(), values(m, today).encode());
+                        if (c.target().matches(m, today, group.contains(m.msisdn().value()))) {
+                            picked.add(Map.entry(m.msisdn().value(), values(m, today).encode()));
+                        }
                     }
+                    addTargets(redis, targets, todo, picked);
                     cursor = page.next().orElse(null);
                     if (cursor != null) redis.set(cursorKey, cursor);
                     if (!consumer.equals(redis.get(lock))) throw new IllegalStateException("lost the lock on adding targets");
@@ -257,6 +264,16 @@ public final class Campaigns {
                 .put("amountDue", Rupiah.format(status.amountDue() > 0 ? status.amountDue() : status.monthly()));
     }
 
+    /** campaign-add-target.lua for each (number, template values), issued together and awaited once. */
+    private static void addTargets(RedisCommands<String, String> redis, String targets, String todo, List<Map.Entry<String, String>> picked) {
+        var async = redis.getStatefulConnection().async();
+        java.util.concurrent.CompletableFuture<?>[] calls = picked.stream()
+                .map(t -> Script.CAMPAIGN_ADD_TARGET.<Long>runAsync(async, ScriptOutputType.INTEGER, new String[]{targets, todo},
+                        t.getKey(), t.getValue()).toCompletableFuture())
+                .toArray(java.util.concurrent.CompletableFuture<?>[]::new);
+        Blocking.join(java.util.concurrent.CompletableFuture.allOf(calls));
+    }
+
     /** Takes up to {@code batch} targets (and, now and then, those a dead instance left), queues their SMS, acknowledges. */
     @SuppressWarnings("unchecked") // Lettuce's StreamOffset varargs; one offset
     private int release(Campaign c, int batch) {
@@ -276,22 +293,27 @@ public final class Campaigns {
             if (fresh != null) work.addAll(fresh);
         }
         int handed = 0;
+        List<Future<Boolean>> queued = new ArrayList<>();
+        List<String> done = new ArrayList<>();
         for (StreamMessage<String, String> w : work) {
+            done.add(w.getId());
             Map<String, String> body = w.getBody();
-            if (body == null || body.get("m") == null) { // deleted meanwhile
-                redis.xack(todo, GROUP, w.getId());
-                continue;
-            }
+            if (body == null || body.get("m") == null) continue; // deleted meanwhile: acknowledged below
             String msisdn = body.get("m");
             Map<String, String> v = new HashMap<>();
             new JsonObject(body.get("v")).forEach(e -> v.put(e.getKey(), String.valueOf(e.getValue())));
             v.put("ussd", ussdCode);
-            Blocking.await(outbox.enqueue(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.template().render(v), true)));
-            // Deleted before it is acknowledged: an instance that dies in between leaves a pending entry whose message
-            // is gone (claimed and acknowledged by the next taker), never an acknowledged entry left in the stream.
-            redis.xdel(todo, w.getId());
-            redis.xack(todo, GROUP, w.getId());
+            queued.add(outbox.enqueue(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.template().render(v), true)));
             handed++;
+        }
+        if (!done.isEmpty()) {
+            // The batch's messages queued together (pipelined), then its entries deleted before they are acknowledged:
+            // an instance that dies in between leaves pending entries whose messages are queued already (the outbox
+            // queues a key once), never an acknowledged entry left in the stream.
+            Blocking.await(Future.all(queued));
+            String[] ids = done.toArray(new String[0]);
+            redis.xdel(todo, ids);
+            redis.xack(todo, GROUP, ids);
         }
         if (work.isEmpty() && "1".equals(redis.hget(key(c.id()), "expanded")) && redis.xlen(todo) == 0
                 && redis.xpending(todo, GROUP).getCount() == 0) {
