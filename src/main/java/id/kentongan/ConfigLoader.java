@@ -36,6 +36,14 @@ public final class ConfigLoader {
             if (parsed != null && !(parsed instanceof Map)) throw new IllegalArgumentException(file.get() + " is not a YAML mapping");
             if (parsed != null) y = cast(parsed);
         }
+        // Settings this build no longer reads: refused by name, rather than ignored while the keys go elsewhere.
+        for (String[] gone : new String[][]{{"KENTONGAN_SMS_NAMESPACE", "sms.namespace"},
+                {"KENTONGAN_OUTREACH_NAMESPACE", "outreach.namespace"}, {"KENTONGAN_SANDBOX_NAMESPACE", "backend.sandboxNamespace"}}) {
+            if (pick(env, gone[0], y, gone[1], null) != null) {
+                throw new IllegalArgumentException("invalid configuration: " + gone[1] + " (" + gone[0] + ") is gone: every key is under "
+                        + "redis.namespace (KENTONGAN_REDIS_NAMESPACE, default kt)");
+            }
+        }
         KentonganConfig d = KentonganConfig.defaults();
         String host = pick(env, "KENTONGAN_HTTP_HOST", y, "http.host", d.httpHost());
         int port = Integer.parseInt(pick(env, "KENTONGAN_HTTP_PORT", y, "http.port", Integer.toString(d.httpPort())));

@@ -62,4 +62,16 @@ class ConfigLoaderTest {
                 () -> ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_SESSION_TTL", "three minutes")));
         assertEquals("session.ttl must be a duration like 180s, 5m or PT3M, was 'three minutes'", d.getMessage());
     }
+
+    @Test
+    void theRemovedNamespaceSettingsAreRefusedByNameNotIgnored(@TempDir Path dir) throws Exception {
+        IllegalArgumentException env = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_SMS_NAMESPACE", "kt:sms")));
+        assertTrue(env.getMessage().contains("sms.namespace") && env.getMessage().contains("redis.namespace"), env.getMessage());
+        Path file = dir.resolve("old.yaml");
+        java.nio.file.Files.writeString(file, "outreach:\n  namespace: kt:out\n");
+        IllegalArgumentException yaml = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
+        assertTrue(yaml.getMessage().contains("outreach.namespace"), yaml.getMessage());
+        assertEquals("kt-a", ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_REDIS_NAMESPACE", "kt-a")).redisNamespace());
+    }
 }

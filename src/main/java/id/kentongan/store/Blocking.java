@@ -20,9 +20,7 @@ public final class Blocking {
 
     /** At most {@code max}; a TimeoutException (checked) when it is not done by then. */
     public static <T> T await(Future<T> future, java.time.Duration max) throws java.util.concurrent.TimeoutException {
-        if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("a blocking wait on the event loop thread " + Thread.currentThread().getName());
-        }
+        refuseOnEventLoop();
         try {
             return future.toCompletionStage().toCompletableFuture().get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -35,14 +33,18 @@ public final class Blocking {
     }
 
     public static <T> T join(CompletionStage<T> stage) {
-        if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("a blocking wait on the event loop thread " + Thread.currentThread().getName());
-        }
+        refuseOnEventLoop();
         try {
             return stage.toCompletableFuture().join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
+        }
+    }
+
+    private static void refuseOnEventLoop() {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("a blocking wait on the event loop thread " + Thread.currentThread().getName());
         }
     }
 }

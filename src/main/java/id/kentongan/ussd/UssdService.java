@@ -159,11 +159,15 @@ public final class UssdService {
 
     /** What the last hop showed, rendered again from the state (a retry, or a hop after the end). */
     private Reply shownAgain(UssdSession s) {
-        String fallback = menus.current(s.serviceCode()).map(Menu::defaultLanguage).orElse(s.state().language());
-        if (s.phase() == UssdSession.Phase.RESUME_OFFER) return Reply.con(SystemTexts.RESUME.in(s.offered().language(), fallback));
+        if (s.phase() == UssdSession.Phase.RESUME_OFFER) return Reply.con(SystemTexts.RESUME.in(s.offered().language(), fallback(s)));
         Reply r = menus.forSession(s.serviceCode(), s.state().menuVersion()).map(m -> engine.current(m, s.state())).orElse(null);
-        if (r == null) return Reply.end(SystemTexts.BUSY.in(s.state().language(), fallback)); // it ended on a failed backend
+        if (r == null) return Reply.end(SystemTexts.BUSY.in(s.state().language(), fallback(s))); // it ended on a failed backend
         return s.phase() == UssdSession.Phase.ENDED ? Reply.end(r.text()) : r;
+    }
+
+    /** The menu's default language, for a text the session's language lacks. */
+    private String fallback(UssdSession s) {
+        return menus.current(s.serviceCode()).map(Menu::defaultLanguage).orElse(s.state().language());
     }
 
     /** Applies {@code inputs} one by one from {@code at}, running effects as asked, and saves where it ends. */
