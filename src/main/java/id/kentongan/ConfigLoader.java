@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * KENTONGAN_CORE_TIMEOUT, KENTONGAN_PAYMENT_URL, KENTONGAN_PAYMENT_TIMEOUT, KENTONGAN_PAYMENT_PROVIDER,
  * KENTONGAN_PAYMENT_SECRET, KENTONGAN_CIRCUIT_MAX_FAILURES, KENTONGAN_CIRCUIT_RESET, KENTONGAN_STATUS_CACHE_TTL,
  * KENTONGAN_SMSC (smpp://systemId:password@host:port), KENTONGAN_SMS_NAMESPACE, KENTONGAN_SMS_PATIENCE,
- * KENTONGAN_SMS_RECLAIM_IDLE.
+ * KENTONGAN_SMS_RECLAIM_IDLE, KENTONGAN_SMS_SHARDS.
  */
 public final class ConfigLoader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
@@ -81,7 +81,8 @@ public final class ConfigLoader {
         String smsc = pick(env, "KENTONGAN_SMSC", y, "sms.smsc", null);
         return new Sms(Optional.ofNullable(smsc).filter(s -> !s.isBlank()).map(SmscConfig::parse),
                 duration("sms.patience", pick(env, "KENTONGAN_SMS_PATIENCE", y, "sms.patience", null), d.patience()),
-                duration("sms.reclaimIdle", pick(env, "KENTONGAN_SMS_RECLAIM_IDLE", y, "sms.reclaimIdle", null), d.reclaimIdle()));
+                duration("sms.reclaimIdle", pick(env, "KENTONGAN_SMS_RECLAIM_IDLE", y, "sms.reclaimIdle", null), d.reclaimIdle()),
+                Integer.parseInt(pick(env, "KENTONGAN_SMS_SHARDS", y, "sms.outboxShards", Integer.toString(d.outboxShards()))));
     }
 
     private static Backends backends(Map<String, String> env, Map<String, Object> y) {

@@ -126,7 +126,8 @@ public final class Kentongan {
         OptOuts optOuts = new OptOuts(store.ttl());
         Future<MembershipService> core = members(vertx, config, store, meters, clock);
         Future<SmsChannel> channel = vertx.executeBlocking(() -> SmsChannel.open(vertx, store.redis(), config.keyspace(),
-                config.sms().smsc(), config.sms().patience(), config.sms().reclaimIdle(), clock, optOuts.blocking(), embeddedSmsc));
+                config.sms().smsc(), config.sms().patience(), config.sms().reclaimIdle(), clock, optOuts.blocking(), embeddedSmsc,
+                config.sms().outboxShards()));
         return Future.all(core, channel).compose(both -> {
             SmsChannel smsChannel = both.resultAt(1);
             Backends backends = payments(vertx, config, store, meters, clock, both.resultAt(0));

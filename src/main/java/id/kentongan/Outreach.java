@@ -119,9 +119,9 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
                     if (!readToday && !now.toLocalTime().isBefore(o.scanAt())) reminders.scan();
                 }), 5, 60, TimeUnit.SECONDS);
                 thread.scheduleWithFixedDelay(() -> guard("working on campaigns", () -> {
-                    // Full batches: keep going (no cap of 500 per 250 ms), but yield to reminders at least every second.
+                    // Full rounds (4 pages of 500): keep going, no cap, but yield to reminders at least every second.
                     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-                    while (campaigns.tick(500) >= 500 && System.nanoTime() < until) {
+                    while (campaigns.tick(2_000) >= 2_000 && System.nanoTime() < until) {
                         // the next batch
                     }
                 }), 500, 250, TimeUnit.MILLISECONDS);

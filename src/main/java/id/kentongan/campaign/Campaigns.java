@@ -67,6 +67,10 @@ public final class Campaigns {
                     .put("sendAt", sendAt.toString()).put("createdAt", createdAt.toString())
                     .put("state", state.name().toLowerCase(java.util.Locale.ROOT)).put("targetsComplete", expanded);
         }
+
+        Campaign with(State state, boolean expanded) {
+            return new Campaign(id, name, template, target, sendAt, createdAt, state, expanded);
+        }
     }
 
     /**
@@ -90,6 +94,8 @@ public final class Campaigns {
     private final Clock clock;
     private final String consumer = "c-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Long> lastClaim = new HashMap<>();
+    /** Campaigns being worked on by this instance's outreach thread (only it touches this). */
+    private final Map<String, Campaign> definitions = new HashMap<>();
     /** Targets added, and messages queued, per round trip to Redis. */
     private static final int PAGE = 500;
 
@@ -185,13 +191,31 @@ public final class Campaigns {
         return get(id).orElseThrow();
     }
 
-    /** One round of work on every live campaign: start what is due, add targets, hand messages to the outbox. */
+    /**
+     * A campaign as the outreach thread sees it on each round: what never changes read once (a list target can hold
+     * 100,000 numbers), the state read every time.
+     */
+    private Optional<Campaign> live(String id) {
+        Campaign known = definitions.get(id);
+        if (known == null) {
+            Optional<Campaign> c = get(id);
+            c.ifPresent(x -> definitions.put(id, x));
+            return c;
+        }
+        List<io.lettuce.core.KeyValue<String, String>> now = connection.get().hmget(key(id), "state", "expanded");
+        if (!now.get(0).hasValue()) return Optional.empty();
+        return Optional.of(known.with(State.valueOf(now.get(0).getValue()), now.get(1).hasValue() && "1".equals(now.get(1).getValue())));
+    }
+
+    /** One round of work on every live campaign: start what is due, add targets, hand up to about {@code batch} messages to the outbox. */
     public int tick(int batch) {
         int handed = 0;
         Instant now = clock.instant();
-        for (String id : connection.get().smembers(keys.campaignsActive())) {
+        Set<String> active = connection.get().smembers(keys.campaignsActive());
+        definitions.keySet().retainAll(active);
+        for (String id : active) {
             try {
-                Optional<Campaign> c = get(id);
+                Optional<Campaign> c = live(id);
                 if (c.isEmpty()) continue;
                 State s = c.get().state();
                 if (s == State.SCHEDULED && !c.get().sendAt().isAfter(now)) {
@@ -264,20 +288,22 @@ public final class Campaigns {
                 .put("amountDue", Rupiah.format(status.amountDue() > 0 ? status.amountDue() : status.monthly()));
     }
 
-    /** campaign-add-target.lua for each (number, template values), issued together and awaited once. */
+    /** One script call for the page: the numbers new to the campaign become one entry of its work stream. */
     private static void addTargets(RedisCommands<String, String> redis, String targets, String todo, List<Map.Entry<String, String>> picked) {
-        var async = redis.getStatefulConnection().async();
-        java.util.concurrent.CompletableFuture<?>[] calls = picked.stream()
-                .map(t -> Script.CAMPAIGN_ADD_TARGET.<Long>runAsync(async, ScriptOutputType.INTEGER, new String[]{targets, todo},
-                        t.getKey(), t.getValue()).toCompletableFuture())
-                .toArray(java.util.concurrent.CompletableFuture<?>[]::new);
-        Blocking.join(java.util.concurrent.CompletableFuture.allOf(calls));
+        if (picked.isEmpty()) return;
+        String[] args = new String[picked.size() * 2];
+        for (int i = 0; i < picked.size(); i++) {
+            args[2 * i] = picked.get(i).getKey();
+            args[2 * i + 1] = picked.get(i).getValue();
+        }
+        Script.CAMPAIGN_ADD_TARGETS.<Long>run(redis, ScriptOutputType.INTEGER, new String[]{targets, todo}, args);
     }
 
-    /** Takes up to {@code batch} targets (and, now and then, those a dead instance left), queues their SMS, acknowledges. */
+    /** Takes up to {@code batch} pages of targets (and, now and then, those a dead instance left), queues their SMS, acknowledges. */
     @SuppressWarnings("unchecked") // Lettuce's StreamOffset varargs; one offset
     private int release(Campaign c, int batch) {
         RedisCommands<String, String> redis = connection.get();
+        int pages = Math.max(1, batch / PAGE);
         String todo = keys.campaign(c.id(), "todo");
         List<StreamMessage<String, String>> work = new ArrayList<>();
         long now = System.nanoTime();
@@ -285,32 +311,36 @@ public final class Campaigns {
         if (last == null || now - last > CLAIM_IDLE.toNanos() / 2) {
             lastClaim.put(c.id(), now);
             work.addAll(redis.xautoclaim(todo, XAutoClaimArgs.Builder.<String>xautoclaim(Consumer.from(GROUP, consumer), CLAIM_IDLE, "0-0")
-                    .count(batch)).getMessages());
+                    .count(pages)).getMessages());
         }
-        if (work.size() < batch) {
+        if (work.size() < pages) {
             List<StreamMessage<String, String>> fresh = redis.xreadgroup(Consumer.from(GROUP, consumer),
-                    XReadArgs.Builder.count(batch - work.size()), XReadArgs.StreamOffset.lastConsumed(todo));
+                    XReadArgs.Builder.count(pages - work.size()), XReadArgs.StreamOffset.lastConsumed(todo));
             if (fresh != null) work.addAll(fresh);
         }
         int handed = 0;
-        List<Future<Boolean>> queued = new ArrayList<>();
+        List<OutboundSms> messages = new ArrayList<>();
         List<String> done = new ArrayList<>();
         for (StreamMessage<String, String> w : work) {
             done.add(w.getId());
             Map<String, String> body = w.getBody();
-            if (body == null || body.get("m") == null) continue; // deleted meanwhile: acknowledged below
-            String msisdn = body.get("m");
-            Map<String, String> v = new HashMap<>();
-            new JsonObject(body.get("v")).forEach(e -> v.put(e.getKey(), String.valueOf(e.getValue())));
-            v.put("ussd", ussdCode);
-            queued.add(outbox.enqueue(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.template().render(v), true)));
-            handed++;
+            if (body == null || body.get("n") == null) continue; // deleted meanwhile: acknowledged below
+            int n = Integer.parseInt(body.get("n"));
+            for (int i = 0; i < n; i++) {
+                String msisdn = body.get("m" + i);
+                Map<String, String> v = new HashMap<>();
+                String values = body.get("v" + i);
+                if (values != null && values.length() > 2) new JsonObject(values).forEach(e -> v.put(e.getKey(), String.valueOf(e.getValue())));
+                v.put("ussd", ussdCode);
+                messages.add(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.template().render(v), true));
+            }
+            handed += n;
         }
         if (!done.isEmpty()) {
-            // The batch's messages queued together (pipelined), then its entries deleted before they are acknowledged:
-            // an instance that dies in between leaves pending entries whose messages are queued already (the outbox
-            // queues a key once), never an acknowledged entry left in the stream.
-            Blocking.await(Future.all(queued));
+            // The pages' messages queued together (a script call per outbox shard), then the entries deleted before they
+            // are acknowledged: an instance that dies in between leaves pending entries whose messages are queued
+            // already (the outbox queues a key once), never an acknowledged entry left in the stream.
+            Blocking.await(outbox.enqueueAll(messages));
             String[] ids = done.toArray(new String[0]);
             redis.xdel(todo, ids);
             redis.xack(todo, GROUP, ids);

@@ -96,7 +96,11 @@ public final class Meters {
 
     /** queued, submitted, failed, delivered, undelivered, opted_out. */
     public void sms(String event) {
-        counters.computeIfAbsent("sms|" + event, k -> Counter.builder("kentongan.sms").tag("event", event).register(registry)).increment();
+        sms(event, 1);
+    }
+
+    public void sms(String event, long n) {
+        counters.computeIfAbsent("sms|" + event, k -> Counter.builder("kentongan.sms").tag("event", event).register(registry)).increment(n);
     }
 
     /** A Redis command's latency as the service sees it. */

@@ -5,9 +5,12 @@ import io.vertx.core.Future;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,83 +19,100 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Embedded mode's outbox: the same contract in memory, for one instance; it does not survive a restart. */
 public final class MemorySmsOutbox implements SmsOutbox {
-    private final BlockingQueue<Taken> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
     private final Map<String, String> states = new ConcurrentHashMap<>();
     private final Map<String, String> receiptIds = new ConcurrentHashMap<>();
     private final Map<String, String> earlyReceipts = new ConcurrentHashMap<>();
-    private final Map<String, Taken> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong dead = new AtomicLong();
+    private final AtomicLong backlog = new AtomicLong();
 
     @Override
-    public Future<Boolean> enqueue(OutboundSms sms) {
-        if (states.putIfAbsent(sms.key(), "QUEUED") != null) return Future.succeededFuture(false);
-        queue.add(new Taken(Long.toString(ids.incrementAndGet()), sms));
-        return Future.succeededFuture(true);
+    public Future<List<Boolean>> enqueueAll(List<OutboundSms> batch) {
+        List<Boolean> flags = new ArrayList<>(batch.size());
+        List<OutboundSms> fresh = new ArrayList<>();
+        for (OutboundSms sms : batch) {
+            boolean isNew = states.putIfAbsent(sms.key(), "QUEUED") == null;
+            flags.add(isNew);
+            if (isNew) fresh.add(sms);
+        }
+        if (!fresh.isEmpty()) {
+            backlog.addAndGet(fresh.size());
+            queue.add(new Entry(0, Long.toString(ids.incrementAndGet()), 0, List.copyOf(fresh), false));
+        }
+        return Future.succeededFuture(flags);
     }
 
     @Override
-    public List<Taken> take(String consumer, int max, Duration block) throws InterruptedException {
-        List<Taken> out = new ArrayList<>();
-        Taken first = queue.poll(block.toMillis(), TimeUnit.MILLISECONDS);
+    public List<Entry> take(String consumer, int maxMessages, Duration block) throws InterruptedException {
+        List<Entry> out = new ArrayList<>();
+        Entry first = queue.poll(block.toMillis(), TimeUnit.MILLISECONDS);
         if (first == null) return out;
         out.add(first);
-        queue.drainTo(out, max - 1);
-        out.forEach(t -> inFlight.put(t.entryId(), t));
+        int messages = first.messages().size();
+        while (messages < maxMessages) {
+            Entry next = queue.poll();
+            if (next == null) break;
+            out.add(next);
+            messages += next.messages().size();
+        }
         return out;
     }
 
     @Override
-    public List<Taken> reclaim(String consumer, Duration minIdle, int max) {
+    public List<Entry> reclaim(String consumer, Duration minIdle, int maxEntries) {
         return List.of(); // one process: nothing is left behind by another sender
     }
 
     @Override
-    public synchronized void done(Taken t, List<String> messageIds, ReceiptIds.Format idFormat) {
-        String state = "SENT";
-        for (String id : messageIds) {
-            for (String form : ReceiptIds.forms(id, idFormat)) {
-                receiptIds.put(form, t.sms().key());
-                String early = earlyReceipts.remove(form);
-                if (early != null) state = early;
+    public Set<String> finishedAmong(Entry e) {
+        Set<String> out = new HashSet<>();
+        for (OutboundSms sms : e.messages()) {
+            String s = states.get(sms.key());
+            if (s != null && !s.equals("QUEUED")) out.add(sms.key());
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void record(List<Outcome> outcomes, List<Entry> finished, List<Entry> unfinished) {
+        for (Outcome o : outcomes) {
+            switch (o.kind()) {
+                case SENT -> {
+                    String state = "SENT";
+                    for (String id : o.messageIds()) {
+                        receiptIds.put(ReceiptIds.normalise(id), o.sms().key());
+                        for (String form : ReceiptIds.forms(id, o.idFormat())) {
+                            String early = earlyReceipts.remove(form);
+                            if (early != null) state = early;
+                        }
+                    }
+                    states.put(o.sms().key(), state);
+                }
+                case WITHHELD -> states.put(o.sms().key(), o.detail());
+                case DEAD -> {
+                    states.put(o.sms().key(), "DEAD: " + o.detail());
+                    dead.incrementAndGet();
+                }
+                default -> { } // SKIPPED, LATER
             }
         }
-        states.put(t.sms().key(), state);
-        inFlight.remove(t.entryId());
-    }
-
-    @Override
-    public void skip(Taken t) {
-        inFlight.remove(t.entryId());
-    }
-
-    @Override
-    public void withheld(Taken t, String state) {
-        states.put(t.sms().key(), state);
-        inFlight.remove(t.entryId());
-    }
-
-    @Override
-    public void later(Taken t) {
-        putBack(t);
-    }
-
-    @Override
-    public void dead(Taken t, String reason) {
-        states.put(t.sms().key(), "DEAD: " + reason);
-        inFlight.remove(t.entryId());
-        dead.incrementAndGet();
+        for (Entry e : finished) backlog.addAndGet(-e.messages().size());
+        // No other sender to reclaim them: put back, marked as taken before (what was sent in them is skipped).
+        for (Entry e : unfinished) queue.add(new Entry(e.shard(), e.id(), e.day(), e.messages(), true));
     }
 
     @Override
     public synchronized boolean receipt(String messageId, String state) {
-        String key = receiptIds.get(ReceiptIds.normalise(messageId));
-        if (key == null) {
-            earlyReceipts.put(ReceiptIds.normalise(messageId), state); // may beat the submit_sm_resp's bookkeeping
-            return false;
+        for (String form : ReceiptIds.forms(messageId, ReceiptIds.Format.AUTO)) {
+            String key = receiptIds.get(form);
+            if (key != null) {
+                states.put(key, state);
+                return true;
+            }
         }
-        states.put(key, state);
-        return true;
+        earlyReceipts.put(ReceiptIds.normalise(messageId), state); // may beat the submit_sm_resp's bookkeeping
+        return false;
     }
 
     @Override
@@ -102,7 +122,7 @@ public final class MemorySmsOutbox implements SmsOutbox {
 
     @Override
     public Map<String, String> states(List<String> keys) {
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         for (String k : keys) {
             String s = states.get(k);
             if (s != null) out.put(k, s);
@@ -112,17 +132,12 @@ public final class MemorySmsOutbox implements SmsOutbox {
 
     @Override
     public long backlog() {
-        return queue.size() + inFlight.size();
+        return backlog.get();
     }
 
     @Override
     public long deadLetters() {
         return dead.get();
-    }
-
-    /** Puts back what a stopping sender took but did not finish (memory has no reclaim). */
-    void putBack(Taken t) {
-        if (inFlight.remove(t.entryId()) != null) queue.add(t);
     }
 
     @Override

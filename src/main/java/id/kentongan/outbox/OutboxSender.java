@@ -6,48 +6,67 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drains the outbox into the SMSC. One reader takes batches for this instance's consumer; {@code parallel} workers send
- * them (as many as the binds' windows can carry). A message already sent under its key is only acknowledged; one the
- * SMSC accepted is marked done; one refused for good goes to the dead letters with the reason; one the SMSC would not
- * take within {@code patience} stays pending. Pending entries idle longer than {@code reclaimIdle} — a sender that
- * died, or this one's own giving-up — are reclaimed; entries this sender is still working on are never taken twice.
+ * Drains the outbox into the SMSC. One reader takes entries (batches of messages) for this instance's consumer;
+ * {@code parallel} workers send their messages (as many as the binds' windows carry: jSMPP's submit blocks its thread
+ * until the answer, so the pool is sized to the windows). Every message's outcome goes to one recorder, which writes
+ * them in batches and takes an entry off the queue once all its messages are finished: accepted, withheld (STOP),
+ * dead (refused for good), or found sent before. An entry with a message the SMSC would not take within {@code
+ * patience} stays pending and is reclaimed after {@code reclaimIdle} — by this sender or another — and its sent
+ * messages skipped. Entries this sender is still working on are never taken twice.
  */
 public final class OutboxSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     /** The state of a reminder or campaign message not sent because the worker had sent STOP. */
     public static final String OPTED_OUT = "OPTED_OUT";
+    /** Messages recorded per round trip at most. */
+    private static final int RECORD_BATCH = 5_000;
 
     private final SmsOutbox outbox;
     private final SmscClient client;
     private final String consumer;
-    private final int parallel;
     private final Duration patience;
     private final Duration reclaimIdle;
     private final ExecutorService workers;
-    private final Semaphore slots;
+    /** Messages in hand (taken, not yet recorded): the reader waits when this many are out. */
+    private final Semaphore inHand;
+    private final int maxInHand;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong deferred = new AtomicLong();
     private volatile boolean running = true;
-    /** Set once no worker can add to {@code accepted} any more: only then may the flusher stop. */
+    /** Set once no worker can add an outcome any more: only then may the recorder stop. */
     private volatile boolean workersDone;
     private final Thread reader;
-    /** Accepted messages waiting to be recorded; one flusher records them in batches (one Redis round trip each). */
-    private final java.util.concurrent.LinkedBlockingQueue<SmsOutbox.Done> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
-    private final Thread flusher;
+    private final LinkedBlockingQueue<SmsOutbox.Outcome> outcomes = new LinkedBlockingQueue<>();
+    private final Thread recorder;
 
     private final OptOutCheck optOuts;
     private volatile java.util.function.Consumer<String> events = e -> { };
+
+    /** An entry being worked on: how many of its messages have no recorded outcome yet, and whether one was left for later. */
+    private static final class Work {
+        final AtomicInteger open;
+        volatile boolean later;
+
+        Work(int size) {
+            open = new AtomicInteger(size);
+        }
+    }
+
+    private final ConcurrentHashMap<String, Work> work = new ConcurrentHashMap<>();
 
     /** Told "submitted", "failed" or "opted_out" for each message (the SMS meter). */
     public void countingWith(java.util.function.Consumer<String> events) {
@@ -63,7 +82,6 @@ public final class OutboxSender implements AutoCloseable {
         this.outbox = outbox;
         this.client = client;
         this.consumer = consumer;
-        this.parallel = parallel;
         this.patience = patience;
         this.reclaimIdle = reclaimIdle;
         this.workers = Executors.newFixedThreadPool(parallel, r -> {
@@ -71,38 +89,18 @@ public final class OutboxSender implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.slots = new Semaphore(parallel * 2);
+        this.maxInHand = Math.max(parallel * 4, 2_000);
+        this.inHand = new Semaphore(maxInHand);
         this.reader = new Thread(this::read, "sms-outbox-reader");
         reader.setDaemon(true);
-        this.flusher = new Thread(this::flush, "sms-outbox-flusher");
-        flusher.setDaemon(true);
+        this.recorder = new Thread(this::recordLoop, "sms-outbox-recorder");
+        recorder.setDaemon(true);
     }
 
     public OutboxSender start() {
         reader.start();
-        flusher.start();
+        recorder.start();
         return this;
-    }
-
-    private void flush() {
-        List<SmsOutbox.Done> batch = new java.util.ArrayList<>();
-        while (!workersDone || !accepted.isEmpty()) {
-            try {
-                SmsOutbox.Done first = accepted.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                batch.add(first);
-                accepted.drainTo(batch, 499);
-                outbox.doneAll(batch);
-            } catch (InterruptedException e) {
-                if (workersDone) break;
-            } catch (RuntimeException e) {
-                // Not recorded: the entries stay pending and are reclaimed; the key check stops a second send.
-                log.warn("could not record {} sent messages: {}", batch.size(), e.toString());
-            } finally {
-                batch.forEach(d -> inFlight.remove(d.taken().entryId()));
-                batch.clear();
-            }
-        }
     }
 
     public long sent() {
@@ -119,10 +117,15 @@ public final class OutboxSender implements AutoCloseable {
             try {
                 if (System.nanoTime() - lastReclaim > reclaimIdle.toNanos() / 2) {
                     lastReclaim = System.nanoTime();
-                    dispatch(outbox.reclaim(consumer, reclaimIdle, 200));
+                    dispatch(outbox.reclaim(consumer, reclaimIdle, 20));
                 }
-                int free = Math.max(1, slots.availablePermits());
-                dispatch(outbox.take(consumer, Math.min(free, 200), Duration.ofMillis(500)));
+                // Room for about half the hand: take more while the workers are busy with the rest.
+                int room = inHand.availablePermits();
+                if (room < maxInHand / 2) {
+                    Thread.sleep(1);
+                    continue;
+                }
+                dispatch(outbox.take(consumer, room, Duration.ofMillis(500)));
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -133,92 +136,121 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    private void dispatch(List<SmsOutbox.Taken> batch) throws InterruptedException {
-        if (batch.isEmpty()) return;
-        // One read for the whole batch: which of these were sent before (by a sender that died before acking)?
-        java.util.Set<String> sentBefore = outbox.sentAmong(batch.stream().map(t -> t.sms().key()).toList());
-        // STOP is honoured when the message leaves, not only when it was planned: one read for the batch.
-        List<String> askable = batch.stream().filter(t -> t.sms().stoppable()).map(t -> t.sms().to()).distinct().toList();
-        java.util.Set<String> stopped = askable.isEmpty() ? java.util.Set.of() : optOuts.optedOut(askable);
-        for (SmsOutbox.Taken t : batch) {
-            if (!inFlight.add(t.entryId())) continue; // reclaimed while still ours
-            if (sentBefore.contains(t.sms().key())) {
-                outbox.skip(t);
-                inFlight.remove(t.entryId());
-                continue;
-            }
-            if (t.sms().stoppable() && stopped.contains(t.sms().to())) {
-                outbox.withheld(t, OPTED_OUT);
-                inFlight.remove(t.entryId());
-                events.accept("opted_out");
-                continue;
-            }
-            slots.acquire();
-            workers.execute(() -> {
-                boolean recorded = false;
-                try {
-                    recorded = send(t);
-                } finally {
-                    if (!recorded) inFlight.remove(t.entryId()); // recorded ones leave inFlight once flushed
-                    slots.release();
+    private void dispatch(List<SmsOutbox.Entry> entries) throws InterruptedException {
+        if (entries.isEmpty()) return;
+        // STOP is honoured when the message leaves, not only when it was planned: one read for the whole take.
+        List<String> askable = entries.stream().flatMap(e -> e.messages().stream()).filter(OutboundSms::stoppable)
+                .map(OutboundSms::to).distinct().toList();
+        Set<String> stopped = askable.isEmpty() ? Set.of() : optOuts.optedOut(askable);
+        for (SmsOutbox.Entry e : entries) {
+            if (!inFlight.add(e.ref())) continue; // reclaimed while still ours
+            // Taken before by a sender that died (or gave up for now): what it finished is not sent again.
+            Set<String> finished = e.again() ? outbox.finishedAmong(e) : Set.of();
+            Work w = new Work(e.messages().size());
+            work.put(e.ref(), w);
+            for (OutboundSms sms : e.messages()) {
+                inHand.acquire();
+                if (finished.contains(sms.key())) {
+                    outcomes.add(SmsOutbox.Outcome.of(e, sms, SmsOutbox.Kind.SKIPPED, ""));
+                } else if (sms.stoppable() && stopped.contains(sms.to())) {
+                    outcomes.add(SmsOutbox.Outcome.of(e, sms, SmsOutbox.Kind.WITHHELD, OPTED_OUT));
+                    events.accept("opted_out");
+                } else {
+                    workers.execute(() -> outcomes.add(send(e, sms)));
                 }
-            });
+            }
         }
     }
 
-    /** Sends one message; true when it was accepted and handed to the flusher to record. */
-    private boolean send(SmsOutbox.Taken t) {
+    /** Sends one message; its outcome. */
+    private SmsOutbox.Outcome send(SmsOutbox.Entry e, OutboundSms sms) {
         try {
-            List<String> ids = client.send(t.sms().key(), t.sms().to(), t.sms().text(), patience);
-            accepted.add(new SmsOutbox.Done(t, ids, client.config().receiptIds()));
+            List<String> ids = client.send(sms.key(), sms.to(), sms.text(), patience);
             sent.incrementAndGet();
             events.accept("submitted");
-            return true;
-        } catch (SubmitException e) {
-            switch (e.kind()) {
+            return SmsOutbox.Outcome.sent(e, sms, ids, client.config().receiptIds());
+        } catch (SubmitException ex) {
+            switch (ex.kind()) {
                 case PERMANENT -> {
-                    outbox.dead(t, e.getMessage());
                     events.accept("failed");
-                    log.warn("SMS {} refused for good: {}", t.sms().key(), e.getMessage());
+                    log.warn("SMS {} refused for good: {}", sms.key(), ex.getMessage());
+                    return SmsOutbox.Outcome.of(e, sms, SmsOutbox.Kind.DEAD, ex.getMessage());
                 }
                 case UNKNOWN -> {
                     if (client.config().keyTlv()) {
                         // The SMSC de-duplicates by key: a later try cannot deliver it twice, so keep it.
                         deferred.incrementAndGet();
-                        outbox.later(t);
-                        log.warn("SMS {}: no submit_sm_resp twice; tried again later under the same key", t.sms().key());
-                    } else {
-                        // Resent once and still no answer: sending again could be a duplicate; a person decides.
-                        outbox.dead(t, "outcome unknown after one resend");
-                        log.error("SMS {}: no submit_sm_resp twice; dead-lettered rather than risk a duplicate", t.sms().key());
+                        log.warn("SMS {}: no submit_sm_resp twice; tried again later under the same key", sms.key());
+                        return SmsOutbox.Outcome.of(e, sms, SmsOutbox.Kind.LATER, "");
                     }
+                    // Resent once and still no answer: sending again could be a duplicate; a person decides.
+                    events.accept("failed");
+                    log.error("SMS {}: no submit_sm_resp twice; dead-lettered rather than risk a duplicate", sms.key());
+                    return SmsOutbox.Outcome.of(e, sms, SmsOutbox.Kind.DEAD, "outcome unknown after one resend");
                 }
                 default -> {
                     deferred.incrementAndGet();
-                    outbox.later(t);
+                    return SmsOutbox.Outcome.of(e, sms, SmsOutbox.Kind.LATER, "");
                 }
             }
-        } catch (InterruptedException e) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            outbox.later(t);
-        } catch (RuntimeException e) {
-            log.warn("SMS {} not sent now: {}", t.sms().key(), e.toString());
-            outbox.later(t);
+            return SmsOutbox.Outcome.of(e, sms, SmsOutbox.Kind.LATER, "");
+        } catch (RuntimeException ex) {
+            log.warn("SMS {} not sent now: {}", sms.key(), ex.toString());
+            return SmsOutbox.Outcome.of(e, sms, SmsOutbox.Kind.LATER, "");
         }
-        return false;
     }
 
-    /** Stops taking work and lets the messages in hand finish. */
+    /** Writes outcomes in batches; an entry leaves the queue with the batch that holds its last outcome. */
+    private void recordLoop() {
+        List<SmsOutbox.Outcome> batch = new ArrayList<>();
+        while (!workersDone || !outcomes.isEmpty()) {
+            List<SmsOutbox.Entry> finished = new ArrayList<>();
+            List<SmsOutbox.Entry> unfinished = new ArrayList<>();
+            try {
+                SmsOutbox.Outcome first = outcomes.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                outcomes.drainTo(batch, RECORD_BATCH - 1);
+                for (SmsOutbox.Outcome o : batch) {
+                    Work w = work.get(o.entry().ref());
+                    if (o.kind() == SmsOutbox.Kind.LATER) w.later = true;
+                    if (w.open.decrementAndGet() == 0) (w.later ? unfinished : finished).add(o.entry());
+                }
+                outbox.record(batch, finished, unfinished);
+            } catch (InterruptedException e) {
+                if (workersDone) break;
+            } catch (RuntimeException e) {
+                // Not recorded: the entries stay pending and are reclaimed; what was sent is recognised by the SMSC's key.
+                log.warn("could not record {} SMS outcomes: {}", batch.size(), e.toString());
+                unfinished.addAll(finished);
+                finished.clear();
+            } finally {
+                for (SmsOutbox.Entry e : finished) forget(e);
+                for (SmsOutbox.Entry e : unfinished) forget(e);
+                inHand.release(batch.size());
+                batch.clear();
+            }
+        }
+    }
+
+    private void forget(SmsOutbox.Entry e) {
+        work.remove(e.ref());
+        inFlight.remove(e.ref());
+    }
+
+    /** Stops taking work and lets the messages in hand finish and be recorded. */
     @Override
     public void close() {
         running = false;
         reader.interrupt();
-        workers.shutdown();
         try {
-            if (!workers.awaitTermination(patience.toMillis() + 2_000, TimeUnit.MILLISECONDS)) workers.shutdownNow();
             reader.join(2_000);
+            workers.shutdown();
+            if (!workers.awaitTermination(patience.toMillis() + 2_000, TimeUnit.MILLISECONDS)) workers.shutdownNow();
             workersDone = true;
-            flusher.join(5_000); // records everything accepted before stopping
+            recorder.join(5_000); // records everything accepted before stopping
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

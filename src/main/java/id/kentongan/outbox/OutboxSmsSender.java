@@ -28,6 +28,17 @@ public final class OutboxSmsSender implements SmsSender {
         return queue(new OutboundSms(key, to.value(), text, true), to);
     }
 
+    @Override
+    public Future<Void> sendAll(java.util.List<OutboundSms> batch) {
+        if (batch.isEmpty()) return Future.succeededFuture();
+        return outbox.enqueueAll(batch).map(flags -> {
+            long fresh = flags.stream().filter(f -> f).count();
+            meters.sms("queued", fresh);
+            log.info("{} SMS queued ({} were queued before)", fresh, batch.size() - fresh);
+            return null;
+        });
+    }
+
     private Future<Void> queue(OutboundSms sms, Msisdn to) {
         String key = sms.key();
         String text = sms.text();

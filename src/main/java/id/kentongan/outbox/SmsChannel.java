@@ -40,13 +40,13 @@ public final class SmsChannel implements AutoCloseable {
 
     public static SmsChannel open(Vertx vertx, Optional<Redis> redis, Keyspace keys, Optional<SmscConfig> smsc,
                                   Duration patience, Duration reclaimIdle, Clock clock) {
-        return open(vertx, redis, keys, smsc, patience, reclaimIdle, clock, OptOutCheck.NONE, EmbeddedSmsc.Factory.NONE);
+        return open(vertx, redis, keys, smsc, patience, reclaimIdle, clock, OptOutCheck.NONE, EmbeddedSmsc.Factory.NONE, 4);
     }
 
     public static SmsChannel open(Vertx vertx, Optional<Redis> redis, Keyspace keys, Optional<SmscConfig> smsc,
                                   Duration patience, Duration reclaimIdle, Clock clock, OptOutCheck optOuts,
-                                  EmbeddedSmsc.Factory embedded) {
-        SmsOutbox outbox = redis.<SmsOutbox>map(r -> new RedisSmsOutbox(vertx, r, keys)).orElseGet(MemorySmsOutbox::new);
+                                  EmbeddedSmsc.Factory embedded, int shards) {
+        SmsOutbox outbox = redis.<SmsOutbox>map(r -> new RedisSmsOutbox(vertx, r, keys, shards)).orElseGet(MemorySmsOutbox::new);
         EmbeddedSmsc sim = null;
         SmscConfig config;
         if (smsc.isPresent()) {
@@ -61,7 +61,7 @@ public final class SmsChannel implements AutoCloseable {
         }
         SmscClient client = new SmscClient(config, clock);
         OutboxSender sender = new OutboxSender(outbox, client, consumerName(), config.binds() * config.window(), patience, reclaimIdle, optOuts);
-        log.info("SMS: {} via {}", redis.isPresent() ? "Redis Streams outbox " + keys.outboxStream() : "in-memory outbox",
+        log.info("SMS: {} via {}", redis.isPresent() ? "Redis Streams outbox in " + shards + " shards" : "in-memory outbox",
                 sim == null ? config : "the built-in SMSC simulator on port " + sim.port());
         return new SmsChannel(outbox, sim, client, sender);
     }

@@ -16,6 +16,9 @@ public interface SmsSender {
      */
     Future<Void> sendStoppable(String key, Msisdn to, String text);
 
+    /** Queues a batch together (reminders, campaigns): a few round trips, whatever its size. */
+    Future<Void> sendAll(java.util.List<OutboundSms> batch);
+
     default Future<Void> send(Msisdn to, String text) {
         return send(UUID.randomUUID().toString(), to, text);
     }

@@ -3,6 +3,7 @@ package id.kentongan.reminder;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
+import id.kentongan.outbox.OutboundSms;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.store.Blocking;
 import id.kentongan.store.Keyspace;
@@ -110,52 +111,86 @@ public final class Reminders {
         return Optional.ofNullable(redis.get(keys.reminderScan("last"))).map(Instant::parse);
     }
 
-    /** Sends what is due now (up to {@code max}); returns how many reminders were queued for sending. */
+    /** Reminders claimed and sent per round at most (the claim script's limit). */
+    public static final int MAX_BATCH = 2_000;
+
+    /**
+     * Sends what is due now (up to {@code max}, at most {@link #MAX_BATCH}); returns how many reminders were queued for
+     * sending. A batch at a time: one claim, one read of the done markers, the members looked up together, one
+     * hand-over to the outbox, the done markers written together.
+     */
     public int dispatch(int max) {
         RedisCommands<String, String> redis = connection.get();
         Instant now = clock.instant();
         Script.REMINDERS_RECLAIM.run(redis, ScriptOutputType.INTEGER, new String[]{keys.remindersDue(), keys.remindersClaimed()}, Long.toString(now.toEpochMilli()));
         if (quiet.quiet(now)) return 0;
         List<String> ids = Script.REMINDERS_CLAIM.run(redis, ScriptOutputType.MULTI, new String[]{keys.remindersDue(), keys.remindersClaimed()},
-                Long.toString(now.toEpochMilli()), Integer.toString(max), Long.toString(now.plus(LEASE).toEpochMilli()));
-        int queued = 0;
-        for (String id : ids) {
-            try {
-                if (send(id, now)) queued++;
-                redis.zrem(keys.remindersClaimed(), id);
-            } catch (RuntimeException e) {
-                // Left claimed: put back and tried again when the lease ends.
-                log.warn("reminder {} not sent now: {}", masked(id), e.toString());
-            }
+                Long.toString(now.toEpochMilli()), Integer.toString(Math.min(max, MAX_BATCH)), Long.toString(now.plus(LEASE).toEpochMilli()));
+        if (ids.isEmpty()) return 0;
+        try {
+            return send(redis, ids, now);
+        } catch (RuntimeException e) {
+            // Left claimed: put back and tried again when the lease ends (the outbox queues a key once).
+            log.warn("{} reminders not sent now: {}", ids.size(), e.toString());
+            return 0;
         }
-        return queued;
     }
 
-    private boolean send(String id, Instant now) {
-        RedisCommands<String, String> redis = connection.get();
+    private int send(RedisCommands<String, String> redis, List<String> ids, Instant now) {
+        List<String> doneKeys = ids.stream().map(id -> keys.reminderDone(key(id))).toList();
+        List<io.lettuce.core.KeyValue<String, String>> done = redis.mget(doneKeys.toArray(new String[0]));
+        List<String> open = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) if (!done.get(i).hasValue()) open.add(ids.get(i));
+        List<io.vertx.core.Future<Optional<Member>>> lookups = open.stream()
+                .map(id -> members.findByMsisdn(new Msisdn(id.substring(0, id.indexOf('|'))))).toList();
+        io.vertx.core.CompositeFuture found = Blocking.await(io.vertx.core.Future.join(new ArrayList<>(lookups)));
+        List<OutboundSms> messages = new ArrayList<>();
+        List<ScoredValue<String>> notYet = new ArrayList<>();
+        java.util.Set<String> unanswered = new java.util.HashSet<>();
+        for (int i = 0; i < open.size(); i++) {
+            String id = open.get(i);
+            String[] p = id.split("\\|");
+            if (!found.succeeded(i)) { // the core system did not answer for this one: left claimed, tried again later
+                unanswered.add(id);
+                continue;
+            }
+            Optional<Member> member = found.resultAt(i);
+            // Paid (or changed) since it was planned: this reminder is moot; the next reading plans what is owed now.
+            if (member.isEmpty() || !member.get().kpj().equals(p[1]) || member.get().paidThrough() == null
+                    || !member.get().paidThrough().toString().equals(p[2])) {
+                continue;
+            }
+            Optional<ReminderPlan.Planned> still = plan.plan(member.get(), now).stream().filter(x -> id(x).equals(id)).findFirst();
+            if (still.isEmpty()) continue; // superseded by a later event
+            if (still.get().at().isAfter(now)) { // not yet (planned early, e.g. the clock moved back): wait for its time
+                notYet.add(ScoredValue.just(still.get().at().toEpochMilli(), id));
+                continue;
+            }
+            messages.add(new OutboundSms(key(id), member.get().msisdn().value(), texts.text(still.get()), true));
+        }
+        if (!notYet.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            ScoredValue<String>[] values = notYet.toArray(new ScoredValue[0]);
+            redis.zadd(keys.remindersDue(), ZAddArgs.Builder.nx(), values);
+        }
+        Blocking.await(sms.sendAll(messages));
+        // Done markers together (pipelined), then the claims released: only those answered for (a failed look-up stays claimed).
+        var async = redis.getStatefulConnection().async();
+        List<java.util.concurrent.CompletableFuture<?>> writes = new ArrayList<>();
+        for (OutboundSms m : messages) {
+            writes.add(async.set(keys.reminderDone(m.key()), now.toString(), SetArgs.Builder.ex(DONE_KEPT.toSeconds())).toCompletableFuture());
+        }
+        Blocking.join(java.util.concurrent.CompletableFuture.allOf(writes.toArray(java.util.concurrent.CompletableFuture[]::new)));
+        List<String> release = ids.stream().filter(id -> !unanswered.contains(id)).toList();
+        if (!release.isEmpty()) redis.zrem(keys.remindersClaimed(), release.toArray(new String[0]));
+        if (!messages.isEmpty()) log.info("{} reminders queued ({} claimed)", messages.size(), ids.size());
+        return messages.size();
+    }
+
+    /** The outbox key of a reminder: the same reminder is sent once, whoever sends it. */
+    private static String key(String id) {
         String[] p = id.split("\\|");
-        String msisdn = p[0];
-        String kpj = p[1];
-        String paidThrough = p[2];
-        String event = p[3];
-        String key = "rem:" + kpj + ":" + paidThrough + ":" + event;
-        if (redis.exists(keys.reminderDone(key)) > 0) return false;
-        Optional<Member> member = Blocking.await(members.findByMsisdn(new Msisdn(msisdn)));
-        // Paid (or changed) since it was planned: this reminder is moot; the next reading plans what is owed now.
-        if (member.isEmpty() || !member.get().kpj().equals(kpj) || member.get().paidThrough() == null
-                || !member.get().paidThrough().toString().equals(paidThrough)) {
-            return false;
-        }
-        Optional<ReminderPlan.Planned> still = plan.plan(member.get(), now).stream().filter(x -> id(x).equals(id)).findFirst();
-        if (still.isEmpty()) return false; // superseded by a later event
-        if (still.get().at().isAfter(now)) { // not yet (planned early, e.g. the clock moved back): wait for its time
-            redis.zadd(keys.remindersDue(), ZAddArgs.Builder.nx(), still.get().at().toEpochMilli(), id);
-            return false;
-        }
-        Blocking.await(sms.sendStoppable(key, member.get().msisdn(), texts.text(still.get())));
-        redis.set(keys.reminderDone(key), now.toString(), SetArgs.Builder.ex(DONE_KEPT.toSeconds()));
-        log.info("reminder {} queued for {}", event, member.get().msisdn().masked());
-        return true;
+        return "rem:" + p[1] + ":" + p[2] + ":" + p[3];
     }
 
     /** Reminders planned and not yet sent. */
@@ -166,10 +201,5 @@ public final class Reminders {
 
     static String id(ReminderPlan.Planned p) {
         return p.member().msisdn().value() + "|" + p.member().kpj() + "|" + p.member().paidThrough() + "|" + p.event();
-    }
-
-    private static String masked(String id) {
-        int bar = id.indexOf('|');
-        return bar < 0 ? id : new Msisdn(id.substring(0, bar)).masked() + id.substring(bar);
     }
 }

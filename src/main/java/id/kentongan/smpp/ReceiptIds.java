@@ -15,21 +15,30 @@ public final class ReceiptIds {
 
     private ReceiptIds() {}
 
-    /** The forms a receipt for {@code submitId} may quote, normalised. */
+    /** The forms a receipt for {@code submitId} may quote, normalised; the id as given first. */
     public static Set<String> forms(String submitId, Format format) {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>(4);
         String id = normalise(submitId);
         out.add(id);
-        boolean decimal = id.matches("\\d{1,38}");
-        boolean hex = id.matches("[0-9a-f]{1,32}");
-        if (hex && format != Format.DECIMAL) out.add(normalise(new BigInteger(id, 16).toString(10)));
-        if (decimal && format != Format.HEX) out.add(normalise(new BigInteger(id, 10).toString(16)));
+        // Plain character checks: this runs for every message sent and every receipt (no regular expressions).
+        boolean decimal = id.length() <= 38 && all(id, "0123456789");
+        boolean hex = id.length() <= 32 && all(id, "0123456789abcdef");
+        if (hex && format != Format.DECIMAL) out.add(new BigInteger(id, 16).toString(10));
+        if (decimal && format != Format.HEX) out.add(new BigInteger(id, 10).toString(16));
         return out;
     }
 
     /** How a receipt's id is looked up: lower case, no leading zeros. */
     public static String normalise(String id) {
-        String s = id.strip().toLowerCase(Locale.ROOT).replaceFirst("^0+(?=.)", "");
-        return s;
+        String s = id.strip().toLowerCase(Locale.ROOT);
+        int start = 0;
+        while (start < s.length() - 1 && s.charAt(start) == '0') start++;
+        return start == 0 ? s : s.substring(start);
+    }
+
+    private static boolean all(String s, String allowed) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) if (allowed.indexOf(s.charAt(i)) < 0) return false;
+        return true;
     }
 }

@@ -183,24 +183,42 @@ public final class Keyspace {
 
     // --- SMS outbox ------------------------------------------------------------------------------------------------
 
-    public String outboxStream() {
-        return area("sms", "outbox");
+    /**
+     * The outbox is sharded: shard {@code i}'s keys share the hash tag {@code {sms<i>}}, so a Redis Cluster spreads the
+     * shards over its nodes while one shard's stream, counter and state hashes stay in one slot (its scripts need that).
+     */
+    private String shard(int shard, String what) {
+        if (shard < 0 || shard > 255) throw new IllegalArgumentException("outbox shard " + shard);
+        return root + ":{sms" + shard + "}:" + what;
+    }
+
+    /** Shard {@code i}'s stream of queued messages (entries of one or more messages), one consumer group. */
+    public String outboxStream(int shard) {
+        return shard(shard, "outbox");
+    }
+
+    /** Messages queued in shard {@code i} and not yet finished (a counter kept by the enqueue and finish scripts). */
+    public String outboxBacklog(int shard) {
+        return shard(shard, "backlog");
+    }
+
+    /** The state of each message key of shard {@code i} queued on {@code epochDay} (UTC): a hash, gone after 9 days. */
+    public String outboxStates(int shard, long epochDay) {
+        return shard(shard, "state:" + epochDay);
+    }
+
+    /** SMSC message id -> {@code <day>|<key>} for the ids recorded on {@code epochDay}, in shard {@code i} (by id). */
+    public String outboxReceiptIds(int shard, long epochDay) {
+        return shard(shard, "receipt-ids:" + epochDay);
+    }
+
+    /** Receipts that came before their submit_sm_resp was recorded: id -> state, minutes only. */
+    public String outboxEarlyReceipts(int shard) {
+        return shard(shard, "early-receipts");
     }
 
     public String outboxDead() {
         return area("sms", "dead");
-    }
-
-    public String smsState(String key) {
-        return area("sms", "state:" + key);
-    }
-
-    public String receipt(String messageId) {
-        return area("sms", "receipt:" + messageId);
-    }
-
-    public String earlyReceipt(String messageId) {
-        return area("sms", "early-receipt:" + messageId);
     }
 
     // --- reminders -------------------------------------------------------------------------------------------------

@@ -74,7 +74,8 @@ public final class DevCommands implements DevTools {
         @Option(names = "--throttle-every", defaultValue = "0", description = "answer ESME_RTHROTTLED to 1 submit in N (0: never)")
         int throttleEvery;
         @Option(names = "--mo-http", defaultValue = "0",
-                description = "also listen on 127.0.0.1:PORT: POST /mo {\"from\":\"0812...\",\"text\":\"CEK\"} sends a worker's SMS, GET /received?last=N shows what the service sent")
+                description = "also listen on 127.0.0.1:PORT: POST /mo {\"from\":\"0812...\",\"text\":\"CEK\"} sends a worker's SMS, "
+                        + "GET /received?last=N shows what the service sent, GET /stats counts, POST /faults {\"throttle\":N,...} sets faults")
         int moHttp;
         @Option(names = "--show", defaultValue = "20", description = "print the text of each message received, up to N a second (0: count only)")
         int show;
@@ -131,10 +132,12 @@ public final class DevCommands implements DevTools {
     static final class BenchReminders implements Callable<Integer> {
         @Option(names = "--members", defaultValue = "1000000") int members;
         @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379/15", description = "an empty database") String redis;
+        @Option(names = "--send", description = "every member owes a reminder now: plan them and send them all to an SMSC simulator")
+        boolean send;
 
         @Override
         public Integer call() throws Exception {
-            return ReminderBenchmark.run(redis, members, System.out);
+            return ReminderBenchmark.run(redis, members, send, System.out);
         }
     }
 
@@ -168,17 +171,28 @@ public final class DevCommands implements DevTools {
     }
 
     @Command(name = "sms", mixinStandardHelpOptions = true,
-            description = "SMS load: queue N messages and measure submit_sm/s, delivery receipts/s and window occupancy against the simulator.")
+            description = "SMS load, end to end, against the SMSC simulator in its own process: a campaign of N numbers through the "
+                    + "service (its own process, Redis outbox), or N SMS queued here (--queued, Redis or --memory outbox). Reports "
+                    + "messages/s, Redis commands per message, CPU of service, Redis and simulator; --baseline: a bare jSMPP client too.")
     static final class LoadTestSms implements Callable<Integer> {
-        @Option(names = "--messages", defaultValue = "20000") int messages;
+        @Option(names = "--messages", defaultValue = "100000") int messages;
+        @Option(names = "--queued", description = "queue N SMS in this process instead of a campaign through the service") boolean queued;
+        @Option(names = "--memory", description = "with --queued: the in-memory outbox") boolean memory;
+        @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379", description = "Redis (keys under a fresh namespace, removed after)")
+        String redis;
         @Option(names = "--binds", defaultValue = "1") int binds;
         @Option(names = "--window", defaultValue = "100") int window;
-        @Option(names = "--rate", defaultValue = "100000", description = "per-bind limit") int rate;
-        @Option(names = "--redis", description = "Redis for the outbox, e.g. redis://127.0.0.1:6379; default: memory") String redis;
+        @Option(names = "--shards", defaultValue = "4", description = "outbox shards (sms.outboxShards)") int shards;
+        @Option(names = "--receipts", description = "ask for delivery receipts and report their rate") boolean receipts;
+        @Option(names = "--baseline", description = "also a bare jSMPP client, before and after, against the same simulator") boolean baseline;
+        @Option(names = "--json", description = "also write the report as JSON to this file") Path json;
 
         @Override
         public Integer call() throws Exception {
-            return SmppBenchmark.run(messages, binds, window, rate, Optional.ofNullable(redis), true, System.out);
+            var report = new SmsLoadTest(new SmsLoadTest.Options(messages, queued, memory, redis, binds, window, baseline, receipts, shards),
+                    System.out).run();
+            if (json != null) Files.writeString(json, report.encodePrettily());
+            return 0;
         }
     }
 

@@ -43,6 +43,11 @@ public final class ReminderBenchmark {
     private ReminderBenchmark() {}
 
     public static int run(String redisUrl, int count, PrintStream out) throws Exception {
+        return run(redisUrl, count, false, out);
+    }
+
+    /** With {@code send}: every member owes a reminder now, and they are all sent, through the outbox, to a simulator. */
+    public static int run(String redisUrl, int count, boolean send, PrintStream out) throws Exception {
         RedisClient client = RedisClient.create(redisUrl);
         try (StatefulRedisConnection<String, String> c = client.connect(Utf8Codec.INSTANCE)) {
             if (c.sync().dbsize() > 0) {
@@ -50,7 +55,7 @@ public final class ReminderBenchmark {
                 return 2;
             }
             try {
-                return measure(redisUrl, c, count, out);
+                return measure(redisUrl, c, count, send, out);
             } finally {
                 c.sync().flushdb(); // it was empty when we began
             }
@@ -59,13 +64,14 @@ public final class ReminderBenchmark {
         }
     }
 
-    private static int measure(String redisUrl, StatefulRedisConnection<String, String> c, int count, PrintStream out) throws Exception {
+    private static int measure(String redisUrl, StatefulRedisConnection<String, String> c, int count, boolean send, PrintStream out)
+            throws Exception {
         ZoneId wib = ZoneId.of("Asia/Jakarta");
         Clock clock = Clock.fixed(ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, wib).toInstant(), wib);
         Keyspace keys = new Keyspace("bench");
         long before = usedMemory(c);
         long t0 = System.nanoTime();
-        seed(c, keys, count, YearMonth.of(2026, 11));
+        seed(c, keys, count, YearMonth.of(2026, 11), send);
         double seedSeconds = (System.nanoTime() - t0) / 1e9;
         long seeded = usedMemory(c);
         out.printf("seeded %,d sandbox members in %.1f s (%,d bytes of Redis: the stand-in core system, not Kentongan's)%n",
@@ -76,6 +82,7 @@ public final class ReminderBenchmark {
         try {
             SandboxMembershipService sandbox = SandboxMembershipService.open(vertx, store, clock, Duration.ZERO)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            if (send) return planAndSend(redisUrl, vertx, c, keys, sandbox, wib, clock, seeded, out);
             SmsSender notSending = new SmsSender() {
                 @Override
                 public Future<Void> send(String key, Msisdn to, String text) {
@@ -84,6 +91,11 @@ public final class ReminderBenchmark {
 
                 @Override
                 public Future<Void> sendStoppable(String key, Msisdn to, String text) {
+                    return Future.failedFuture("not sending");
+                }
+
+                @Override
+                public Future<Void> sendAll(List<id.kentongan.outbox.OutboundSms> batch) {
                     return Future.failedFuture("not sending");
                 }
             };
@@ -105,8 +117,71 @@ public final class ReminderBenchmark {
         }
     }
 
+    /**
+     * Plans, then sends every reminder due now: claimed in batches, the members looked up, handed to the Redis outbox,
+     * drained over SMPP (2 binds, window 100 each) into the simulator. Timed from the start of the reading to the last
+     * submit_sm the simulator accepted.
+     */
+    private static int planAndSend(String redisUrl, Vertx vertx, StatefulRedisConnection<String, String> c, Keyspace keys,
+                                   SandboxMembershipService sandbox, ZoneId wib, Clock clock, long seeded, PrintStream out) throws Exception {
+        id.kentongan.store.Redis redis = new id.kentongan.store.Redis(redisUrl, Duration.ofSeconds(10));
+        try (SmscSimulator sim = SmscSimulator.start(0)) {
+            id.kentongan.smpp.SmscConfig config = id.kentongan.smpp.SmscConfig.parse("smpp://kentongan:sim@127.0.0.1:" + sim.port()
+                    + "?binds=2&window=100&rate=10000000&receipts=false&keyTlv=true");
+            id.kentongan.outbox.SmsChannel channel = id.kentongan.outbox.SmsChannel.open(vertx, java.util.Optional.of(redis), keys,
+                    java.util.Optional.of(config), Duration.ofSeconds(30), Duration.ofSeconds(90), clock);
+            try {
+                channel.start(new id.kentongan.smpp.SmscClient.Inbound() {
+                    @Override
+                    public void receipt(String messageId, String state) {}
+
+                    @Override
+                    public void mo(String from, String to, String text) {}
+
+                    @Override
+                    public void ussd(id.kentongan.smpp.SmscClient.UssdHop hop) {}
+                });
+                Reminders reminders = new Reminders(c::sync, keys, sandbox,
+                        new id.kentongan.outbox.OutboxSmsSender(channel.outbox(), new id.kentongan.metrics.Meters()),
+                        QuietHours.standard(wib), "*567#", clock);
+                long commandsBefore = commands(c);
+                long t1 = System.nanoTime();
+                Reminders.ScanReport r = reminders.scan();
+                double planned = (System.nanoTime() - t1) / 1e9;
+                long dueNow = c.sync().zcount(keys.remindersDue(), io.lettuce.core.Range.create(0, clock.millis()));
+                out.printf("read %,d members and planned %,d reminders in %.1f s; %,d of them due now%n", r.members(), r.planned(), planned, dueNow);
+                long queued = 0;
+                for (int n = reminders.dispatch(Reminders.MAX_BATCH); n > 0; n = reminders.dispatch(Reminders.MAX_BATCH)) queued += n;
+                double handed = (System.nanoTime() - t1) / 1e9;
+                out.printf("  all %,d queued in the outbox %.1f s from the start%n", queued, handed);
+                while (sim.acceptedCount() < queued) {
+                    Thread.sleep(20);
+                    if (System.nanoTime() - t1 > Duration.ofMinutes(10).toNanos()) throw new IllegalStateException("gave up: " + sim.acceptedCount());
+                }
+                double all = (System.nanoTime() - t1) / 1e9;
+                long commands = commands(c) - commandsBefore;
+                out.printf("planned and handed to the SMSC: %,d reminders in %.1f s from the start of the reading (%,.0f/s); "
+                                + "%.2f Redis commands per reminder (the sandbox core system's look-ups included)%n",
+                        queued, all, queued / all, (double) commands / Math.max(1, queued));
+                return queued == dueNow ? 0 : 1;
+            } finally {
+                channel.close();
+                redis.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static long commands(StatefulRedisConnection<String, String> c) {
+        long sum = 0;
+        for (String line : c.sync().info("commandstats").split("\r?\n")) {
+            int i = line.indexOf("calls=");
+            if (line.startsWith("cmdstat_") && i > 0) sum += Long.parseLong(line.substring(i + 6, line.indexOf(',', i)));
+        }
+        return sum;
+    }
+
     /** Sandbox members in the sandbox's own key layout, written pipelined. */
-    private static void seed(StatefulRedisConnection<String, String> c, Keyspace keys, int count, YearMonth thisMonth) {
+    private static void seed(StatefulRedisConnection<String, String> c, Keyspace keys, int count, YearMonth thisMonth, boolean allOwe) {
         RedisAsyncCommands<String, String> a = c.async();
         c.setAutoFlushCommands(false);
         try {
@@ -115,7 +190,7 @@ public final class ReminderBenchmark {
                 int day = 1 + n % 28;
                 int month = 1 + (n / 28) % 12;
                 String nik = String.format("35%02d%02d%02d%02d85%04d", 1 + (n / 336) % 99, 1 + (n / 33_264) % 99, day, month, 1 + n % 9999);
-                YearMonth paid = switch (n % 4) {
+                YearMonth paid = switch (allOwe ? n % 2 : n % 4) { // allOwe: cover ending this month, or lapsed last month
                     case 0 -> thisMonth;
                     case 1 -> thisMonth.minusMonths(1);
                     case 2 -> thisMonth.plusMonths(4);

@@ -106,6 +106,9 @@ public final class SmscSimulator implements EmbeddedSmsc {
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger deliverFailures = new AtomicInteger();
     private final AtomicInteger drops = new AtomicInteger();
+    private final AtomicInteger noAnswerNext = new AtomicInteger();
+    private final AtomicInteger receiptsDelivered = new AtomicInteger();
+    private volatile long lastAcceptedAtMillis;
 
     private SmscSimulator(SMPPServerSessionListener listener, int port) {
         this.listener = listener;
@@ -175,6 +178,11 @@ public final class SmscSimulator implements EmbeddedSmsc {
         public SubmitSmResult onAcceptSubmitSm(SubmitSm sm, SMPPServerSession session) throws ProcessRequestException {
             Duration delay = responseDelay;
             if (!delay.isZero()) sleep(delay);
+            if (noAnswerNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                // A hung SMSC: the submit_sm is read and never answered (the ESME's response timer runs out first).
+                sleep(NO_ANSWER_HOLD);
+                throw new ProcessRequestException("answered too late", SmppStatus.ESME_RSYSERR);
+            }
             if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new ProcessRequestException("throttled", SmppStatus.ESME_RTHROTTLED);
             }
@@ -207,6 +215,7 @@ public final class SmscSimulator implements EmbeddedSmsc {
                 if (receivedCount.incrementAndGet() > KEPT) received.poll();
             }
             int n = accepted.incrementAndGet();
+            lastAcceptedAtMillis = System.currentTimeMillis();
             if ((sm.getRegisteredDelivery() & 0x03) != 0) receipts.execute(() -> receipt(session, r, id));
             int drop = dropAfter.get();
             if (drop > 0 && n >= drop && dropAfter.compareAndSet(drop, -1)) {
@@ -277,7 +286,10 @@ public final class SmscSimulator implements EmbeddedSmsc {
         String text = "id:" + quoted + " sub:001 dlvrd:001 submit date:2611231000 done date:2611231000 stat:DELIVRD err:000 text:";
         // Like an SMSC, a receipt the ESME did not acknowledge is tried again (three times in all).
         for (int attempt = 0; attempt < 3; attempt++) {
-            if (deliver(session, r.to(), r.from(), (byte) 0x04, (byte) 0, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "")) return;
+            if (deliver(session, r.to(), r.from(), (byte) 0x04, (byte) 0, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "")) {
+                receiptsDelivered.incrementAndGet();
+                return;
+            }
             sleep(Duration.ofMillis(200L << attempt));
         }
     }
@@ -410,6 +422,14 @@ public final class SmscSimulator implements EmbeddedSmsc {
         dropAfter.set(accepted.get() + n);
     }
 
+    /** How long a submit_sm is held unanswered under {@link #noAnswerNext}: longer than any ESME's response timer. */
+    static final Duration NO_ANSWER_HOLD = Duration.ofSeconds(40);
+
+    /** The next {@code n} submit_sm get no submit_sm_resp in time (held {@link #NO_ANSWER_HOLD}, then an error). */
+    public void noAnswerNext(int n) {
+        noAnswerNext.set(n);
+    }
+
     public void rejectBindsNext(int n) {
         rejectBindsNext.set(n);
     }
@@ -449,6 +469,16 @@ public final class SmscSimulator implements EmbeddedSmsc {
     /** deliver_sm attempts (receipts, MO, USSD) the ESME did not acknowledge; receipts are tried again. */
     public int deliverFailures() {
         return deliverFailures.get();
+    }
+
+    /** Wall-clock time of the last accepted submit_sm (its submit_sm_resp follows at once); 0 before any. */
+    public long lastAcceptedAtMillis() {
+        return lastAcceptedAtMillis;
+    }
+
+    /** Delivery receipts the ESME acknowledged. */
+    public int receiptsDelivered() {
+        return receiptsDelivered.get();
     }
 
     public int drops() {

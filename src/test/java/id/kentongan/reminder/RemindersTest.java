@@ -61,7 +61,7 @@ class RemindersTest {
             // STOP after planning: honoured when the message would leave.
             SmscSimulator sim = Instances.simulator(a);
             sim.mo(willStop.msisdn().value(), "567", "STOP");
-            assertTrue(Instances.smsTo(willStop.msisdn().value(), 1, a).get(0).contains("tidak akan"), "STOP is confirmed");
+            assertTrue(Instances.smsTo(willStop.msisdn().value(), 1, a, b).get(0).contains("tidak akan"), "STOP is confirmed");
 
             clock.set("2026-11-24T06:59");
             assertEquals(0, reminders.dispatch(100));

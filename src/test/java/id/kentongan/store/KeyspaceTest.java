@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeyspaceTest {
     static final Msisdn PHONE = new Msisdn("6281234567890");
 
-    /** Calls every key method with sample arguments: a phone, "x" for strings, 7 for numbers. */
+    /** Calls every key method with sample arguments: a phone, "x" for strings, 7 for days, 3 for a shard. */
     static List<String> everyKey(Keyspace keys, Set<String> perPhone) throws Exception {
         List<String> all = new ArrayList<>();
         for (Method m : Keyspace.class.getDeclaredMethods()) {
@@ -33,6 +33,8 @@ class KeyspaceTest {
                     phone = true;
                 } else if (t == long.class) {
                     args[i] = 7L;
+                } else if (t == int.class) {
+                    args[i] = 3;
                 } else if (m.getName().equals("optOut")) { // the outbox holds the number as a string
                     args[i] = PHONE.value();
                     phone = true;
@@ -57,7 +59,8 @@ class KeyspaceTest {
         assertTrue(perPhone.size() >= 15, perPhone.toString());
         for (String k : perPhone) assertTrue(k.startsWith("kt-x:{6281234567890}:"), k);
         for (String k : all) {
-            if (!perPhone.contains(k)) assertTrue(!k.contains("{"), "only per-phone keys carry a hash tag: " + k);
+            // Besides a phone's keys, only the outbox's shards carry a tag: {sms<i>} (one slot per shard).
+            if (!perPhone.contains(k)) assertTrue(!k.contains("{") || k.startsWith("kt-x:{sms3}:"), "unexpected hash tag: " + k);
         }
         // Overloads of one kind (optOut by Msisdn or by the outbox's string) name one key; different kinds never do.
         assertEquals(all.size() - 1, new HashSet<>(all).size(), "no two kinds of key alike: " + all);

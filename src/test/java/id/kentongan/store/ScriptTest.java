@@ -35,11 +35,15 @@ class ScriptTest {
             assertEquals(List.of(true), c.sync().scriptExists(Script.CAMPAIGN_MOVE_STATE.sha()), "and Redis knows it again");
 
             c.sync().scriptFlush(); // the same without blocking, as the event loop runs it
-            Long added = Script.CAMPAIGN_ADD_TARGET.<Long>runAsync(redis.async().toCompletableFuture().get(), ScriptOutputType.INTEGER,
-                    new String[]{keys.campaign("c1", "targets"), keys.campaign("c1", "todo")}, "6281234567890", "{}").toCompletableFuture().get();
-            assertEquals(1L, added);
+            Long added = Script.CAMPAIGN_ADD_TARGETS.<Long>runAsync(redis.async().toCompletableFuture().get(), ScriptOutputType.INTEGER,
+                    new String[]{keys.campaign("c1", "targets"), keys.campaign("c1", "todo")}, "6281234567890", "{}", "6281234567891", "{}",
+                    "6281234567890", "{}").toCompletableFuture().get();
+            assertEquals(2L, added, "a number twice in a page is one target");
             assertEquals(1L, c.sync().xlen(keys.campaign("c1", "todo")));
             assertTrue(c.sync().sismember(keys.campaign("c1", "targets"), "6281234567890"));
+            assertEquals(0L, (Long) Script.CAMPAIGN_ADD_TARGETS.run(redis.sync(), ScriptOutputType.INTEGER,
+                    new String[]{keys.campaign("c1", "targets"), keys.campaign("c1", "todo")}, "6281234567891", "{}"), "a page of known numbers adds nothing");
+            assertEquals(1L, c.sync().xlen(keys.campaign("c1", "todo")), "and no entry");
             c.sync().del(campaign, keys.campaign("c1", "targets"), keys.campaign("c1", "todo"));
         } finally {
             admin.shutdown();
