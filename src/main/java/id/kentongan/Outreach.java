@@ -74,6 +74,11 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
         private final Reminders reminders;
         private final Campaigns campaigns;
         private final String adminTokenSha256;
+        private final java.util.concurrent.ExecutorService reminderThreads = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "outreach-reminders");
+            t.setDaemon(true);
+            return t;
+        });
 
         private Running(ScheduledExecutorService thread, Reminders reminders, Campaigns campaigns, String adminTokenSha256) {
             this.thread = thread;
@@ -107,11 +112,9 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
             Campaigns campaigns = new Campaigns(r::sync, config.keyspace(), members, outbox, quiet, o.ussdCode(), clock);
             Running running = new Running(thread, reminders, campaigns, token);
             if (o.auto()) {
-                thread.scheduleWithFixedDelay(() -> guard("sending reminders", () -> {
-                    while (reminders.dispatch(500) == 500) {
-                        // a backlog (morning after quiet hours): keep going
-                    }
-                }), 1, 1, TimeUnit.SECONDS);
+                // The morning's backlog (after quiet hours) goes out two batches at a time.
+                thread.scheduleWithFixedDelay(() -> guard("sending reminders", () -> reminders.dispatchAll(2, running.reminderThreads)),
+                        1, 1, TimeUnit.SECONDS);
                 thread.scheduleWithFixedDelay(() -> guard("reading the member list", () -> {
                     ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.zone()));
                     boolean readToday = reminders.lastScan().map(t -> t.atZone(config.zone()).toLocalDate().equals(now.toLocalDate()))
@@ -151,6 +154,7 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
 
         @Override
         public void close() {
+            reminderThreads.shutdownNow();
             if (thread == null) return;
             thread.shutdownNow();
             try {

@@ -136,6 +136,45 @@ public final class Reminders {
         }
     }
 
+    /**
+     * Sends everything due now, {@code parallel} batches at a time (each claim is atomic, so batches never overlap):
+     * the member look-ups of one batch overlap the Redis round trips of another. Returns how many were queued.
+     */
+    public long dispatchAll(int parallel, java.util.concurrent.Executor threads) {
+        java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(parallel);
+        for (int i = 0; i < parallel; i++) {
+            threads.execute(() -> {
+                try {
+                    int idle = 0; // rounds that queued nothing while some were due (all moot, or the core system failing)
+                    while (idle < 3) {
+                        int n = dispatch(MAX_BATCH);
+                        queued.addAndGet(n);
+                        if (n > 0) idle = 0;
+                        else if (moreDue()) idle++;
+                        else break;
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("sending reminders failed: {}", e.toString());
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return queued.get();
+    }
+
+    /** Whether reminders are still due now (a batch can queue none, all moot, while more wait behind it). */
+    private boolean moreDue() {
+        Instant now = clock.instant();
+        return !quiet.quiet(now) && connection.get().zcount(keys.remindersDue(), io.lettuce.core.Range.create(0, now.toEpochMilli())) > 0;
+    }
+
     private int send(RedisCommands<String, String> redis, List<String> ids, Instant now) {
         List<String> doneKeys = ids.stream().map(id -> keys.reminderDone(key(id))).toList();
         List<io.lettuce.core.KeyValue<String, String>> done = redis.mget(doneKeys.toArray(new String[0]));

@@ -150,8 +150,9 @@ public final class ReminderBenchmark {
                 double planned = (System.nanoTime() - t1) / 1e9;
                 long dueNow = c.sync().zcount(keys.remindersDue(), io.lettuce.core.Range.create(0, clock.millis()));
                 out.printf("read %,d members and planned %,d reminders in %.1f s; %,d of them due now%n", r.members(), r.planned(), planned, dueNow);
-                long queued = 0;
-                for (int n = reminders.dispatch(Reminders.MAX_BATCH); n > 0; n = reminders.dispatch(Reminders.MAX_BATCH)) queued += n;
+                java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+                long queued = reminders.dispatchAll(4, threads);
+                threads.shutdown();
                 double handed = (System.nanoTime() - t1) / 1e9;
                 out.printf("  all %,d queued in the outbox %.1f s from the start%n", queued, handed);
                 while (sim.acceptedCount() < queued) {

@@ -120,7 +120,10 @@ public final class SmsLoadTest {
         env.put("KENTONGAN_ADMIN_TOKEN_SHA256", Digest.sha256Hex(token, 32));
         env.put("KENTONGAN_QUIET_FROM", "00:00");
         env.put("KENTONGAN_QUIET_UNTIL", "00:00");
-        Process service = java(List.of("serve"), List.of("-Xmx2g"), env, "service");
+        List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
+        String extra = System.getenv("KENTONGAN_LOADTEST_SERVICE_JVM"); // e.g. a flight recording of the service
+        if (extra != null && !extra.isBlank()) jvm.addAll(List.of(extra.trim().split("\\s+")));
+        Process service = java(List.of("serve"), jvm, env, "service");
         try (RedisClient client = RedisClient.create(o.redisUrl()); StatefulRedisConnection<String, String> c = client.connect()) {
             RedisCommands<String, String> redis = c.sync();
             URI base = URI.create("http://127.0.0.1:" + port);
