@@ -17,6 +17,12 @@ public interface MembershipService {
 
     Future<Optional<Member>> findByMsisdn(Msisdn msisdn);
 
+    /** Several look-ups at once (reminders check a batch of members before sending); one answer per number, in order. */
+    default Future<java.util.List<Optional<Member>>> findAllByMsisdn(java.util.List<Msisdn> msisdns) {
+        java.util.List<Future<Optional<Member>>> each = msisdns.stream().map(this::findByMsisdn).toList();
+        return Future.all(each).map(all -> each.stream().map(Future::result).toList());
+    }
+
     /** Registers, or returns the member who already has that NIK with {@code created == false}: one card per NIK. */
     Future<Registered> register(Registration registration, String idempotencyKey);
 

@@ -76,6 +76,22 @@ public final class SandboxMembershipService implements MembershipService {
     }
 
     @Override
+    public Future<java.util.List<Optional<Member>>> findAllByMsisdn(java.util.List<Msisdn> msisdns) {
+        // Two reads for the whole batch: number -> NIK, then NIK -> member.
+        return later(() -> store.getAll(msisdns.stream().map(m -> store.keys().sandboxByMsisdn(m)).toList()).compose(niks -> {
+            java.util.List<String> memberKeys = niks.stream().filter(Optional::isPresent).map(n -> store.keys().sandboxMember(n.get())).toList();
+            return store.getAll(memberKeys).map(found -> {
+                java.util.List<Optional<Member>> out = new java.util.ArrayList<>(niks.size());
+                int next = 0;
+                for (Optional<String> nik : niks) {
+                    out.add(nik.isEmpty() ? Optional.empty() : found.get(next++).map(json -> MemberJson.decode(new JsonObject(json))));
+                }
+                return out;
+            });
+        }));
+    }
+
+    @Override
     public Future<Registered> register(Registration r, String idempotencyKey) {
         return later(() -> store.increment(store.keys().sandboxKpjCounter()).compose(n -> {
             Member m = new Member(Long.toString(26_000_000_001L + n), r.nik(), r.name(), r.msisdn(), r.occupation(), r.plan(),

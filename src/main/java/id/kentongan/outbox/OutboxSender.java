@@ -168,7 +168,8 @@ public final class OutboxSender implements AutoCloseable {
             List<String> ids = client.send(sms.key(), sms.to(), sms.text(), patience);
             sent.incrementAndGet();
             events.accept("submitted");
-            return SmsOutbox.Outcome.sent(e, sms, ids, client.config().receiptIds());
+            // No receipts asked for: no ids to remember (nothing will quote them).
+            return SmsOutbox.Outcome.sent(e, sms, client.config().requestReceipts() ? ids : List.of(), client.config().receiptIds());
         } catch (SubmitException ex) {
             switch (ex.kind()) {
                 case PERMANENT -> {

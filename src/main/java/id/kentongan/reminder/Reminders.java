@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,6 +40,8 @@ public final class Reminders {
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration SCAN_LOCK = Duration.ofMinutes(2);
     private static final Duration DONE_KEPT = Duration.ofDays(150);
+    /** Months of done markers read: 150 days back. */
+    private static final int DONE_MONTHS = 5;
     private static final int PAGE = 1000;
 
     public record ScanReport(boolean ran, long members, long planned) {}
@@ -176,24 +179,24 @@ public final class Reminders {
     }
 
     private int send(RedisCommands<String, String> redis, List<String> ids, Instant now) {
-        List<String> doneKeys = ids.stream().map(id -> keys.reminderDone(key(id))).toList();
-        List<io.lettuce.core.KeyValue<String, String>> done = redis.mget(doneKeys.toArray(new String[0]));
-        List<String> open = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) if (!done.get(i).hasValue()) open.add(ids.get(i));
-        List<io.vertx.core.Future<Optional<Member>>> lookups = open.stream()
-                .map(id -> members.findByMsisdn(new Msisdn(id.substring(0, id.indexOf('|'))))).toList();
-        io.vertx.core.CompositeFuture found = Blocking.await(io.vertx.core.Future.join(new ArrayList<>(lookups)));
+        // Sent before? One read per month kept (a reminder is sent once, even after the outbox has forgotten its key).
+        java.time.YearMonth month = java.time.YearMonth.from(now.atZone(quiet.zone()));
+        String[] fields = ids.stream().map(Reminders::key).toArray(String[]::new);
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (int m = 0; m <= DONE_MONTHS; m++) {
+            for (io.lettuce.core.KeyValue<String, String> kv : redis.hmget(keys.remindersDone(month.minusMonths(m).toString()), fields)) {
+                if (kv.hasValue()) done.add(kv.getKey());
+            }
+        }
+        List<String> open = ids.stream().filter(id -> !done.contains(key(id))).toList();
+        List<Optional<Member>> members = Blocking.await(this.members.findAllByMsisdn(
+                open.stream().map(id -> new Msisdn(id.substring(0, id.indexOf('|')))).toList()));
         List<OutboundSms> messages = new ArrayList<>();
         List<ScoredValue<String>> notYet = new ArrayList<>();
-        java.util.Set<String> unanswered = new java.util.HashSet<>();
         for (int i = 0; i < open.size(); i++) {
             String id = open.get(i);
             String[] p = id.split("\\|");
-            if (!found.succeeded(i)) { // the core system did not answer for this one: left claimed, tried again later
-                unanswered.add(id);
-                continue;
-            }
-            Optional<Member> member = found.resultAt(i);
+            Optional<Member> member = members.get(i);
             // Paid (or changed) since it was planned: this reminder is moot; the next reading plans what is owed now.
             if (member.isEmpty() || !member.get().kpj().equals(p[1]) || member.get().paidThrough() == null
                     || !member.get().paidThrough().toString().equals(p[2])) {
@@ -213,15 +216,15 @@ public final class Reminders {
             redis.zadd(keys.remindersDue(), ZAddArgs.Builder.nx(), values);
         }
         Blocking.await(sms.sendAll(messages));
-        // Done markers together (pipelined), then the claims released: only those answered for (a failed look-up stays claimed).
-        var async = redis.getStatefulConnection().async();
-        List<java.util.concurrent.CompletableFuture<?>> writes = new ArrayList<>();
-        for (OutboundSms m : messages) {
-            writes.add(async.set(keys.reminderDone(m.key()), now.toString(), SetArgs.Builder.ex(DONE_KEPT.toSeconds())).toCompletableFuture());
+        // Done markers in one write, then the claims released.
+        if (!messages.isEmpty()) {
+            Map<String, String> marks = new java.util.HashMap<>();
+            for (OutboundSms m : messages) marks.put(m.key(), now.toString());
+            String doneKey = keys.remindersDone(month.toString());
+            redis.hset(doneKey, marks);
+            redis.expireat(doneKey, month.plusMonths(1).atDay(1).atStartOfDay(quiet.zone()).plus(DONE_KEPT).toEpochSecond());
         }
-        Blocking.join(java.util.concurrent.CompletableFuture.allOf(writes.toArray(java.util.concurrent.CompletableFuture[]::new)));
-        List<String> release = ids.stream().filter(id -> !unanswered.contains(id)).toList();
-        if (!release.isEmpty()) redis.zrem(keys.remindersClaimed(), release.toArray(new String[0]));
+        redis.zrem(keys.remindersClaimed(), ids.toArray(new String[0]));
         if (!messages.isEmpty()) log.info("{} reminders queued ({} claimed)", messages.size(), ids.size());
         return messages.size();
     }

@@ -231,8 +231,9 @@ public final class Keyspace {
         return area("rem", "claimed");
     }
 
-    public String reminderDone(String key) {
-        return area("rem", "done:" + key);
+    /** Reminders sent in {@code month} (yyyy-MM): a hash, reminder key -> when; kept 150 days after the month. */
+    public String remindersDone(String month) {
+        return area("rem", "done:" + month);
     }
 
     public String reminderScan(String part) {

@@ -46,7 +46,7 @@ public final class ReminderBenchmark {
         return run(redisUrl, count, false, out);
     }
 
-    /** With {@code send}: every member owes a reminder now, and they are all sent, through the outbox, to a simulator. */
+    /** With {@code send}: every member lapsed last month and owes one reminder now; all are sent, through the outbox, to a simulator. */
     public static int run(String redisUrl, int count, boolean send, PrintStream out) throws Exception {
         RedisClient client = RedisClient.create(redisUrl);
         try (StatefulRedisConnection<String, String> c = client.connect(Utf8Codec.INSTANCE)) {
@@ -191,7 +191,7 @@ public final class ReminderBenchmark {
                 int day = 1 + n % 28;
                 int month = 1 + (n / 28) % 12;
                 String nik = String.format("35%02d%02d%02d%02d85%04d", 1 + (n / 336) % 99, 1 + (n / 33_264) % 99, day, month, 1 + n % 9999);
-                YearMonth paid = switch (allOwe ? n % 2 : n % 4) { // allOwe: cover ending this month, or lapsed last month
+                YearMonth paid = switch (allOwe ? 1 : n % 4) { // allOwe: every one lapsed last month (one reminder each, due now)
                     case 0 -> thisMonth;
                     case 1 -> thisMonth.minusMonths(1);
                     case 2 -> thisMonth.plusMonths(4);

@@ -229,7 +229,8 @@ public final class SmsLoadTest {
                     .put("redisCommandsPerMessage", (double) cmds / n).put("cpuSeconds", new JsonObject().put("service", svcCpu)
                             .put("redis", rCpu).put("simulator", sCpu)).put("duplicatesAtSmsc", dups);
             t.out.printf("%s: %,d messages in %.2f s = %,.0f messages/s; Redis %.2f commands/message; CPU s: service %.1f, Redis %.1f, "
-                    + "simulator %.1f%n", what, n, seconds, n / seconds, (double) cmds / n, svcCpu, rCpu, sCpu);
+                    + "simulator %.1f (service %.0f µs per message)%n", what, n, seconds, n / seconds, (double) cmds / n, svcCpu, rCpu, sCpu,
+                    1e6 * svcCpu / n);
             if (t.o.receipts()) {
                 long last = -1;
                 long got = 0;
@@ -259,6 +260,7 @@ public final class SmsLoadTest {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long accepted = get(stats).orElseThrow().getLong("accepted");
+        double cpu0 = cpu(ProcessHandle.current().pid());
         long t0 = System.currentTimeMillis();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < o.window(); w++) {
@@ -284,7 +286,9 @@ public final class SmsLoadTest {
         if (failed.get() > 0 || after.getLong("accepted") - accepted < n) {
             out.printf("  (bare client: %d submits failed)%n", failed.get());
         }
-        return n / ((after.getLong("lastAcceptedAt") - t0) / 1000.0);
+        double rate = n / ((after.getLong("lastAcceptedAt") - t0) / 1000.0);
+        out.printf("  bare client: %.0f µs of CPU per message in its process%n", 1e6 * (cpu(ProcessHandle.current().pid()) - cpu0) / n);
+        return rate;
     }
 
     // ---- plumbing ----
