@@ -96,7 +96,7 @@ final class SmscConnection {
                         new BoundedPduReader(), SocketConnectionFactory.getInstance());
                 s.setEnquireLinkTimer((int) config.enquireLink().toMillis());
                 s.setTransactionTimer(config.responseTimeout().toMillis());
-                s.setPduProcessorDegree(4);
+                s.setPduProcessorDegree(32); // receipts wait for their batch to be written: more of them gather per batch
                 // Receipts come in bursts after a campaign; the default queue of 100 makes jSMPP answer "throttled" with a
                 // body-less deliver_sm_resp, which some SMSCs (jSMPP's own server among them) fail to decode.
                 s.setQueueCapacity(2_000);

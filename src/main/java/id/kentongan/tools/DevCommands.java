@@ -186,10 +186,13 @@ public final class DevCommands implements DevTools {
         @Option(names = "--receipts", description = "ask for delivery receipts and report their rate") boolean receipts;
         @Option(names = "--baseline", description = "also a bare jSMPP client, before and after, against the same simulator") boolean baseline;
         @Option(names = "--json", description = "also write the report as JSON to this file") Path json;
+        @Option(names = "--service-jar", description = "campaign mode: run this build's service instead (an earlier build, for a before/after ratio)")
+        Path serviceJar;
 
         @Override
         public Integer call() throws Exception {
-            var report = new SmsLoadTest(new SmsLoadTest.Options(messages, queued, memory, redis, binds, window, baseline, receipts, shards),
+            var report = new SmsLoadTest(new SmsLoadTest.Options(messages, queued, memory, redis, binds, window, baseline, receipts, shards,
+                    Optional.ofNullable(serviceJar)),
                     System.out).run();
             if (json != null) Files.writeString(json, report.encodePrettily());
             return 0;

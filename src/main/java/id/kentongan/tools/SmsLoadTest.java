@@ -61,7 +61,7 @@ public final class SmsLoadTest {
     static final String TEXT = "Yth pekerja, daftar JKK+JKM BPJS Ketenagakerjaan Rp16.800/bln lewat *567#. Info: agen Perisai.";
 
     public record Options(int messages, boolean queued, boolean memory, String redisUrl, int binds, int window, boolean baseline,
-                          boolean receipts, int shards) {}
+                          boolean receipts, int shards, Optional<Path> serviceJar) {}
 
     private final Options o;
     private final PrintStream out;
@@ -123,6 +123,10 @@ public final class SmsLoadTest {
         List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
         String extra = System.getenv("KENTONGAN_LOADTEST_SERVICE_JVM"); // e.g. a flight recording of the service
         if (extra != null && !extra.isBlank()) jvm.addAll(List.of(extra.trim().split("\\s+")));
+        if (o.serviceJar().isPresent()) { // another build's service (e.g. before a change), same simulator, same Redis
+            jvm.add("-jar");
+            jvm.add(o.serviceJar().get().toString());
+        }
         Process service = java(List.of("serve"), jvm, env, "service");
         try (RedisClient client = RedisClient.create(o.redisUrl()); StatefulRedisConnection<String, String> c = client.connect()) {
             RedisCommands<String, String> redis = c.sync();
@@ -142,7 +146,8 @@ public final class SmsLoadTest {
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 201 && r.statusCode() != 200) throw new IllegalStateException("POST /admin/campaigns: " + r.statusCode() + " " + r.body());
             }
-            JsonObject result = m.finish("campaign of " + o.messages() + " numbers, service in its own process, Redis outbox");
+            JsonObject result = m.finish("campaign of " + o.messages() + " numbers, service " + o.serviceJar().map(j -> "(" + j + ") ").orElse("")
+                    + "in its own process, Redis outbox");
             clean(redis, namespace);
             return result;
         } finally {
@@ -240,8 +245,10 @@ public final class SmsLoadTest {
                     got = t.get(stats).orElseThrow().getLong("receiptsDelivered") - receipts;
                 }
                 double all = (System.currentTimeMillis() - startMillis) / 1000.0 - (got < n ? 1 : 0);
-                r.put("receipts", got).put("receiptsPerSecond", got / all);
-                t.out.printf("  delivery receipts acknowledged: %,d of %,d (%,.0f/s from the start)%n", got, n, got / all);
+                long withReceipts = SmsLoadTest.commands(redis) - commandsBefore;
+                r.put("receipts", got).put("receiptsPerSecond", got / all).put("redisCommandsPerMessageWithReceipts", (double) withReceipts / n);
+                t.out.printf("  delivery receipts acknowledged: %,d of %,d (%,.0f/s from the start); Redis %.2f commands/message with them%n",
+                        got, n, got / all, (double) withReceipts / n);
             }
             return r;
         }
@@ -355,9 +362,11 @@ public final class SmsLoadTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvm);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("id.kentongan.Main");
+        if (!jvm.contains("-jar")) {
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add("id.kentongan.Main");
+        }
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile("kentongan-" + name, ".log").toFile());
