@@ -144,7 +144,7 @@ public final class ReminderBenchmark {
                 Reminders reminders = new Reminders(c::sync, keys, sandbox,
                         new id.kentongan.outbox.OutboxSmsSender(channel.outbox(), new id.kentongan.metrics.Meters()),
                         QuietHours.standard(wib), "*567#", clock);
-                long commandsBefore = commands(c);
+                long commandsBefore = SmsLoadTest.commands(c.sync());
                 long t1 = System.nanoTime();
                 Reminders.ScanReport r = reminders.scan();
                 double planned = (System.nanoTime() - t1) / 1e9;
@@ -160,7 +160,7 @@ public final class ReminderBenchmark {
                     if (System.nanoTime() - t1 > Duration.ofMinutes(10).toNanos()) throw new IllegalStateException("gave up: " + sim.acceptedCount());
                 }
                 double all = (System.nanoTime() - t1) / 1e9;
-                long commands = commands(c) - commandsBefore;
+                long commands = SmsLoadTest.commands(c.sync()) - commandsBefore;
                 out.printf("planned and handed to the SMSC: %,d reminders in %.1f s from the start of the reading (%,.0f/s); "
                                 + "%.2f Redis commands per reminder (the sandbox core system's look-ups included)%n",
                         queued, all, queued / all, (double) commands / Math.max(1, queued));
@@ -170,15 +170,6 @@ public final class ReminderBenchmark {
                 redis.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             }
         }
-    }
-
-    private static long commands(StatefulRedisConnection<String, String> c) {
-        long sum = 0;
-        for (String line : c.sync().info("commandstats").split("\r?\n")) {
-            int i = line.indexOf("calls=");
-            if (line.startsWith("cmdstat_") && i > 0) sum += Long.parseLong(line.substring(i + 6, line.indexOf(',', i)));
-        }
-        return sum;
     }
 
     /** Sandbox members in the sandbox's own key layout, written pipelined. */

@@ -300,7 +300,8 @@ public final class SmsLoadTest {
 
     // ---- plumbing ----
 
-    private static long commands(RedisCommands<String, String> redis) {
+    /** Commands the Redis server has run in all, from {@code INFO commandstats} (scripts' own commands included). */
+    static long commands(RedisCommands<String, String> redis) {
         long sum = 0;
         for (String line : redis.info("commandstats").split("\r?\n")) {
             int i = line.indexOf("calls=");
