@@ -62,27 +62,34 @@ public final class Agents {
                 .compose(hash -> store.putIfAbsent(store.keys().agentPin(m), hash, KEEP));
     }
 
-    /** Checks a PIN; the third wrong one in a row locks the agent menu for 15 minutes. */
+    /**
+     * Checks a PIN. The attempt is counted (atomically, shared by every instance) BEFORE the PIN is verified, so at most
+     * {@link #TRIES} wrong PINs are ever verified per agent within {@link #LOCK} (of the last attempt), however many
+     * arrive at once; the third wrong one locks the agent menu for 15 minutes, and so does any attempt beyond it.
+     */
     public Future<Login> login(Msisdn m, String pin, String sessionId) {
         return locked(m).compose(isLocked -> {
             if (isLocked) return Future.succeededFuture(Login.LOCKED);
-            return store.get(store.keys().agentPin(m)).compose(stored -> {
-                if (stored.isEmpty()) return Future.succeededFuture(Login.WRONG);
-                return vertx.executeBlocking(() -> PinHasher.matches(pin, stored.get()), false).compose(ok -> {
-                    if (ok) {
-                        return store.remove(store.keys().agentFailures(m))
-                                .compose(v -> store.put(store.keys().agentSignedIn(m, sessionId), "1", SIGNED_IN)).map(Login.OK);
-                    }
-                    return store.get(store.keys().agentFailures(m)).compose(f -> {
-                        int fails = f.map(Integer::parseInt).orElse(0) + 1;
-                        if (fails >= TRIES) {
-                            return store.put(store.keys().agentLock(m), "1", LOCK).compose(v -> store.remove(store.keys().agentFailures(m))).map(Login.LOCKED);
+            return store.incrementWithin(store.keys().agentFailures(m), LOCK).compose(attempt -> {
+                if (attempt > TRIES) return lock(m);
+                return store.get(store.keys().agentPin(m)).compose(stored -> {
+                    if (stored.isEmpty()) return Future.succeededFuture(Login.WRONG);
+                    return vertx.executeBlocking(() -> PinHasher.matches(pin, stored.get()), false).compose(ok -> {
+                        if (ok) {
+                            // Only this attempt is taken back (not the count reset): a right PIN racing a burst of wrong
+                            // ones cannot reopen the door for three more guesses.
+                            return store.add(store.keys().agentFailures(m), -1)
+                                    .compose(v -> store.put(store.keys().agentSignedIn(m, sessionId), "1", SIGNED_IN)).map(Login.OK);
                         }
-                        return store.put(store.keys().agentFailures(m), Integer.toString(fails), LOCK).map(Login.WRONG);
+                        return attempt >= TRIES ? lock(m) : Future.succeededFuture(Login.WRONG);
                     });
                 });
             });
         });
+    }
+
+    private Future<Login> lock(Msisdn m) {
+        return store.put(store.keys().agentLock(m), "1", LOCK).map(Login.LOCKED);
     }
 
     /** An operator's reset (a forgotten PIN, or a lock to lift): the agent chooses a new PIN on the next dial. */

@@ -87,6 +87,13 @@ public final class MemoryTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<Long> incrementWithin(String key, Duration window) {
+        Entry e = cache.asMap().merge(key, new Entry("1", window.toNanos()),
+                (old, one) -> new Entry(Long.toString(Long.parseLong(old.value()) + 1), window.toNanos()));
+        return Future.succeededFuture(Long.parseLong(e.value()));
+    }
+
+    @Override
     public Future<Long> add(String key, long delta) {
         Entry e = cache.asMap().merge(key, new Entry(Long.toString(delta), Long.MAX_VALUE),
                 (old, d) -> new Entry(Long.toString(Long.parseLong(old.value()) + delta), Long.MAX_VALUE));

@@ -96,6 +96,12 @@ public final class RedisTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<Long> incrementWithin(String key, Duration window) {
+        return call(r -> Script.COUNT_WITHIN.<Long>runAsync(r, io.lettuce.core.ScriptOutputType.INTEGER, new String[]{key},
+                Long.toString(window.toMillis())));
+    }
+
+    @Override
     public Future<Long> add(String key, long delta) {
         return call(r -> r.incrby(key, delta));
     }

@@ -20,6 +20,9 @@ public interface TtlStore {
     /** Adds one to the counter at {@code key} (created at 0, never expires) and returns the new value. */
     Future<Long> increment(String key);
 
+    /** Atomically one more, the count kept {@code window} from now (a limit's counter: concurrent callers each get their own number). */
+    Future<Long> incrementWithin(String key, Duration window);
+
     /** Adds {@code delta} to the counter at {@code key} (created at 0, never expires); returns the new value. */
     Future<Long> add(String key, long delta);
 
