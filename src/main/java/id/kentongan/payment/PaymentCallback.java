@@ -84,13 +84,21 @@ public final class PaymentCallback {
             return;
         }
         String code = event.getString("code");
-        Long amount = event.getValue("amount") instanceof Number n ? n.longValue() : null;
+        Object rawAmount = event.getValue("amount");
+        Long amount = rawAmount instanceof Number n ? n.longValue() : null;
         if (code == null || amount == null || !"PAID".equals(event.getString("status"))) {
             answer(ctx, 400, "code, amount and status PAID are required");
             return;
         }
-        // One credit per payment code: a replay, or the same callback at two instances, gets the first answer.
-        once.run(once.keys().paymentCallback(provider, code), () -> credit(code, amount), result -> !result.startsWith("503"))
+        // Rupiah have no cents: 16800.99 is refused, never truncated into a credit of 16800.
+        if (!(rawAmount instanceof Integer || rawAmount instanceof Long) && ((Number) rawAmount).doubleValue() != amount) {
+            answer(ctx, 400, "amount must be whole rupiah");
+            return;
+        }
+        // One credit per payment code: a replay, or the same callback at two instances, gets the first answer. Only a
+        // final outcome (credited) is kept: a refusal (wrong amount, an order not visible yet) must not refuse the
+        // correct callback that follows it.
+        once.run(once.keys().paymentCallback(provider, code), () -> credit(code, amount), result -> result.startsWith("200"))
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         answer(ctx, 503, "being recorded, retry");

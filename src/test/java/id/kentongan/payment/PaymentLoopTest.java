@@ -169,12 +169,19 @@ class PaymentLoopTest {
     }
 
     @Test
-    void aCallbackForTheWrongAmountIsNotCredited() {
+    void aCallbackForTheWrongAmountIsNotCreditedAndTheRightOneAfterItIs() {
         String phone = Instances.newPhone();
         String code = registerAndGetCode(phone, 40_003, a.port());
         HttpResponse<String> r = callback(a.port(), "sandbox", Backends.SANDBOX_SECRET, paid(code, 10_000), Instant.now().getEpochSecond(), null);
         assertEquals(409, r.statusCode());
         assertTrue(status(phone, a.port()).startsWith("Status: BELUM AKTIF"));
+        // Issue 14, finding 5: a refusal is not the payment code's last word, and cents are refused, not truncated.
+        HttpResponse<String> cents = callback(a.port(), "sandbox", Backends.SANDBOX_SECRET,
+                paid(code, 50_400).replace("\"amount\":50400", "\"amount\":50400.99"), Instant.now().getEpochSecond(), null);
+        assertEquals(400, cents.statusCode(), cents.body());
+        HttpResponse<String> right = callback(a.port(), "sandbox", Backends.SANDBOX_SECRET, paid(code, 50_400), Instant.now().getEpochSecond(), null);
+        assertEquals(200, right.statusCode(), "the correct callback after a refused one is credited: " + right.body());
+        assertTrue(status(phone, a.port()).contains("Lunas s.d. " + paidThrough(2)), "credited");
     }
 
     @Test
