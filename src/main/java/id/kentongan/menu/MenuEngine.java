@@ -112,9 +112,14 @@ public final class MenuEngine {
     }
 
     private static int option(String input, int count) {
-        if (input.isEmpty() || input.length() > 2 || !Character.isDigit(input.charAt(0))
-                || input.length() == 2 && !Character.isDigit(input.charAt(1))) return -1;
+        // ASCII digits only: Character.isDigit would take Arabic-Indic and other scripts' digits as choices too.
+        if (input.isEmpty() || input.length() > 2 || !ascii(input.charAt(0))
+                || input.length() == 2 && !ascii(input.charAt(1))) return -1;
         int n = Integer.parseInt(input);
         return n >= 1 && n <= count ? n - 1 : -1;
+    }
+
+    private static boolean ascii(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -54,6 +54,17 @@ class MenuEngineTest {
     }
 
     @Test
+    void onlyAsciiDigitsChooseAnOption() {
+        // Issue 14, finding 8: Arabic-Indic three (U+0663) and fullwidth three are not option 3.
+        for (String three : new String[]{"\u0663", "\uFF13", "\u0663\u0663"}) {
+            Step s = in(dial(), three);
+            assertTrue(s.reply().text().contains("1. Daftar JKK+JKM"), "shown the menu again for " + three + ": " + s.reply().text());
+            assertTrue(s.effect() == null, "no action for " + three);
+        }
+        assertTrue(in(dial(), "3").reply() == null || !in(dial(), "3").reply().text().contains("1. Daftar JKK+JKM"), "while 3 still chooses");
+    }
+
+    @Test
     void aWorkerRegistersAndGetsACardNumber() {
         Step s = in(dial(), "1");
         assertEquals("Masukkan NIK (16 angka, lihat KTP):", s.reply().text());
