@@ -99,7 +99,8 @@ public final class MemorySmsOutbox implements SmsOutbox {
         }
         for (Entry e : finished) backlog.addAndGet(-e.messages().size());
         // No other sender to reclaim them: put back, marked as taken before (what was sent in them is skipped).
-        for (Entry e : unfinished) queue.add(new Entry(e.shard(), e.id(), e.day(), e.messages(), true));
+        // Under a new id: the sender still holds the old one until this returns, and would skip it as its own.
+        for (Entry e : unfinished) queue.add(new Entry(e.shard(), Long.toString(ids.incrementAndGet()), e.day(), e.messages(), true));
     }
 
     @Override
