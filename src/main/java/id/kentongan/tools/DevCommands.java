@@ -112,18 +112,20 @@ public final class DevCommands implements DevTools {
     }
 
     @Command(name = "bench-smpp", mixinStandardHelpOptions = true,
-            description = "Benchmark: sustained submit_sm/s from the outbox through the SMPP client to the in-process simulator.")
+            description = "The outbox and SMPP client alone: N SMS queued in this process and drained to the simulator in its own "
+                    + "process (the same as loadtest sms --queued).")
     static final class BenchSmpp implements Callable<Integer> {
-        @Option(names = "--messages", defaultValue = "20000") int messages;
-        @Option(names = "--binds", defaultValue = "2") int binds;
-        @Option(names = "--window", defaultValue = "50") int window;
-        @Option(names = "--rate", defaultValue = "100000", description = "per-bind limit; high, to measure the stack itself") int rate;
+        @Option(names = "--messages", defaultValue = "40000") int messages;
+        @Option(names = "--binds", defaultValue = "1") int binds;
+        @Option(names = "--window", defaultValue = "100") int window;
         @Option(names = "--redis", description = "use this Redis for the outbox (Streams), e.g. redis://127.0.0.1:6379; default: memory")
         String redis;
 
         @Override
         public Integer call() throws Exception {
-            return SmppBenchmark.run(messages, binds, window, rate, Optional.ofNullable(redis), System.out);
+            new SmsLoadTest(new SmsLoadTest.Options(messages, true, redis == null, redis == null ? "redis://127.0.0.1:6379" : redis, binds,
+                    window, false, false, 4, Optional.empty()), System.out).run();
+            return 0;
         }
     }
 
