@@ -76,6 +76,7 @@ public final class RedisTtlStore implements TtlStore {
 
     @Override
     public Future<java.util.List<Optional<String>>> getAll(java.util.List<String> keys) {
+        if (keys.isEmpty()) return Future.succeededFuture(java.util.List.of()); // MGET without a key is an error in Redis
         return call(r -> r.mget(keys.toArray(new String[0])))
                 .map(values -> values.stream().map(kv -> kv.hasValue() ? Optional.of(kv.getValue()) : Optional.<String>empty()).toList());
     }

@@ -81,6 +81,8 @@ class RemindersTest {
             b.reminders().orElseThrow().scan();
             assertEquals(0, reminders.dispatch(100));
             assertEquals(0, b.reminders().orElseThrow().dispatch(100));
+            // Planned again and claimed again, but all sent before: the claims are released, not left to be reclaimed forever.
+            assertEquals(0L, claimed(cfg), "no reminder left claimed");
             clock.set("2026-11-24T12:00");
             assertEquals(0, b.reminders().orElseThrow().dispatch(100));
             Instances.drained(a, b); // anything wrongly queued has reached the simulator by now
@@ -101,6 +103,15 @@ class RemindersTest {
             assertEquals(1, again.stream().filter(t -> t.contains("berakhir BESOK 30/11/2026")).count(), again.toString());
             Instances.drained(a, b);
             assertEquals(1, Instances.smsTo(willStop.msisdn().value(), 0, a, b).size(), "still only the STOP confirmation");
+        }
+    }
+
+    private static long claimed(KentonganConfig cfg) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(Instances.REDIS);
+        try (var c = client.connect()) {
+            return c.sync().zcard(cfg.keyspace().remindersClaimed());
+        } finally {
+            client.shutdown();
         }
     }
 }
