@@ -1,5 +1,6 @@
 package id.kentongan;
 
+import id.kentongan.outbox.RedisSmsOutbox;
 import id.kentongan.smpp.SmscConfig;
 
 import java.time.Duration;
@@ -10,11 +11,8 @@ import java.util.Optional;
  * {@code redis.namespace} (see {@code store.Keyspace}).
  */
 public record Sms(Optional<SmscConfig> smsc, Duration patience, Duration reclaimIdle, int outboxShards) {
-    /** Outbox shards by default: enough for a small Redis Cluster to spread them; one Redis serves them all as well. */
-    public static final int DEFAULT_SHARDS = 4;
-
     public static Sms embedded() {
-        return new Sms(Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(90), DEFAULT_SHARDS);
+        return new Sms(Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(90), RedisSmsOutbox.DEFAULT_SHARDS);
     }
 
     public Sms {

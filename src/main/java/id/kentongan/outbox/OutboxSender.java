@@ -43,7 +43,6 @@ public final class OutboxSender implements AutoCloseable {
     /** Messages in hand (taken, not yet recorded): the reader waits when this many are out. */
     private final Semaphore inHand;
     private final int maxInHand;
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong deferred = new AtomicLong();
     private volatile boolean running = true;
@@ -66,6 +65,7 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
+    /** Entries in hand, by {@link SmsOutbox.Entry#ref()}: one is never taken twice while it is here. */
     private final ConcurrentHashMap<String, Work> work = new ConcurrentHashMap<>();
 
     /** Told "submitted", "failed" or "opted_out" for each message (the SMS meter). */
@@ -119,13 +119,10 @@ public final class OutboxSender implements AutoCloseable {
                     lastReclaim = System.nanoTime();
                     dispatch(outbox.reclaim(consumer, reclaimIdle, 20));
                 }
-                // Room for about half the hand: take more while the workers are busy with the rest.
-                int room = inHand.availablePermits();
-                if (room < maxInHand / 2) {
-                    Thread.sleep(1);
-                    continue;
-                }
-                dispatch(outbox.take(consumer, room, Duration.ofMillis(500)));
+                // Take more once half the hand is free, while the workers are busy with the rest (waits, no polling).
+                inHand.acquire(maxInHand / 2);
+                inHand.release(maxInHand / 2);
+                dispatch(outbox.take(consumer, inHand.availablePermits(), Duration.ofMillis(500)));
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -143,11 +140,9 @@ public final class OutboxSender implements AutoCloseable {
                 .map(OutboundSms::to).distinct().toList();
         Set<String> stopped = askable.isEmpty() ? Set.of() : optOuts.optedOut(askable);
         for (SmsOutbox.Entry e : entries) {
-            if (!inFlight.add(e.ref())) continue; // reclaimed while still ours
+            if (work.putIfAbsent(e.ref(), new Work(e.messages().size())) != null) continue; // reclaimed while still ours
             // Taken before by a sender that died (or gave up for now): what it finished is not sent again.
             Set<String> finished = e.again() ? outbox.finishedAmong(e) : Set.of();
-            Work w = new Work(e.messages().size());
-            work.put(e.ref(), w);
             for (OutboundSms sms : e.messages()) {
                 inHand.acquire();
                 if (finished.contains(sms.key())) {
@@ -238,7 +233,6 @@ public final class OutboxSender implements AutoCloseable {
 
     private void forget(SmsOutbox.Entry e) {
         work.remove(e.ref());
-        inFlight.remove(e.ref());
     }
 
     /** Stops taking work and lets the messages in hand finish and be recorded. */

@@ -49,6 +49,8 @@ public final class RedisSmsOutbox implements SmsOutbox {
     static final int DEDUP_DAYS = 8;
     private static final int RECEIPT_DAYS = 4;
     private static final Duration EARLY_RECEIPTS = Duration.ofMinutes(10);
+    /** Shards by default (sms.outboxShards): enough for a small Redis Cluster to spread them; one Redis serves them all as well. */
+    public static final int DEFAULT_SHARDS = 4;
     /** Messages per script call: the Lua stack takes about 8,000 arguments, and a message is 4. */
     static final int CHUNK = 500;
 
@@ -288,13 +290,14 @@ public final class RedisSmsOutbox implements SmsOutbox {
      * is written) while one thread looks up and writes whatever has gathered, a hash at a time.
      */
     private final class Receipts {
-        private record Pending(String id, String state, CompletableFuture<Boolean> known) {}
+        /** {@code forms}: the id as quoted first, then its other forms (hex / decimal), worked out once. */
+        private record Pending(String id, String state, List<String> forms, CompletableFuture<Boolean> known) {}
 
         private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
         private Thread thread;
 
         boolean apply(String messageId, String state) {
-            Pending p = new Pending(messageId, state, new CompletableFuture<>());
+            Pending p = new Pending(messageId, state, List.copyOf(ReceiptIds.forms(messageId, ReceiptIds.Format.AUTO)), new CompletableFuture<>());
             synchronized (this) {
                 if (thread == null) {
                     thread = new Thread(this::run, "sms-receipts");
@@ -343,8 +346,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
             if (!open.isEmpty()) {
                 // Not known (yet): parked for record() to apply, then looked up once more — one side sees the other.
                 Map<Integer, Map<String, String>> park = new LinkedHashMap<>();
-                for (Pending p : open) park.computeIfAbsent(shardOf(ReceiptIds.normalise(p.id())), x -> new LinkedHashMap<>())
-                        .put(ReceiptIds.normalise(p.id()), p.state());
+                for (Pending p : open) park.computeIfAbsent(shardOf(p.forms().get(0)), x -> new LinkedHashMap<>()).put(p.forms().get(0), p.state());
                 List<CompletableFuture<?>> parked = new ArrayList<>();
                 park.forEach((shard, fields) -> {
                     parked.add(r.hset(keys.outboxEarlyReceipts(shard), fields).toCompletableFuture());
@@ -354,10 +356,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
                 lookUp(r, open, today, found);
                 List<CompletableFuture<?>> unpark = new ArrayList<>();
                 for (Pending p : open) {
-                    if (found.containsKey(p)) {
-                        String id = ReceiptIds.normalise(p.id());
-                        unpark.add(r.hdel(keys.outboxEarlyReceipts(shardOf(id)), id).toCompletableFuture());
-                    }
+                    if (found.containsKey(p)) unpark.add(r.hdel(keys.outboxEarlyReceipts(shardOf(p.forms().get(0))), p.forms().get(0)).toCompletableFuture());
                 }
                 Blocking.join(CompletableFuture.allOf(unpark.toArray(CompletableFuture[]::new)));
             }
@@ -378,12 +377,9 @@ public final class RedisSmsOutbox implements SmsOutbox {
 
         /** Looks each receipt's forms up in the ids recorded on {@code day}; the form quoted as-is wins. */
         private void lookUp(RedisAsyncCommands<String, String> r, List<Pending> open, long day, Map<Pending, String> found) {
-            Map<Integer, List<String>> byShard = new LinkedHashMap<>();
+            Map<Integer, Set<String>> byShard = new LinkedHashMap<>();
             for (Pending p : open) {
-                for (String form : ReceiptIds.forms(p.id(), ReceiptIds.Format.AUTO)) {
-                    List<String> forms = byShard.computeIfAbsent(shardOf(form), x -> new ArrayList<>());
-                    if (!forms.contains(form)) forms.add(form);
-                }
+                for (String form : p.forms()) byShard.computeIfAbsent(shardOf(form), x -> new java.util.LinkedHashSet<>()).add(form);
             }
             Map<String, String> values = new HashMap<>();
             Map<Integer, CompletableFuture<List<KeyValue<String, String>>>> reads = new LinkedHashMap<>();
@@ -392,7 +388,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
                 if (kv.hasValue()) values.put(kv.getKey(), kv.getValue());
             }));
             for (Pending p : open) {
-                for (String form : ReceiptIds.forms(p.id(), ReceiptIds.Format.AUTO)) { // as-is first
+                for (String form : p.forms()) { // as-is first
                     String v = values.get(form);
                     if (v != null) {
                         found.put(p, v);

@@ -40,7 +40,7 @@ public final class SmsChannel implements AutoCloseable {
 
     public static SmsChannel open(Vertx vertx, Optional<Redis> redis, Keyspace keys, Optional<SmscConfig> smsc,
                                   Duration patience, Duration reclaimIdle, Clock clock) {
-        return open(vertx, redis, keys, smsc, patience, reclaimIdle, clock, OptOutCheck.NONE, EmbeddedSmsc.Factory.NONE, 4);
+        return open(vertx, redis, keys, smsc, patience, reclaimIdle, clock, OptOutCheck.NONE, EmbeddedSmsc.Factory.NONE, RedisSmsOutbox.DEFAULT_SHARDS);
     }
 
     public static SmsChannel open(Vertx vertx, Optional<Redis> redis, Keyspace keys, Optional<SmscConfig> smsc,

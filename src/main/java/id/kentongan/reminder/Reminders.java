@@ -181,14 +181,16 @@ public final class Reminders {
     private int send(RedisCommands<String, String> redis, List<String> ids, Instant now) {
         // Sent before? One read per month kept (a reminder is sent once, even after the outbox has forgotten its key).
         java.time.YearMonth month = java.time.YearMonth.from(now.atZone(quiet.zone()));
-        String[] fields = ids.stream().map(Reminders::key).toArray(String[]::new);
+        Map<String, String> keyOf = new java.util.LinkedHashMap<>(); // reminder id -> outbox key, worked out once
+        for (String id : ids) keyOf.put(id, key(id));
+        String[] fields = keyOf.values().toArray(new String[0]);
         java.util.Set<String> done = new java.util.HashSet<>();
         for (int m = 0; m <= DONE_MONTHS; m++) {
             for (io.lettuce.core.KeyValue<String, String> kv : redis.hmget(keys.remindersDone(month.minusMonths(m).toString()), fields)) {
                 if (kv.hasValue()) done.add(kv.getKey());
             }
         }
-        List<String> open = ids.stream().filter(id -> !done.contains(key(id))).toList();
+        List<String> open = ids.stream().filter(id -> !done.contains(keyOf.get(id))).toList();
         List<Optional<Member>> members = Blocking.await(this.members.findAllByMsisdn(
                 open.stream().map(id -> new Msisdn(id.substring(0, id.indexOf('|')))).toList()));
         List<OutboundSms> messages = new ArrayList<>();
@@ -208,7 +210,7 @@ public final class Reminders {
                 notYet.add(ScoredValue.just(still.get().at().toEpochMilli(), id));
                 continue;
             }
-            messages.add(new OutboundSms(key(id), member.get().msisdn().value(), texts.text(still.get()), true));
+            messages.add(new OutboundSms(keyOf.get(id), member.get().msisdn().value(), texts.text(still.get()), true));
         }
         if (!notYet.isEmpty()) {
             @SuppressWarnings("unchecked")

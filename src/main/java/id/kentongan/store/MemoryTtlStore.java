@@ -81,16 +81,19 @@ public final class MemoryTtlStore implements TtlStore {
 
     @Override
     public Future<Long> increment(String key) {
-        Entry e = cache.asMap().merge(key, new Entry("1", Long.MAX_VALUE),
-                (old, one) -> new Entry(Long.toString(Long.parseLong(old.value()) + 1), Long.MAX_VALUE));
-        return Future.succeededFuture(Long.parseLong(e.value()));
+        return Future.succeededFuture(count(key, Long.MAX_VALUE));
     }
 
     @Override
     public Future<Long> incrementWithin(String key, Duration window) {
-        Entry e = cache.asMap().merge(key, new Entry("1", window.toNanos()),
-                (old, one) -> new Entry(Long.toString(Long.parseLong(old.value()) + 1), window.toNanos()));
-        return Future.succeededFuture(Long.parseLong(e.value()));
+        return Future.succeededFuture(count(key, window.toNanos()));
+    }
+
+    /** One more, atomically (the map's merge); the entry then lives {@code ttlNanos}. */
+    private long count(String key, long ttlNanos) {
+        Entry e = cache.asMap().merge(key, new Entry("1", ttlNanos),
+                (old, one) -> new Entry(Long.toString(Long.parseLong(old.value()) + 1), ttlNanos));
+        return Long.parseLong(e.value());
     }
 
     @Override

@@ -2,6 +2,7 @@ package id.kentongan.tools;
 
 import id.kentongan.ConfigLoader;
 import id.kentongan.DevTools;
+import id.kentongan.outbox.RedisSmsOutbox;
 import id.kentongan.smpp.EmbeddedSmsc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -124,7 +125,7 @@ public final class DevCommands implements DevTools {
         @Override
         public Integer call() throws Exception {
             new SmsLoadTest(new SmsLoadTest.Options(messages, true, redis == null, redis == null ? "redis://127.0.0.1:6379" : redis, binds,
-                    window, false, false, 4, Optional.empty()), System.out).run();
+                    window, false, false, RedisSmsOutbox.DEFAULT_SHARDS, Optional.empty()), System.out).run();
             return 0;
         }
     }

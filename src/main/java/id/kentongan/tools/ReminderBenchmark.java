@@ -7,10 +7,17 @@ import id.kentongan.member.Member;
 import id.kentongan.member.MemberJson;
 import id.kentongan.member.Occupation;
 import id.kentongan.member.SandboxMembershipService;
+import id.kentongan.metrics.Meters;
+import id.kentongan.outbox.OutboundSms;
+import id.kentongan.outbox.OutboxSmsSender;
+import id.kentongan.outbox.SmsChannel;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.reminder.QuietHours;
 import id.kentongan.reminder.Reminders;
+import id.kentongan.smpp.SmscClient;
+import id.kentongan.smpp.SmscConfig;
 import id.kentongan.store.Keyspace;
+import id.kentongan.store.Redis;
 import id.kentongan.store.RedisTtlStore;
 import id.kentongan.store.Utf8Codec;
 import io.lettuce.core.LettuceFutures;
@@ -95,7 +102,7 @@ public final class ReminderBenchmark {
                 }
 
                 @Override
-                public Future<Void> sendAll(List<id.kentongan.outbox.OutboundSms> batch) {
+                public Future<Void> sendAll(List<OutboundSms> batch) {
                     return Future.failedFuture("not sending");
                 }
             };
@@ -124,14 +131,14 @@ public final class ReminderBenchmark {
      */
     private static int planAndSend(String redisUrl, Vertx vertx, StatefulRedisConnection<String, String> c, Keyspace keys,
                                    SandboxMembershipService sandbox, ZoneId wib, Clock clock, long seeded, PrintStream out) throws Exception {
-        id.kentongan.store.Redis redis = new id.kentongan.store.Redis(redisUrl, Duration.ofSeconds(10));
+        Redis redis = new Redis(redisUrl, Duration.ofSeconds(10));
         try (SmscSimulator sim = SmscSimulator.start(0)) {
-            id.kentongan.smpp.SmscConfig config = id.kentongan.smpp.SmscConfig.parse("smpp://kentongan:sim@127.0.0.1:" + sim.port()
+            SmscConfig config = SmscConfig.parse("smpp://kentongan:sim@127.0.0.1:" + sim.port()
                     + "?binds=2&window=100&rate=10000000&receipts=false&keyTlv=true");
-            id.kentongan.outbox.SmsChannel channel = id.kentongan.outbox.SmsChannel.open(vertx, java.util.Optional.of(redis), keys,
+            SmsChannel channel = SmsChannel.open(vertx, java.util.Optional.of(redis), keys,
                     java.util.Optional.of(config), Duration.ofSeconds(30), Duration.ofSeconds(90), clock);
             try {
-                channel.start(new id.kentongan.smpp.SmscClient.Inbound() {
+                channel.start(new SmscClient.Inbound() {
                     @Override
                     public void receipt(String messageId, String state) {}
 
@@ -139,10 +146,10 @@ public final class ReminderBenchmark {
                     public void mo(String from, String to, String text) {}
 
                     @Override
-                    public void ussd(id.kentongan.smpp.SmscClient.UssdHop hop) {}
+                    public void ussd(SmscClient.UssdHop hop) {}
                 });
                 Reminders reminders = new Reminders(c::sync, keys, sandbox,
-                        new id.kentongan.outbox.OutboxSmsSender(channel.outbox(), new id.kentongan.metrics.Meters()),
+                        new OutboxSmsSender(channel.outbox(), new Meters()),
                         QuietHours.standard(wib), "*567#", clock);
                 long commandsBefore = SmsLoadTest.commands(c.sync());
                 long t1 = System.nanoTime();

@@ -1,7 +1,9 @@
 package id.kentongan.tools;
 
+import id.kentongan.outbox.OptOutCheck;
 import id.kentongan.outbox.OutboundSms;
 import id.kentongan.outbox.SmsChannel;
+import id.kentongan.smpp.EmbeddedSmsc;
 import id.kentongan.smpp.SmscClient;
 import id.kentongan.smpp.SmscConfig;
 import id.kentongan.store.Keyspace;
@@ -163,7 +165,7 @@ public final class SmsLoadTest {
         Optional<Redis> redis = o.memory() ? Optional.empty() : Optional.of(new Redis(o.redisUrl(), Duration.ofSeconds(10)));
         SmscConfig config = SmscConfig.parse(smscUrl(smpp));
         SmsChannel channel = SmsChannel.open(vertx, redis, keys, Optional.of(config), Duration.ofSeconds(30), Duration.ofSeconds(90),
-                Clock.systemUTC(), id.kentongan.outbox.OptOutCheck.NONE, id.kentongan.smpp.EmbeddedSmsc.Factory.NONE, o.shards());
+                Clock.systemUTC(), OptOutCheck.NONE, EmbeddedSmsc.Factory.NONE, o.shards());
         try (RedisClient client = RedisClient.create(o.redisUrl()); StatefulRedisConnection<String, String> c = client.connect()) {
             channel.start(new SmscClient.Inbound() {
                 @Override
@@ -277,7 +279,7 @@ public final class SmsLoadTest {
                         s.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "567", TypeOfNumber.INTERNATIONAL,
                                 NumberingPlanIndicator.ISDN, Long.toString(6281300000000L + i), new ESMClass(0), (byte) 0, (byte) 1, null, null,
                                 new RegisteredDelivery(0), (byte) 0, DataCodings.newInstance((byte) 0), (byte) 0, payload,
-                                new OptionalParameter.OctetString(id.kentongan.smpp.SmscClient.KEY_TLV, "bare-" + run + "-" + i + ":1"));
+                                new OptionalParameter.OctetString(SmscClient.KEY_TLV, "bare-" + run + "-" + i + ":1"));
                     } catch (Exception e) {
                         failed.incrementAndGet();
                     }
