@@ -13,6 +13,12 @@ public record ActionCall(Msisdn msisdn, String sessionId, String screen, Map<Str
         return values.get(key);
     }
 
+    /** Keys only: values hold NIKs, names and, for the sign-in actions, the PIN. */
+    @Override
+    public String toString() {
+        return "ActionCall[" + msisdn.masked() + " " + sessionId + " " + screen + " " + values.keySet() + "]";
+    }
+
     public String idempotencyKey() {
         return sessionId + ":" + screen;
     }

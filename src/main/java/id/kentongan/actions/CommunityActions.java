@@ -19,6 +19,7 @@ import id.kentongan.member.Occupation;
 import id.kentongan.member.Registration;
 import id.kentongan.menu.ActionOutcome;
 import id.kentongan.menu.ActionSpec;
+import id.kentongan.menu.SessionState;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.text.Digest;
 import io.vertx.core.Future;
@@ -44,8 +45,8 @@ public final class CommunityActions {
     private static final String SIGNED_OUT = "signed_out";
 
     public static final ActionSpec IDENTIFY = new ActionSpec("agent.identify", Set.of("new", "known", "locked", "not_agent"), Map.of("agent_name", 20));
-    public static final ActionSpec SET_PIN = new ActionSpec("agent.set_pin", Set.of("ok", "mismatch"), Map.of("pin", 0, "pin2", 0));
-    public static final ActionSpec LOGIN = new ActionSpec("agent.login", Set.of("ok", "wrong", "locked"), Map.of("pin", 0, "tries_left", 1));
+    public static final ActionSpec SET_PIN = new ActionSpec("agent.set_pin", Set.of("ok", "mismatch"), Map.of());
+    public static final ActionSpec LOGIN = new ActionSpec("agent.login", Set.of("ok", "wrong", "locked"), Map.of("tries_left", 1));
     public static final ActionSpec REGISTER_FOR = new ActionSpec("agent.register_for", Set.of("consent_sent", "registered", SIGNED_OUT),
             Map.of("kpj", 11));
     public static final ActionSpec DUE_LIST = new ActionSpec("agent.due_list", Set.of("ok", "none", SIGNED_OUT),
@@ -76,17 +77,18 @@ public final class CommunityActions {
                             : agents.hasPin(call.msisdn()).map(has -> new ActionOutcome(has ? "known" : "new", name)));
                 })),
 
+                // "pin" may be held from the hop before (a salted hash, see SessionState); "pin2" was typed in this hop.
                 Action.of(SET_PIN, call -> {
-                    Map<String, String> cleared = Map.of("pin", "", "pin2", "");
-                    if (!call.value("pin").equals(call.value("pin2"))) return Future.succeededFuture(new ActionOutcome("mismatch", cleared));
-                    return agents.setPin(call.msisdn(), call.value("pin"))
-                            .compose(set -> set ? agents.login(call.msisdn(), call.value("pin"), call.sessionId()) : Future.succeededFuture(Agents.Login.WRONG))
-                            .map(login -> new ActionOutcome(login == Agents.Login.OK ? "ok" : "mismatch", cleared));
+                    String pin = call.value("pin2");
+                    if (!SessionState.sameSecret(call.value("pin"), pin)) return Future.succeededFuture(ActionOutcome.of("mismatch"));
+                    return agents.setPin(call.msisdn(), pin)
+                            .compose(set -> set ? agents.login(call.msisdn(), pin, call.sessionId()) : Future.succeededFuture(Agents.Login.WRONG))
+                            .map(login -> ActionOutcome.of(login == Agents.Login.OK ? "ok" : "mismatch"));
                 }),
 
                 Action.of(LOGIN, call -> agents.login(call.msisdn(), call.value("pin"), call.sessionId())
                         .compose(r -> agents.triesLeft(call.msisdn()).map(left -> new ActionOutcome(r.name().toLowerCase(java.util.Locale.ROOT),
-                                Map.of("pin", "", "tries_left", Integer.toString(Math.max(0, left))))))),
+                                Map.of("tries_left", Integer.toString(Math.max(0, left))))))),
 
                 Action.once(REGISTER_FOR, signedIn(agents, (call, agent) -> {
                     Msisdn worker = new Msisdn(call.value("worker_phone"));

@@ -2,6 +2,7 @@ package id.kentongan.community;
 
 import id.kentongan.domain.Msisdn;
 import id.kentongan.store.TtlStore;
+import id.kentongan.text.SlowHash;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -58,7 +59,7 @@ public final class Agents {
 
     /** Sets the PIN once: false when one is set already (changing it is an operator's job). */
     public Future<Boolean> setPin(Msisdn m, String pin) {
-        return vertx.executeBlocking(() -> PinHasher.hash(pin), false)
+        return vertx.executeBlocking(() -> SlowHash.hash(pin, SlowHash.PIN_ITERATIONS), false)
                 .compose(hash -> store.putIfAbsent(store.keys().agentPin(m), hash, KEEP));
     }
 
@@ -74,7 +75,7 @@ public final class Agents {
                 if (attempt > TRIES) return lock(m);
                 return store.get(store.keys().agentPin(m)).compose(stored -> {
                     if (stored.isEmpty()) return Future.succeededFuture(Login.WRONG);
-                    return vertx.executeBlocking(() -> PinHasher.matches(pin, stored.get()), false).compose(ok -> {
+                    return vertx.executeBlocking(() -> SlowHash.matches(pin, stored.get()), false).compose(ok -> {
                         if (ok) {
                             // Only this attempt is taken back (not the count reset): a right PIN racing a burst of wrong
                             // ones cannot reopen the door for three more guesses.

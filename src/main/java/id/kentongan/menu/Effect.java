@@ -7,4 +7,10 @@ public record Effect(String action, String screen, Map<String, String> values) {
     public Effect {
         values = Map.copyOf(values);
     }
+
+    /** Keys only: the values may hold a secret. */
+    @Override
+    public String toString() {
+        return "Effect[" + action + " at " + screen + " reads " + values.keySet() + "]";
+    }
 }

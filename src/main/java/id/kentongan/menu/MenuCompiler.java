@@ -34,7 +34,7 @@ public final class MenuCompiler {
     private static final Set<String> TYPES = Set.of("menu", "input", "action", "message", "router");
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "menu", Set.of("type", "text", "options", "paginate"),
-            "input", Set.of("type", "text", "validate", "store", "next", "error", "min", "max", "choices"),
+            "input", Set.of("type", "text", "validate", "store", "next", "error", "min", "max", "choices", "secret"),
             "action", Set.of("type", "action", "on"),
             "message", Set.of("type", "text", "end", "next", "paginate"),
             "router", Set.of("type", "routes", "otherwise"));
@@ -95,7 +95,7 @@ public final class MenuCompiler {
                 return null;
             }
             Map<String, Node> top = mapping(root);
-            unknownKeys(top, Set.of("serviceCode", "name", "languages", "start", "screens"));
+            unknownKeys(top, Set.of("serviceCode", "name", "languages", "start", "screens", "resumeAfter"));
             String serviceCode = requiredScalar(root, top, "serviceCode");
             if (serviceCode != null && !serviceCode.matches("\\*[0-9*]+#")) {
                 problem(top.get("serviceCode"), "serviceCode must look like *567#, was '" + serviceCode + "'");
@@ -129,7 +129,15 @@ public final class MenuCompiler {
             if (start != null && !screens.isEmpty() && !screens.containsKey(start)) {
                 problem(top.get("start"), "start screen '" + start + "' does not exist");
             }
-            return new Menu(name, file, serviceCode, Digest.sha256Hex(yaml, 6), languages, start, screens);
+            String resumeAfter = top.containsKey("resumeAfter") ? scalar(top.get("resumeAfter")) : null;
+            if (resumeAfter != null && !screens.isEmpty()) {
+                Screen r = screens.get(resumeAfter);
+                if (r == null) problem(top.get("resumeAfter"), "resumeAfter screen '" + resumeAfter + "' does not exist");
+                else if (r instanceof Screen.ActionScreen || r instanceof Screen.RouterScreen) {
+                    problem(top.get("resumeAfter"), "resumeAfter must be a screen the worker sees, not an " + (r instanceof Screen.ActionScreen ? "action" : "router"));
+                }
+            }
+            return new Menu(name, file, serviceCode, Digest.sha256Hex(yaml, 6), languages, start, screens, resumeAfter);
         }
 
         Screen screen(String id, int line, Node node) {
@@ -208,7 +216,7 @@ public final class MenuCompiler {
                     if (store != null && !NAME.matcher(store).matches()) problem(f.get("store"), "value names are lower_snake_case");
                     Text error = f.containsKey("error") ? text(node, f, "error") : null;
                     return new Screen.InputScreen(id, line, text(node, f, "text"), rule, store, requiredScalar(node, f, "next"),
-                            error, params);
+                            error, params, bool(f, "secret"));
                 }
                 case "action": {
                     String action = requiredScalar(node, f, "action");
@@ -364,10 +372,22 @@ public final class MenuCompiler {
             }
             // A broken link makes everything behind it unreachable; report the link, not the cascade.
             if (!dangling) reachability();
+            Set<String> secrets = new TreeSet<>();
             for (Screen s : menu.screens().values()) {
-                placeholders(s, maxLengths);
+                if (s instanceof Screen.InputScreen i && i.secret() && i.store() != null) secrets.add(i.store());
+            }
+            for (Screen s : menu.screens().values()) {
+                if (s instanceof Screen.InputScreen i && !i.secret() && secrets.contains(i.store())) {
+                    problem(s, s.line(), "stores '" + i.store() + "', which a secret screen stores too: mark it secret: true");
+                }
+            }
+            for (Screen s : menu.screens().values()) {
+                placeholders(s, maxLengths, secrets);
                 if (s instanceof Screen.RouterScreen r) {
                     for (Screen.Route route : r.routes()) {
+                        if (route.when() != null && secrets.contains(route.when().variable())) {
+                            problem(s, route.line(), "condition reads the secret '" + route.when().variable() + "': only an action may read a secret");
+                        }
                         if (route.when() != null && !maxLengths.containsKey(route.when().variable())
                                 && !SessionState.LANGUAGE.equals(route.when().variable())) {
                             problem(s, route.line(), "condition reads '" + route.when().variable() + "', which no screen sets");
@@ -414,10 +434,13 @@ public final class MenuCompiler {
             }
         }
 
-        void placeholders(Screen s, Map<String, Integer> maxLengths) {
+        void placeholders(Screen s, Map<String, Integer> maxLengths, Set<String> secrets) {
             for (Text t : texts(s)) {
                 for (String text : t.byLanguage().values()) {
                     for (Template.Placeholder ph : Template.placeholders(text)) {
+                        if (secrets.contains(ph.variable())) {
+                            problem(s, t.line(), "text shows {" + ph.variable() + "}, a secret: a secret is never shown");
+                        }
                         if (!maxLengths.containsKey(ph.variable())) {
                             problem(s, t.line(), "text uses {" + ph.variable() + "}, which no screen or action sets");
                         }

@@ -11,6 +11,8 @@ public final class MenuEngine {
     /** Longest input we read; a USSD string is at most 160 characters. */
     public static final int MAX_INPUT = 160;
     private static final int MAX_AUTOMATIC_STEPS = 32;
+    /** Where a resumed dialogue goes back to after its sign-in; not a lower_snake_case name, so no menu can set it. */
+    static final String RESUME = "_resume";
 
     /** The first page of a fresh session. */
     public Step start(Menu menu, String language) {
@@ -43,7 +45,9 @@ public final class MenuEngine {
             if (input.isEmpty()) return show(menu, state, SystemTexts.EMPTY_INPUT);
             InputRule.Result r = i.rule().check(input, i.params());
             if (r.hint() != null) return show(menu, state, i.error() != null ? i.error() : r.hint());
-            return advance(menu, state.pushed(i.id()).with(java.util.Map.of(i.store(), r.value())), i.next());
+            SessionState typed = i.secret() ? state.pushed(i.id()).withSecret(i.store(), r.value())
+                    : state.pushed(i.id()).with(java.util.Map.of(i.store(), r.value()));
+            return advance(menu, typed, i.next());
         }
         Screen.MessageScreen msg = (Screen.MessageScreen) screen;
         if (msg.end()) return show(menu, state, null); // only while paging through a long closing text
@@ -56,9 +60,27 @@ public final class MenuEngine {
         String next = action.on().get(outcome.result());
         if (next == null) next = action.on().get(ActionSpec.ERROR);
         if (next == null) {
-            return Step.reply(state, Reply.end(SystemTexts.BUSY.in(state.language(), menu.defaultLanguage())));
+            return Step.reply(state.withoutSecrets(), Reply.end(SystemTexts.BUSY.in(state.language(), menu.defaultLanguage())));
         }
-        return advance(menu, state.with(outcome.values()), next);
+        // The effect has read the secrets it needed: none outlives it (an action that fails or times out included).
+        return advance(menu, state.withoutSecrets().with(outcome.values()), next);
+    }
+
+    /**
+     * A dropped dialogue taken up again in a new session: its page again, or, on a menu with {@code resumeAfter}
+     * (a sign-in), the start again with what was typed kept, and the dropped page once the sign-in is done. Null when
+     * there is nothing to show (the menu lost that screen).
+     */
+    public Step resume(Menu menu, SessionState dropped) {
+        if (menu.resumeAfter() == null) {
+            Reply again = current(menu, dropped);
+            return again == null ? null : Step.reply(dropped, again);
+        }
+        boolean signedIn = dropped.screen().equals(menu.resumeAfter()) || dropped.history().contains(menu.resumeAfter());
+        if (!signedIn || current(menu, dropped) == null) return start(menu, dropped.language());
+        java.util.Map<String, String> kept = new java.util.LinkedHashMap<>(dropped.values());
+        kept.put(RESUME, dropped.screen() + "|" + dropped.page() + "|" + String.join(",", dropped.history()));
+        return advance(menu, new SessionState(menu.version(), menu.start(), 0, dropped.language(), List.of(), kept), menu.start());
     }
 
     /** The page the worker is on, shown again (after a resume, or a retried request). */
@@ -73,6 +95,7 @@ public final class MenuEngine {
     private Step advance(Menu menu, SessionState state, String target) {
         SessionState s = state;
         for (int i = 0; i < MAX_AUTOMATIC_STEPS; i++) {
+            if (target.equals(menu.resumeAfter()) && s.values().containsKey(RESUME)) return show(menu, resumed(s), null);
             Screen screen = menu.screen(target);
             if (screen instanceof Screen.RouterScreen r) {
                 SessionState current = s;
@@ -82,12 +105,23 @@ public final class MenuEngine {
             }
             s = s.at(target);
             if (screen instanceof Screen.ActionScreen a) {
-                return Step.effect(s, new Effect(a.action(), a.id(), s.values()));
+                java.util.Map<String, String> read = new java.util.HashMap<>(s.values());
+                read.putAll(s.secrets());
+                return Step.effect(s, new Effect(a.action(), a.id(), read));
             }
             return show(menu, s, null);
         }
         // Validation cannot rule out every router cycle over values; never spin, tell the worker instead.
         return Step.reply(state, Reply.end(SystemTexts.BUSY.in(state.language(), menu.defaultLanguage())));
+    }
+
+    /** The dropped page, history and values, after the sign-in a resume went through. */
+    private static SessionState resumed(SessionState s) {
+        String[] at = s.values().get(RESUME).split("\\|", -1);
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>(s.values());
+        values.remove(RESUME);
+        List<String> history = at[2].isEmpty() ? List.of() : List.of(at[2].split(","));
+        return new SessionState(s.menuVersion(), at[0], Integer.parseInt(at[1]), s.language(), history, values);
     }
 
     private static java.util.Map<String, String> routeValues(SessionState s) {

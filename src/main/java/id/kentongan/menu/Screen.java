@@ -14,9 +14,12 @@ public sealed interface Screen {
 
     record Option(Text label, String next, Map<String, String> set, int line) {}
 
-    /** Free input checked by a named rule; the normalised value is stored under {@code store}. */
+    /**
+     * Free input checked by a named rule; the normalised value is stored under {@code store}, or, when {@code secret}
+     * (a PIN), among the state's secrets: never shown, never stored in clear (see {@link SessionState}).
+     */
     record InputScreen(String id, int line, Text text, InputRule rule, String store, String next, Text error,
-                       Map<String, String> params) implements Screen {}
+                       Map<String, String> params, boolean secret) implements Screen {}
 
     /** Runs a named effect and branches on its result. Not shown to the worker. */
     record ActionScreen(String id, int line, String action, Map<String, String> on) implements Screen {}

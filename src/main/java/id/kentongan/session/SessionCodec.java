@@ -19,6 +19,9 @@ final class SessionCodec {
                 .put("p", s.phase().name().substring(0, 1))
                 .put("t", s.lastSeen())
                 .put("s", state(s.state()));
+        // Secrets typed in this hop are kept as a slow salted hash for the next hop only, and never past the end.
+        Map<String, String> held = s.phase() == UssdSession.Phase.ACTIVE ? s.state().held() : Map.of();
+        if (!held.isEmpty()) j.getJsonObject("s").put("z", new JsonObject(new LinkedHashMap<>(held)));
         if (s.offered() != null) j.put("o", state(s.offered()));
         if (s.lastHop() != null) j.put("k", s.lastHop());
         return j.encode();
@@ -50,6 +53,8 @@ final class SessionCodec {
         List<String> history = j.getJsonArray("h", new JsonArray()).stream().map(Object::toString).toList();
         Map<String, String> values = new LinkedHashMap<>();
         j.getJsonObject("x", new JsonObject()).forEach(e -> values.put(e.getKey(), String.valueOf(e.getValue())));
-        return new SessionState(j.getString("v"), j.getString("s"), j.getInteger("g", 0), j.getString("l"), history, values);
+        Map<String, String> secrets = new LinkedHashMap<>();
+        j.getJsonObject("z", new JsonObject()).forEach(e -> secrets.put(e.getKey(), String.valueOf(e.getValue())));
+        return new SessionState(j.getString("v"), j.getString("s"), j.getInteger("g", 0), j.getString("l"), history, values, secrets);
     }
 }

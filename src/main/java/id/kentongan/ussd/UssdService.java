@@ -136,11 +136,11 @@ public final class UssdService {
             List<String> rest = inputs.size() > 1 ? inputs.subList(1, inputs.size()) : List.of();
             if (choice.equals("1")) {
                 Menu m = menus.forSession(s.serviceCode(), s.offered().menuVersion()).orElseThrow();
-                Reply again = engine.current(m, s.offered());
+                Step again = engine.resume(m, s.offered());
                 if (again != null) {
                     log.info("session resumed for {} request {}", req.msisdn().masked(), req.requestId());
                     meters.session("resumed");
-                    return walk(req, m, new Step(s.offered(), again, null), rest, note);
+                    return walk(req, m, again, rest, note);
                 }
             }
             Menu m = menus.current(s.serviceCode()).orElseThrow();

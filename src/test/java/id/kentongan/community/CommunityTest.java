@@ -203,6 +203,81 @@ class CommunityTest {
         }
     }
 
+    /**
+     * Issue 14, finding 1: between the two entries of a new PIN the session held {@code "pin":"481516"}. Now the first
+     * entry is kept only as a salted slow hash for that one hop; a mismatch, and a sign-in, leave nothing of it.
+     */
+    @Test
+    void aNewPinIsHeldOnlyAsASaltedHashForOneHopAndThenNotAtAll() throws Exception {
+        String agent = newAgent("Paguyuban Ojek Terminal " + System.nanoTime());
+        String sessionKey = KEYS.ussdSession(new Msisdn(agent));
+        RedisClient client = RedisClient.create(Instances.REDIS);
+        try (StatefulRedisConnection<String, String> r = client.connect()) {
+            Call c = new Call(sid(), agent, k.port()).code("*568#");
+            c.dial();
+            assertEquals("CON Ketik ulang PIN:", c.press("481516").body());
+            String between = r.sync().get(sessionKey);
+            assertFalse(between.contains("481516"), between);
+            assertTrue(between.contains("\"z\":{\"pin\":\"pbkdf2-sha256$10000$"), "a salted slow hash of the first entry: " + between);
+
+            assertEquals("CON PIN tidak sama. Buat PIN 6 angka:", c.press("481517").body());
+            String afterMismatch = r.sync().get(sessionKey);
+            assertFalse(afterMismatch.contains("pbkdf2") || afterMismatch.contains("48151"), afterMismatch);
+
+            assertEquals("CON Ketik ulang PIN:", c.press("481516").body());
+            assertTrue(c.press("481516").body().startsWith("CON Perisai Siti A."));
+            String signedIn = r.sync().get(sessionKey);
+            assertFalse(signedIn.contains("pbkdf2") || signedIn.contains("481516") || signedIn.contains("\"z\""), signedIn);
+
+            // Signing in with the PIN typed in one hop: nothing held either.
+            Call again = new Call(sid(), agent, k.port()).code("*568#");
+            assertTrue(again.dial().body().startsWith("CON Sesi sebelumnya terputus."));
+            assertEquals("CON Halo Siti A., masukkan PIN:", again.press("2").body());
+            assertTrue(again.press("481516").body().startsWith("CON Perisai Siti A."));
+            String second = r.sync().get(sessionKey);
+            assertFalse(second.contains("pbkdf2") || second.contains("481516"), second);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /**
+     * Issue 14, finding 9: PIN, drop the call, redial, "1" (Lanjutkan), any choice answered "Sesi agen berakhir" (the
+     * sign-in belongs to the session that typed the PIN). A resumed agent dialogue now asks for the PIN and goes on
+     * from where it dropped, with what was typed kept; a wrong PIN there counts like any other.
+     */
+    @Test
+    void aResumedAgentDialogueAsksForThePinAgainAndGoesOnWhereItDropped() throws Exception {
+        String agent = newAgent("Pangkalan Ojek Ajibarang " + System.nanoTime());
+        Call c = signIn(agent, "135790", true);
+        String worker = phone();
+        c.press("1");
+        assertTrue(c.press("0" + worker.substring(2)).body().startsWith("CON NIK pekerja"));
+        // The call drops here. The agent dials again and takes up the dialogue.
+        Call back = new Call(sid(), agent, k.port()).code("*568#");
+        assertEquals("CON Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal", back.dial().body());
+        assertEquals("CON Halo Siti A., masukkan PIN:", back.press("1").body());
+        assertEquals("CON PIN salah, sisa 2 kali. Masukkan PIN:", back.press("000000").body());
+        Answer where = back.press("135790");
+        assertTrue(where.body().startsWith("CON NIK pekerja"), "back where it dropped: " + where.body());
+        assertTrue(back.press(Instances.nik(nik++)).body().startsWith("CON Nama lengkap"));
+        assertTrue(back.press("Rina Wulandari").body().startsWith("CON Pekerjaan"));
+        assertTrue(back.press("1").body().startsWith("CON Penghasilan"));
+        Answer confirm = back.press("1");
+        assertTrue(confirm.body().startsWith("CON RINA WULANDARI\nHP " + worker), "the phone typed before the drop is kept: " + confirm.body());
+        assertTrue(back.press("1").body().startsWith("END SMS persetujuan terkirim"));
+        // "0" from the resumed page goes back through the journey, not to the PIN screen.
+        new Call(sid(), agent, k.port()).code("*568#").dial(); // the offer, left unanswered: the next dial starts afresh
+        Call c3 = signIn(agent, "135790", false);
+        assertEquals("CON No. HP pekerja (untuk SMS persetujuan):", c3.press("1").body());
+        c3.press(phone());
+        Call back3 = new Call(sid(), agent, k.port()).code("*568#");
+        back3.dial();
+        back3.press("1");
+        assertTrue(back3.press("135790").body().startsWith("CON NIK pekerja"));
+        assertEquals("CON No. HP pekerja (untuk SMS persetujuan):", back3.press("0").body());
+    }
+
     @Test
     void anAgentRecordsCashOnceTheWorkerGetsAReceiptAndTheBalanceAddsUp() throws Exception {
         String agent = newAgent("Koperasi Pasar " + System.nanoTime());

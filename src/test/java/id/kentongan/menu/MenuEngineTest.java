@@ -54,6 +54,57 @@ class MenuEngineTest {
     }
 
     @Test
+    void aSecretReachesOnlyItsActionAndNothingOfItOutlivesAFailedOne() throws Exception {
+        // Issue 14, finding 1: when agent.login timed out, the busy END screen was saved with the PIN in the session.
+        Menu perisai = new MenuCompiler(StandardActions.catalog()).compile("perisai.yaml", Files.readString(Path.of("menus/perisai.yaml")));
+        Step who = engine.start(perisai, "id");
+        Step ask = engine.afterEffect(perisai, who.state(), new ActionOutcome("known", Map.of("agent_name", "Siti A.")));
+        Step login = engine.step(perisai, ask.state(), "481516");
+        assertEquals("agent.login", login.effect().action());
+        assertEquals("481516", login.effect().values().get("pin"), "the action reads the PIN");
+        assertFalse(login.state().values().containsKey("pin"), "the PIN is not among the values a screen may show");
+        assertFalse(login.toString().contains("481516") || login.effect().toString().contains("481516"), login.toString());
+
+        Step timedOut = engine.afterEffect(perisai, login.state(), ActionOutcome.error());
+        assertTrue(timedOut.reply().end(), timedOut.reply().text());
+        assertEquals(Map.of(), timedOut.state().secrets(), "nothing of the PIN is left to save");
+        Step signedIn = engine.afterEffect(perisai, login.state(), ActionOutcome.of("ok"));
+        assertEquals(Map.of(), signedIn.state().secrets());
+    }
+
+    @Test
+    void aMenuMayNotShowOrBranchOnASecret() {
+        String yaml = """
+                serviceCode: "*569#"
+                name: t
+                languages: [id]
+                start: pin
+                screens:
+                  pin:
+                    type: input
+                    secret: true
+                    text: {id: "PIN:"}
+                    validate: pin
+                    store: pin
+                    next: check
+                  check:
+                    type: router
+                    routes:
+                      - when: "pin == 123456"
+                        next: shown
+                    otherwise: shown
+                  shown:
+                    type: message
+                    end: true
+                    text: {id: "PIN Anda {pin}"}
+                """;
+        InvalidMenuException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidMenuException.class,
+                () -> new MenuCompiler(StandardActions.catalog()).compile("t.yaml", yaml));
+        assertTrue(e.getMessage().contains("text shows {pin}, a secret"), e.getMessage());
+        assertTrue(e.getMessage().contains("condition reads the secret 'pin'"), e.getMessage());
+    }
+
+    @Test
     void onlyAsciiDigitsChooseAnOption() {
         // Issue 14, finding 8: Arabic-Indic three (U+0663) and fullwidth three are not option 3.
         for (String three : new String[]{"\u0663", "\uFF13", "\u0663\u0663"}) {
