@@ -2,6 +2,7 @@ package id.kentongan;
 
 import id.kentongan.admin.AdminAccess;
 import id.kentongan.smpp.SmscConfig;
+import id.kentongan.store.Limits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -61,7 +62,31 @@ public final class ConfigLoader {
                 backends(env, y),
                 sms(env, y),
                 outreach(env, y),
-                pick(env, "KENTONGAN_REDIS_NAMESPACE", y, "redis.namespace", d.redisNamespace()));
+                pick(env, "KENTONGAN_REDIS_NAMESPACE", y, "redis.namespace", d.redisNamespace()),
+                limits(env, y));
+    }
+
+    private static Limits limits(Map<String, String> env, Map<String, Object> y) {
+        Limits d = Limits.defaults();
+        return d.with(count(env, y, "HOPS_PER_MINUTE", "hopsPerMinute", d.hops().max()),
+                count(env, y, "NIK_LOOKUPS_PER_DAY", "nikLookupsPerDay", d.nikLookups().max()),
+                count(env, y, "AGENT_NIK_LOOKUPS_PER_DAY", "agentNikLookupsPerDay", d.agentNikLookups().max()),
+                count(env, y, "MO_PER_MINUTE", "moPerMinute", d.moSms().max()),
+                count(env, y, "ADMIN_SIGN_IN_FAILURES", "adminSignInFailures", d.adminSignIns().max()))
+                .withHttp(count(env, y, "HTTP_CONNECTIONS", "httpConnections", d.httpConnections()),
+                        duration("limits.httpHeaderTimeout", pick(env, "KENTONGAN_LIMIT_HTTP_HEADER_TIMEOUT", y, "limits.httpHeaderTimeout", null), d.httpHeaderTimeout()),
+                        duration("limits.httpIdleTimeout", pick(env, "KENTONGAN_LIMIT_HTTP_IDLE_TIMEOUT", y, "limits.httpIdleTimeout", null), d.httpIdleTimeout()));
+    }
+
+    private static int count(Map<String, String> env, Map<String, Object> y, String variable, String key, int fallback) {
+        String v = pick(env, "KENTONGAN_LIMIT_" + variable, y, "limits." + key, Integer.toString(fallback));
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("invalid configuration: limits." + key + " must be a whole number of at least 1, was " + v);
     }
 
     private static Outreach outreach(Map<String, String> env, Map<String, Object> y) {

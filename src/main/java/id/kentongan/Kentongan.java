@@ -46,6 +46,7 @@ import id.kentongan.ussd.UssdService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
@@ -60,6 +61,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -138,9 +140,9 @@ public final class Kentongan {
                     new Groups(store.ttl()), ledger, optOuts, sender, clock, config.outreach().ussdCode());
             Actions actions = actions(vertx, config, store, clock, backends, community, sender);
             UssdService ussd = new UssdService(menus.registry(), new MenuEngine(),
-                    new SessionStore(store.ttl(), config.sessionTtl(), config.resumeWindow()), actions, clock, meters);
+                    new SessionStore(store.ttl(), config.sessionTtl(), config.resumeWindow()), actions, clock, meters, config.limits().hops());
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
-                    new MoHandler(actions, optOuts, sender, clock, community, config.outreach().ussdCode()), ussd, smsChannel.client()).countingWith(meters::sms);
+                    new MoHandler(actions, optOuts, sender, clock, community, config.outreach().ussdCode(), store.ttl(), config.limits().moSms()), ussd, smsChannel.client()).countingWith(meters::sms);
             smsChannel.start(inbound);
             Outreach.Running outreach = Outreach.Running.start(config, store.redis(), backends.members(), sender, smsChannel.outbox(), clock);
             Admin admin = admin(vertx, config, store, clock, menus, community, backends, outreach, meters);
@@ -150,8 +152,8 @@ public final class Kentongan {
             List<Long> timers = new ArrayList<>();
             timers.add(outboxBacklogGauge(vertx, smsChannel, meters));
             Consumer<Router> routes = router -> {
-                serviceRoutes(router, store, menus, smsChannel, meters, callback);
-                admin.mount(router);
+                admin.mount(router); // first: its sign-in guards /admin/* and /sms/*
+                serviceRoutes(router, store, menus, smsChannel, meters, callback, admin);
                 backends.sandboxPayments().ifPresent(sandbox -> router.post("/sandbox/payments/:code/pay").handler(
                         new SandboxPayments(sandbox, WebClient.create(vertx), config.backends().paymentSecret(), clock)::handle));
             };
@@ -209,21 +211,22 @@ public final class Kentongan {
         // A doubled step waits for the first one's outcome a little less than the action timeout allows.
         Once once = new Once(vertx, store.ttl(), Duration.ofHours(24), config.backendTimeout().multipliedBy(3).dividedBy(5));
         return new Actions(vertx, config.backendTimeout(), once, StandardActions.all(backends.members(), backends.payments(),
-                backends.orders(), clock, config.zone(), community, sender));
+                backends.orders(), clock, config.zone(), community, sender, store.ttl(), config.limits()));
     }
 
     static Admin admin(Vertx vertx, KentonganConfig config, Store store, Clock clock, Menus menus, Community community,
                        Backends backends, Outreach.Running outreach, Meters meters) {
         List<AdminAccess.Token> tokens = new ArrayList<>(config.outreach().tokens());
         tokens.add(new AdminAccess.Token("admin", AdminAccess.Role.ADMIN, outreach.adminTokenSha256()));
-        AdminAccess access = new AdminAccess(tokens, store.ttl(), clock);
+        AdminAccess access = new AdminAccess(tokens, store.ttl(), clock, config.limits().adminSignIns());
         return new Admin(access, new AdminApi(vertx, access, outreach.campaigns(), config.outreach().ussdCode()),
                 new CommunityAdmin(access, community, backends.members(), clock),
                 new MenuAdmin(vertx, access, menus.publisher(), menus.registry(), StandardActions.catalog()), meters);
     }
 
-    /** /metrics, /ready, /sms/:key and the payment provider's callback. */
-    static void serviceRoutes(Router router, Store store, Menus menus, SmsChannel sms, Meters meters, PaymentCallback callback) {
+    /** /metrics, /ready, /sms/:key (for a viewer: a message's state tells who was sent what, when) and the payment provider's callback. */
+    static void serviceRoutes(Router router, Store store, Menus menus, SmsChannel sms, Meters meters, PaymentCallback callback,
+                              Admin admin) {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(meters.scrape()));
         router.get("/ready").handler(ctx -> ready(store.ttl(), menus.registry(), sms).onComplete(ar -> {
@@ -232,7 +235,7 @@ public final class Kentongan {
             ctx.response().setStatusCode(ok ? 200 : 503).putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("status", ok ? "READY" : "NOT_READY").put("checks", checks).encode());
         }));
-        router.get("/sms/:key").handler(ctx -> sms.outbox().state(ctx.pathParam("key")).onComplete(ar -> {
+        admin.route(router, HttpMethod.GET, "/sms/:key", AdminAccess.Role.VIEWER, ctx -> sms.outbox().state(ctx.pathParam("key")).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.response().setStatusCode(503).end();
             } else if (ar.result().isEmpty()) {
@@ -261,8 +264,10 @@ public final class Kentongan {
     static Future<Deployed> http(Vertx vertx, KentonganConfig config, Store store, Menus menus, UssdService ussd, Consumer<Router> routes) {
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<UssdHttpVerticle> verticles = new CopyOnWriteArrayList<>();
+        AtomicInteger open = new AtomicInteger(); // one connection cap for all the loops' servers
         Supplier<UssdHttpVerticle> newVerticle = () -> {
-            UssdHttpVerticle v = new UssdHttpVerticle(ussd, menus.registry(), store.ttl(), config.httpHost(), config.httpPort(), routes);
+            UssdHttpVerticle v = new UssdHttpVerticle(ussd, menus.registry(), store.ttl(), config.httpHost(), config.httpPort(), routes,
+                    config.limits(), open);
             verticles.add(v);
             return v;
         };

@@ -2,6 +2,7 @@ package id.kentongan;
 
 import id.kentongan.admin.AdminAccess;
 import id.kentongan.smpp.SmsSegments;
+import id.kentongan.store.Limits;
 import id.kentongan.store.Redis;
 import id.kentongan.text.Digest;
 import id.kentongan.tools.SmscSimulator;
@@ -46,7 +47,9 @@ public final class Instances implements AutoCloseable {
                                         Digest.sha256Hex(VIEWER_TOKEN, 32)),
                                 new AdminAccess.Token("editor", AdminAccess.Role.EDITOR,
                                         Digest.sha256Hex(EDITOR_TOKEN, 32)))),
-                NAMESPACE);
+                // Tests type at machine speed and share one address: the real quotas would cut them short
+                // (LimitsTest checks those).
+                NAMESPACE, Limits.defaults().with(100_000, 10, 150, 100_000, 100_000));
     }
 
     /** A key root no other test run (or test, see {@link #isolated()}) uses. */

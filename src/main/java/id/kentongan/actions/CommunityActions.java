@@ -22,6 +22,8 @@ import id.kentongan.menu.ActionSpec;
 import id.kentongan.menu.SessionState;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.text.Digest;
+import id.kentongan.store.Quota;
+import id.kentongan.store.TtlStore;
 import io.vertx.core.Future;
 
 import java.time.Clock;
@@ -47,8 +49,9 @@ public final class CommunityActions {
     public static final ActionSpec IDENTIFY = new ActionSpec("agent.identify", Set.of("new", "known", "locked", "not_agent"), Map.of("agent_name", 20));
     public static final ActionSpec SET_PIN = new ActionSpec("agent.set_pin", Set.of("ok", "mismatch"), Map.of());
     public static final ActionSpec LOGIN = new ActionSpec("agent.login", Set.of("ok", "wrong", "locked"), Map.of("tries_left", 1));
-    public static final ActionSpec REGISTER_FOR = new ActionSpec("agent.register_for", Set.of("consent_sent", "registered", SIGNED_OUT),
-            Map.of("kpj", 11));
+    /** A NIK already registered tells the agent the masked number it belongs to, not its KPJ (see MemberActions.CHECK_NIK). */
+    public static final ActionSpec REGISTER_FOR = new ActionSpec("agent.register_for", Set.of("consent_sent", "registered", "limit", SIGNED_OUT),
+            Map.of("owner_phone", 11));
     public static final ActionSpec DUE_LIST = new ActionSpec("agent.due_list", Set.of("ok", "none", SIGNED_OUT),
             Map.of("due_list", 40, "due_count", 2), Map.of("due_list", 20));
     public static final ActionSpec CASH_QUOTE = new ActionSpec("agent.cash_quote", Set.of("ok", "not_registered", "ended", SIGNED_OUT),
@@ -66,7 +69,7 @@ public final class CommunityActions {
         return List.of(IDENTIFY, SET_PIN, LOGIN, REGISTER_FOR, DUE_LIST, CASH_QUOTE, CASH_RECORD, SUMMARY, INVITE);
     }
 
-    public static List<Action> all(Community community, MembershipService members, SmsSender sms, Clock clock) {
+    public static List<Action> all(Community community, MembershipService members, SmsSender sms, Clock clock, TtlStore quotas, Quota nikLookups) {
         Agents agents = community.agents();
         Ledger ledger = community.ledger();
         return List.of(
@@ -95,9 +98,12 @@ public final class CommunityActions {
                     Registration r = new Registration(new Nik(call.value("nik")), call.value("name"), worker,
                             Occupation.byCode(call.value("occupation")).orElse(Occupation.LAINNYA),
                             new ContributionPlan(Long.parseLong(call.value("income"))));
-                    return members.findByNik(r.nik()).compose(existing -> existing.isPresent()
-                            ? Future.succeededFuture(new ActionOutcome("registered", Map.of("kpj", existing.get().kpj())))
-                            : community.askConsent(agent, r).map(ActionOutcome.of("consent_sent")));
+                    return nikLookups.take(quotas, agent.msisdn().value()).compose(within -> !within
+                            ? Future.succeededFuture(ActionOutcome.of("limit"))
+                            : members.findByNik(r.nik()).compose(existing -> existing.isPresent()
+                                    ? Future.succeededFuture(new ActionOutcome("registered",
+                                            Map.of("owner_phone", Masking.msisdnLocal(existing.get().msisdn().value()))))
+                                    : community.askConsent(agent, r).map(ActionOutcome.of("consent_sent"))));
                 })),
 
                 Action.of(DUE_LIST, signedIn(agents, (call, agent) -> dueList(community, members, agent, LocalDate.now(clock)))),

@@ -1,5 +1,7 @@
 package id.kentongan.actions;
 
+import id.kentongan.domain.Masking;
+import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
@@ -9,6 +11,8 @@ import id.kentongan.member.Occupation;
 import id.kentongan.member.Registration;
 import id.kentongan.menu.ActionOutcome;
 import id.kentongan.menu.ActionSpec;
+import id.kentongan.store.Quota;
+import id.kentongan.store.TtlStore;
 import io.vertx.core.Future;
 
 import java.time.Clock;
@@ -22,23 +26,38 @@ import java.util.Set;
 public final class MemberActions {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
-    public static final ActionSpec CHECK_NIK = new ActionSpec("member.check_nik", Set.of("available", "registered"), Map.of("kpj", 11));
+    /**
+     * A registered NIK tells its KPJ only to the number it was registered with ("registered"); from any other number
+     * only that it is registered, and the masked number it was registered from ("registered_other"): the owner
+     * recognises their number, a stranger learns nothing a claim could be made with. Look-ups per number per day are
+     * limited ({@code limits.nikLookupsPerDay}).
+     */
+    public static final ActionSpec CHECK_NIK = new ActionSpec("member.check_nik", Set.of("available", "registered", "registered_other", "limit"),
+            Map.of("kpj", 11, "owner_phone", 11));
     public static final ActionSpec QUOTE = new ActionSpec("contribution.quote", Set.of("ok"), Map.of("jkk", 6, "jkm", 4, "monthly", 6));
-    public static final ActionSpec REGISTER = new ActionSpec("member.register", Set.of("ok", "registered"), Map.of("kpj", 11));
+    public static final ActionSpec REGISTER = new ActionSpec("member.register", Set.of("ok", "registered", "registered_other", "limit"),
+            Map.of("kpj", 11, "owner_phone", 11));
     public static final ActionSpec STATUS = new ActionSpec("member.status",
             Set.of("active", "pending", "lapsed", "ended", "not_registered"),
             Map.of("kpj", 11, "paid_through", 7, "due", 7, "monthly", 6, "arrears", 1));
 
     private MemberActions() {}
 
+    /** An already-registered NIK: its KPJ for the number it belongs to, the masked number for anyone else. */
+    static ActionOutcome registered(Member m, Msisdn asking) {
+        return m.msisdn().equals(asking) ? new ActionOutcome("registered", Map.of("kpj", m.kpj()))
+                : new ActionOutcome("registered_other", Map.of("owner_phone", Masking.msisdnLocal(m.msisdn().value())));
+    }
+
     /** {@code afterRegistered} is told of each new member and the channel (ussd or sms); its failure fails nothing. */
-    public static List<Action> all(MembershipService members, Clock clock,
+    public static List<Action> all(MembershipService members, Clock clock, TtlStore quotas, Quota nikLookups,
                                    java.util.function.BiFunction<Member, String, Future<Void>> afterRegistered) {
         return List.of(
-                Action.of(CHECK_NIK,
-                        call -> members.findByNik(new Nik(call.value("nik"))).map(found -> found
-                                .map(m -> new ActionOutcome("registered", Map.of("kpj", m.kpj())))
-                                .orElse(ActionOutcome.of("available")))),
+                Action.of(CHECK_NIK, call -> nikLookups.take(quotas, call.msisdn().value()).compose(within -> !within
+                        ? Future.succeededFuture(ActionOutcome.of("limit"))
+                        : members.findByNik(new Nik(call.value("nik"))).map(found -> found
+                                .map(m -> registered(m, call.msisdn()))
+                                .orElse(ActionOutcome.of("available"))))),
 
                 Action.of(QUOTE,
                         call -> {
@@ -48,17 +67,18 @@ public final class MemberActions {
                         }),
 
                 Action.once(REGISTER,
-                        call -> {
+                        call -> nikLookups.take(quotas, call.msisdn().value()).compose(within -> {
+                            if (!within) return Future.succeededFuture(ActionOutcome.of("limit"));
                             Registration r = new Registration(new Nik(call.value("nik")), call.value("name"), call.msisdn(),
                                     Occupation.byCode(call.value("occupation")).orElse(Occupation.LAINNYA),
                                     new ContributionPlan(Long.parseLong(call.value("income"))));
                             return members.register(r, call.idempotencyKey()).compose(done -> {
-                                ActionOutcome o = new ActionOutcome(done.created() ? "ok" : "registered", Map.of("kpj", done.member().kpj()));
-                                if (!done.created()) return Future.succeededFuture(o);
+                                if (!done.created()) return Future.succeededFuture(registered(done.member(), call.msisdn()));
+                                ActionOutcome o = new ActionOutcome("ok", Map.of("kpj", done.member().kpj()));
                                 return afterRegistered.apply(done.member(), call.sessionId().startsWith("sms-") ? "sms" : "ussd")
                                         .otherwise((Void) null).map(o);
                             });
-                        }),
+                        })),
 
                 Action.of(STATUS,
                         call -> members.findByMsisdn(call.msisdn()).map(found -> found.map(m -> {

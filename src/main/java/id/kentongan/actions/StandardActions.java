@@ -4,6 +4,8 @@ import id.kentongan.community.Community;
 import id.kentongan.member.MembershipService;
 import id.kentongan.menu.ActionSpec;
 import id.kentongan.outbox.SmsSender;
+import id.kentongan.store.Limits;
+import id.kentongan.store.TtlStore;
 import id.kentongan.payment.PaymentOrders;
 import id.kentongan.payment.PaymentService;
 
@@ -29,12 +31,12 @@ public final class StandardActions {
     }
 
     public static List<Action> all(MembershipService members, PaymentService payments, PaymentOrders orders, Clock clock,
-                                   ZoneId zone, Community community, SmsSender sms) {
+                                   ZoneId zone, Community community, SmsSender sms, TtlStore quotas, Limits limits) {
         // A worker who registers themselves (USSD or SMS) is recorded, joins no group, and thanks whoever invited them.
-        List<Action> all = new ArrayList<>(MemberActions.all(members, clock, (m, channel) ->
+        List<Action> all = new ArrayList<>(MemberActions.all(members, clock, quotas, limits.nikLookups(), (m, channel) ->
                 community.registered(m, channel, java.util.Optional.empty(), java.util.Optional.empty())));
         all.addAll(PaymentActions.all(members, payments, orders, clock, zone));
-        all.addAll(CommunityActions.all(community, members, sms, clock));
+        all.addAll(CommunityActions.all(community, members, sms, clock, quotas, limits.agentNikLookups()));
         return all;
     }
 }

@@ -1,9 +1,11 @@
 package id.kentongan.admin;
 
 import id.kentongan.metrics.Meters;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
 import java.util.LinkedHashMap;
@@ -35,6 +37,11 @@ public final class Admin {
         // The operators' console: plain HTML, CSS and JS from the jar (no CDN); it signs in with an admin token.
         router.getWithRegex("^/console$").handler(ctx -> ctx.redirect("/console/"));
         router.route("/console/*").handler(StaticHandler.create("console").setCachingEnabled(false));
+    }
+
+    /** Mounts a route outside /admin behind the same sign-in and roles (its prefix must be guarded, see AdminAccess#mount). */
+    public void route(Router router, HttpMethod method, String path, AdminAccess.Role role, Handler<RoutingContext> handler) {
+        access.route(router, method, path, role, handler);
     }
 
     /** Every admin route and the role it needs (for the access tests, and ops). */

@@ -1,5 +1,6 @@
 package id.kentongan.admin;
 
+import id.kentongan.store.Quota;
 import id.kentongan.store.TtlStore;
 import id.kentongan.text.Digest;
 import io.vertx.core.Handler;
@@ -57,7 +58,10 @@ public final class AdminAccess {
     private final TtlStore store;
     private final Clock clock;
 
-    public AdminAccess(List<Token> tokens, TtlStore store, Clock clock) {
+    private final Quota signIns;
+
+    public AdminAccess(List<Token> tokens, TtlStore store, Clock clock, Quota signIns) {
+        this.signIns = signIns;
         this.tokens = List.copyOf(tokens);
         this.store = store;
         this.clock = clock;
@@ -66,6 +70,7 @@ public final class AdminAccess {
     /** Authentication and the body for everything under /admin; then the audit log's own route. */
     public void mount(Router router) {
         router.route("/admin/*").handler(this::authenticate);
+        router.route("/sms/*").handler(this::authenticate); // a message's state is the operators' business too
         router.route("/admin/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         route(router, HttpMethod.GET, "/admin/audit", Role.ADMIN, this::auditLog);
     }
@@ -93,8 +98,44 @@ public final class AdminAccess {
         return List.copyOf(routes);
     }
 
+    /**
+     * Every sign-in with a token counts against the caller's address before the token is checked (so 40 parallel guesses get 20
+     * checks, not 40), and a good one is given back: only failures accumulate. Over the quota: 429 for the rest of
+     * the window, whatever the token. Behind a proxy the address is the proxy's: give operators their own way in.
+     */
     private void authenticate(RoutingContext ctx) {
-        String h = ctx.request().getHeader("Authorization");
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null) {
+            signedIn(ctx, null); // no token offered: nothing guessed, nothing counted
+            return;
+        }
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        ctx.request().pause(); // the body waits for the body handler
+        signIns.count(store, address).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.request().resume();
+                ctx.response().setStatusCode(503).end();
+                return;
+            }
+            if (ar.result() > signIns.max()) {
+                if (ar.result() == signIns.max() + 1) {
+                    LoggerFactory.getLogger(AdminAccess.class).warn("admin sign-ins from {} refused for {}: {} failures",
+                            address, signIns.window(), signIns.max());
+                }
+                ctx.request().resume();
+                ctx.response().setStatusCode(429).putHeader("Retry-After", Long.toString(signIns.window().toSeconds()))
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("error", "too many failed sign-ins from this address; try again later").encode());
+                return;
+            }
+            Token who = token(header);
+            if (who != null) signIns.giveBack(store, address);
+            else ctx.request().resume(); // a refused body is read and dropped; an accepted one waits for the body handler
+            signedIn(ctx, who);
+        });
+    }
+
+    private Token token(String h) {
         Token found = null;
         if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
             byte[] given = Digest.sha256Hex(h.substring(7).strip(), 32).getBytes(StandardCharsets.US_ASCII);
@@ -103,6 +144,10 @@ public final class AdminAccess {
                 if (MessageDigest.isEqual(given, t.sha256().getBytes(StandardCharsets.US_ASCII))) found = t;
             }
         }
+        return found;
+    }
+
+    private void signedIn(RoutingContext ctx, Token found) {
         if (found == null) {
             ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer realm=\"kentongan-admin\"")
                     .putHeader("Content-Type", "application/json").end(new JsonObject().put("error", "a valid bearer token is required").encode());

@@ -3,6 +3,7 @@ package id.kentongan.admin;
 import id.kentongan.menu.ActionSpec;
 import id.kentongan.menu.InvalidMenuException;
 import id.kentongan.menu.Menu;
+import id.kentongan.menu.MenuCompiler;
 import id.kentongan.menu.MenuProblem;
 import id.kentongan.menu.MenuRegistry;
 import id.kentongan.menu.Pages;
@@ -10,6 +11,7 @@ import id.kentongan.menu.Reply;
 import id.kentongan.publishing.MenuPublisher;
 import id.kentongan.text.Gsm7;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.TimeoutException;
 
 import static id.kentongan.admin.AdminAccess.error;
 import static id.kentongan.admin.AdminAccess.jsonBody;
@@ -106,6 +109,7 @@ public final class MenuAdmin {
             file = ctx.queryParams().get("file") == null ? "upload.yaml" : ctx.queryParams().get("file");
             text = ctx.body().asString();
         }
+        if (text != null && refusedAsTooBig(ctx, text)) return;
         if (text == null || text.isBlank()) {
             send(ctx, 400, error("the menu is empty"));
             return;
@@ -221,6 +225,7 @@ public final class MenuAdmin {
             return;
         }
         JsonObject b = body;
+        if (b.getString("text") != null && refusedAsTooBig(ctx, b.getString("text"))) return;
         Map<String, String> values = new HashMap<>();
         b.getJsonObject("values", new JsonObject()).forEach(e -> values.put(e.getKey(), String.valueOf(e.getValue())));
         vertx.<List<String>>executeBlocking(() -> {
@@ -241,6 +246,7 @@ public final class MenuAdmin {
             send(ctx, 400, error("send {\"text\": the draft menu, \"inputs\": [...], \"lang\": \"id\"}"));
             return;
         }
+        if (refusedAsTooBig(ctx, b.getString("text"))) return;
         List<String> inputs = b.getJsonArray("inputs", new JsonArray()).stream().map(String::valueOf).toList();
         vertx.<Reply>executeBlocking(() -> {
             Menu m = publisher.compile(b.getString("file", "draft.yaml"), b.getString("text"));
@@ -265,12 +271,35 @@ public final class MenuAdmin {
             send(ctx, 400, error("send {\"serviceCode\", \"text\"}"));
             return;
         }
+        if (refusedAsTooBig(ctx, b.getString("text"))) return;
         String code = b.getString("serviceCode");
         publisher.live(code).compose(v -> v.isEmpty() ? Future.succeededFuture(java.util.Optional.<String>empty()) : publisher.text(code, v.get()))
+                .compose(live -> withinBudget(vertx.executeBlocking(() -> LineDiff.of(live.orElse(""), b.getString("text")), false)))
                 .onComplete(ar -> {
                     if (ar.failed()) AdminAccess.fail(ctx, ar.cause());
-                    else send(ctx, 200, new JsonObject().put("serviceCode", code)
-                            .put("lines", new JsonArray(new java.util.ArrayList<Object>(LineDiff.of(ar.result().orElse(""), b.getString("text"))))));
+                    else send(ctx, 200, new JsonObject().put("serviceCode", code).put("lines", new JsonArray(new java.util.ArrayList<Object>(ar.result()))));
                 });
+    }
+
+    /** Within the size caps a diff takes milliseconds; the budget is for what the caps did not foresee. */
+    private static final long DIFF_BUDGET_MS = 2_000;
+
+    private <T> Future<T> withinBudget(Future<T> work) {
+        Promise<T> p = Promise.promise();
+        long timer = vertx.setTimer(DIFF_BUDGET_MS, t -> p.tryFail(new TimeoutException("the diff took longer than " + DIFF_BUDGET_MS + " ms")));
+        work.onComplete(ar -> {
+            vertx.cancelTimer(timer);
+            if (ar.succeeded()) p.tryComplete(ar.result());
+            else p.tryFail(ar.cause());
+        });
+        return p.future();
+    }
+
+    /** Every menu text the API takes is capped in lines and bytes before any work is done on it. */
+    private static boolean refusedAsTooBig(RoutingContext ctx, String text) {
+        String why = MenuCompiler.tooBig(text);
+        if (why == null) return false;
+        send(ctx, 413, error(why));
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package id.kentongan.menu;
 
 import id.kentongan.domain.Msisdn;
+import id.kentongan.domain.Names;
 import id.kentongan.domain.Nik;
 import id.kentongan.domain.Rupiah;
 
@@ -40,7 +41,9 @@ public enum InputRule {
             if (s.length() < 3 || s.length() > maxLength || !allowed.matcher(s).matches() || !Patterns.A_LETTER.matcher(s).find()) {
                 return Result.hint("Nama 3-40 huruf.", "Name: 3-40 letters.");
             }
-            return Result.ok(s.toUpperCase(Locale.ROOT)); // as on the KTP
+            // As on the KTP: capitals, and Latin letters only, so every screen showing it stays a GSM-7 page.
+            return Names.latin(s).filter(v -> v.length() <= maxLength).map(Result::ok)
+                    .orElse(Result.hint("Nama hanya huruf A-Z seperti di KTP.", "Name: letters A-Z only, as on the KTP."));
         }
     },
     DATE(10) {

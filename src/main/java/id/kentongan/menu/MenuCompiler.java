@@ -58,6 +58,19 @@ public final class MenuCompiler {
         return menu;
     }
 
+    /** A menu file's size caps: our menus are ~300 lines, 15 KB; these leave room and bound every admin call's work. */
+    public static final int MAX_LINES = 5_000;
+    public static final int MAX_BYTES = 256 * 1024;
+
+    /** Null when {@code text} is within the caps, else why not (an admin call answers it with 413). */
+    public static String tooBig(String text) {
+        if (text.length() > MAX_BYTES || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return "a menu file is at most " + MAX_BYTES / 1024 + " KiB";
+        }
+        long lines = text.chars().filter(c -> c == '\n').count() + 1;
+        return lines > MAX_LINES ? "a menu file is at most " + MAX_LINES + " lines, this has " + lines : null;
+    }
+
     /** YAML to model, keeping line numbers. */
     private final class Parse {
         final String file;
@@ -76,6 +89,11 @@ public final class MenuCompiler {
         }
 
         Menu menu(String yaml) {
+            String big = tooBig(yaml);
+            if (big != null) {
+                problems.add(new MenuProblem(file, 1, null, big));
+                return null;
+            }
             Node root;
             try {
                 LoaderOptions options = new LoaderOptions();
@@ -367,6 +385,11 @@ public final class MenuCompiler {
                 if (s instanceof Screen.MenuScreen m) {
                     for (Screen.Option o : m.options()) {
                         o.set().forEach((k, v) -> maxLengths.merge(k, v == null ? 0 : v.length(), Math::max));
+                        // Input rules and actions give GSM-7 values (names are stored in plain Latin); a menu's own
+                        // value may not.
+                        o.set().forEach((k, v) -> {
+                            if (v != null && Gsm7.septets(v) < 0) ucs2Values.add(k);
+                        });
                     }
                 }
             }
@@ -469,12 +492,14 @@ public final class MenuCompiler {
         /** Each page in each language, values at their longest, with the longest hint the engine may put above it. */
         /** Action outputs that are lists: how many lines at most (see ActionSpec). */
         final Map<String, Integer> listLines = new HashMap<>();
+        /** Values that may hold a character GSM-7 lacks: a page showing one is measured as UCS-2. */
+        final Set<String> ucs2Values = new TreeSet<>();
 
         void lengths(Map<String, Integer> maxLengths) {
             for (Screen s : menu.screens().values()) {
                 if (s instanceof Screen.ActionScreen || s instanceof Screen.RouterScreen) continue;
                 for (String lang : menu.languages()) {
-                    List<String> pages = Pages.of(menu, s, lang, t -> Template.renderWorstCase(t, maxLengths, listLines));
+                    List<String> pages = Pages.of(menu, s, lang, t -> Template.renderWorstCase(t, maxLengths, listLines, ucs2Values));
                     int hint = s instanceof Screen.MessageScreen ? 0 : longestHint(s, lang) + 1;
                     for (int i = 0; i < pages.size(); i++) {
                         String page = pages.get(i);

@@ -13,6 +13,8 @@ public final class SystemTexts {
             "Layanan sedang sibuk, silakan coba lagi.",
             "Service is busy, please try again.");
     /** Shown when we cannot know the worker's language (session store down): both languages. */
+    /** A number over its hop quota (a gateway retrying in a loop, a script): both languages, no session is read. */
+    public static final String TOO_MANY = "Terlalu banyak permintaan. Coba lagi 1 menit lagi.\nToo many requests. Try again in a minute.";
     public static final String BUSY_BOTH = "Layanan sedang sibuk, silakan coba lagi.\nService is busy, please try again.";
     public static final Text RESUME = Text.of(
             "Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal",

@@ -46,11 +46,21 @@ public final class Template {
 
     /** As above; a value named in {@code lines} is a list of that many lines, each at its longest. */
     public static String renderWorstCase(String text, Map<String, Integer> maxLengths, Map<String, Integer> lines) {
+        return renderWorstCase(text, maxLengths, lines, java.util.Set.of());
+    }
+
+    /**
+     * As above; a value named in {@code ucs2} may hold a character GSM-7 lacks, which makes the whole page UCS-2
+     * (80 characters, not 182): it is filled with such a character, so the page is measured as the phone would.
+     */
+    public static String renderWorstCase(String text, Map<String, Integer> maxLengths, Map<String, Integer> lines,
+                                         java.util.Set<String> ucs2) {
         return substitute(text, p -> {
             int n = maxLengths.getOrDefault(p.variable(), 0);
-            if (lines.containsKey(p.variable())) return String.join("\n", java.util.Collections.nCopies(lines.get(p.variable()), "W".repeat(n)));
-            // Rp + digits + a dot per three digits; 'W' stands for the widest GSM-7 character count of one.
-            return "rp".equals(p.filter()) ? "Rp" + "9".repeat(n) + ".".repeat(Math.max(0, (n - 1) / 3)) : "W".repeat(n);
+            String one = ucs2.contains(p.variable()) ? "\u0174" : "W"; // Ŵ: one UCS-2 character; W: one GSM-7 septet
+            if (lines.containsKey(p.variable())) return String.join("\n", java.util.Collections.nCopies(lines.get(p.variable()), one.repeat(n)));
+            // Rp + digits + a dot per three digits.
+            return "rp".equals(p.filter()) ? "Rp" + "9".repeat(n) + ".".repeat(Math.max(0, (n - 1) / 3)) : one.repeat(n);
         });
     }
 

@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -29,6 +31,12 @@ public final class SandboxPayments {
     }
 
     public void handle(RoutingContext ctx) {
+        // Anyone who can reach it could credit a code for nothing: the demo's bank counter is for this machine only.
+        if (!fromThisMachine(ctx)) {
+            ctx.response().setStatusCode(403).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("error", "the sandbox bank counter answers only on this machine (loopback)").encode());
+            return;
+        }
         String code = ctx.pathParam("code").replace(" ", "");
         int port = ctx.request().localAddress().port();
         sandbox.markPaid(code).onComplete(ar -> {
@@ -56,5 +64,15 @@ public final class SandboxPayments {
                         }
                     });
         });
+    }
+
+    private static boolean fromThisMachine(RoutingContext ctx) {
+        if (ctx.request().remoteAddress() == null || ctx.request().remoteAddress().hostAddress() == null) return false;
+        try {
+            // A literal address: no name is looked up.
+            return InetAddress.getByName(ctx.request().remoteAddress().hostAddress()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

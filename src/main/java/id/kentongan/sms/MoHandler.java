@@ -10,7 +10,11 @@ import id.kentongan.menu.ActionOutcome;
 import id.kentongan.outbox.OptOuts;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.text.Digest;
+import id.kentongan.store.Quota;
+import id.kentongan.store.TtlStore;
 import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,7 +40,16 @@ public final class MoHandler {
     private final Community community;
     private final String ussdCode;
 
-    public MoHandler(Actions actions, OptOuts optOuts, SmsSender sms, Clock clock, Community community, String ussdCode) {
+    static final String TOO_MANY = "Terlalu banyak SMS dari nomor ini. Tunggu 1 menit, lalu kirim lagi.";
+    private static final Logger log = LoggerFactory.getLogger(MoHandler.class);
+
+    private final TtlStore quotas;
+    private final Quota perMinute;
+
+    public MoHandler(Actions actions, OptOuts optOuts, SmsSender sms, Clock clock, Community community, String ussdCode,
+                     TtlStore quotas, Quota perMinute) {
+        this.quotas = quotas;
+        this.perMinute = perMinute;
         this.ussdCode = ussdCode;
         this.community = community;
         this.actions = actions;
@@ -50,8 +63,15 @@ public final class MoHandler {
         // worker may send again): one registration, one payment code. Every SMS still gets its own answer.
         SmsCommand command = SmsCommand.parse(text);
         String id = Digest.sha256Hex(from.value() + "|" + LocalDate.now(clock) + "|" + command, 10);
-        return answer(from, command, id).recover(e -> Future.succeededFuture(BUSY))
-                .compose(reply -> sms.send(from, reply));
+        return perMinute.count(quotas, from.value()).compose(n -> {
+            if (n <= perMinute.max()) {
+                return answer(from, command, id).recover(e -> Future.succeededFuture(BUSY)).compose(reply -> sms.send(from, reply));
+            }
+            // Over the quota: told once, then not answered (each answer is an SMS we pay for, to a number flooding us).
+            log.warn("MO from {} over {} a minute ({}): {}", from.masked(), perMinute.max(), n,
+                    n == perMinute.max() + 1 ? "told once" : "not answered");
+            return n == perMinute.max() + 1 ? sms.send(from, TOO_MANY) : Future.succeededFuture();
+        });
     }
 
     private Future<String> answer(Msisdn from, SmsCommand c, String id) {
@@ -62,6 +82,9 @@ public final class MoHandler {
                         + Rupiah.format(new ContributionPlan(ContributionPlan.MIN_INCOME).monthly())
                         + "/bln (penghasilan Rp1.000.000; ubah lewat " + ussdCode + "). Bayar: kirim BAYAR 1";
                 case "registered" -> "NIK ini sudah terdaftar, No. KPJ: " + o.values().get("kpj") + ". Kirim CEK untuk status.";
+                case "registered_other" -> "NIK ini sudah terdaftar dari nomor " + o.values().get("owner_phone")
+                        + ". Cek status dari nomor itu atau hubungi agen Perisai.";
+                case "limit" -> "Batas pemeriksaan NIK hari ini tercapai. Coba lagi besok atau hubungi agen Perisai.";
                 default -> BUSY;
             });
         }

@@ -1,11 +1,13 @@
 package id.kentongan.sms;
 
+import id.kentongan.domain.Names;
 import id.kentongan.domain.Nik;
 
 import java.time.Year;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a worker's SMS asks for. Keywords are read case-insensitively, with spaces or {@code #} as separators
@@ -70,7 +72,9 @@ public sealed interface SmsCommand {
                             + REGISTER_FORMAT);
                 }
                 if (!name.matches("[\\p{L} .'\\-]{3,40}")) return new Invalid("Nama 3-40 huruf. " + REGISTER_FORMAT);
-                return new Register(nik.toString(), name.toUpperCase(Locale.ROOT));
+                Optional<String> latin = Names.latin(name);
+                if (latin.isEmpty()) return new Invalid("Nama hanya huruf A-Z seperti di KTP. " + REGISTER_FORMAT);
+                return new Register(nik.toString(), latin.get());
             }
             case "CEK":
                 return new Check();

@@ -80,6 +80,11 @@ public final class Keyspace {
         return phone(m, "agent:fails");
     }
 
+    /** A {@link Quota}'s counter for one phone number, or one address (an admin caller's IP). */
+    public String quota(String name, String who) {
+        return phone(who, "quota:" + name);
+    }
+
     public String agentLock(Msisdn m) {
         return phone(m, "agent:locked");
     }

@@ -12,7 +12,12 @@ import java.util.concurrent.TimeUnit;
 
 /** Embedded-mode store: Caffeine with a per-entry expiry. Time comes through a {@link Ticker}, so tests advance it. */
 public final class MemoryTtlStore implements TtlStore {
-    private record Entry(String value, long ttlNanos) {}
+    /** {@code fixed}: a window counter, whose expiry is set by its first count and kept by the later ones. */
+    private record Entry(String value, long ttlNanos, boolean fixed) {
+        Entry(String value, long ttlNanos) {
+            this(value, ttlNanos, false);
+        }
+    }
 
     private final Cache<String, Entry> cache;
     /** Sets never expire (groups, agents' records): kept apart from the expiring strings. */
@@ -30,7 +35,7 @@ public final class MemoryTtlStore implements TtlStore {
 
                     @Override
                     public long expireAfterUpdate(String k, Entry e, long now, long current) {
-                        return e.ttlNanos();
+                        return e.fixed() ? current : e.ttlNanos();
                     }
 
                     @Override
@@ -89,17 +94,17 @@ public final class MemoryTtlStore implements TtlStore {
         return Future.succeededFuture(count(key, window.toNanos()));
     }
 
-    /** One more, atomically (the map's merge); the entry then lives {@code ttlNanos}. */
+    /** One more, atomically (the map's merge); a new counter lives {@code ttlNanos}, a count keeps its expiry. */
     private long count(String key, long ttlNanos) {
-        Entry e = cache.asMap().merge(key, new Entry("1", ttlNanos),
-                (old, one) -> new Entry(Long.toString(Long.parseLong(old.value()) + 1), ttlNanos));
+        Entry e = cache.asMap().merge(key, new Entry("1", ttlNanos, true),
+                (old, one) -> new Entry(Long.toString(Long.parseLong(old.value()) + 1), ttlNanos, true));
         return Long.parseLong(e.value());
     }
 
     @Override
     public Future<Long> add(String key, long delta) {
         Entry e = cache.asMap().merge(key, new Entry(Long.toString(delta), Long.MAX_VALUE),
-                (old, d) -> new Entry(Long.toString(Long.parseLong(old.value()) + delta), Long.MAX_VALUE));
+                (old, d) -> new Entry(Long.toString(Long.parseLong(old.value()) + delta), old.ttlNanos(), old.fixed())); // as INCRBY: the expiry stays
         return Future.succeededFuture(Long.parseLong(e.value()));
     }
 

@@ -20,7 +20,10 @@ public interface TtlStore {
     /** Adds one to the counter at {@code key} (created at 0, never expires) and returns the new value. */
     Future<Long> increment(String key);
 
-    /** Atomically one more, the count kept {@code window} from now (a limit's counter: concurrent callers each get their own number). */
+    /**
+     * Atomically one more in a fixed window opened by the first count (a limit's counter: concurrent callers each get
+     * their own number; later counts do not extend the window).
+     */
     Future<Long> incrementWithin(String key, Duration window);
 
     /** Adds {@code delta} to the counter at {@code key} (created at 0, never expires); returns the new value. */

@@ -4,6 +4,8 @@ import id.kentongan.domain.Msisdn;
 import id.kentongan.menu.SystemTexts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
  * {@code text/plain} beginning {@code CON } (more to come) or {@code END }.
  */
 final class AtTransport {
+    private static final Logger log = LoggerFactory.getLogger(AtTransport.class);
     static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_.:\\-]{1,64}");
     static final Pattern SERVICE_CODE = Pattern.compile("\\*[0-9*]{1,18}#");
     /** A whole journey's history; far more than any real session types. */
@@ -34,6 +37,7 @@ final class AtTransport {
             parsed = Parsed.wrong("the body is not a valid URL-encoded form");
         }
         if (parsed.problem() != null) {
+            log.warn("POST /ussd/at answered 400: {}", parsed.problem()); // the problem names a field, never its value
             response.setStatusCode(400).putHeader(CONTENT_TYPE, TEXT).end(parsed.problem());
             return;
         }

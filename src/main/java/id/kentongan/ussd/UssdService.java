@@ -12,6 +12,7 @@ import id.kentongan.menu.SystemTexts;
 import id.kentongan.metrics.Meters;
 import id.kentongan.session.SessionStore;
 import id.kentongan.session.UssdSession;
+import id.kentongan.store.Quota;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class UssdService {
     private final Actions actions;
     private final Clock clock;
     private final Meters meters;
+    private final Quota hops;
 
     /** What a hop answered with, for the hop meter: the menu and the kind of screen. */
     private static final class Note {
@@ -52,8 +54,9 @@ public final class UssdService {
     }
 
     public UssdService(MenuRegistry menus, MenuEngine engine, SessionStore sessions, Actions actions, Clock clock,
-                       Meters meters) {
+                       Meters meters, Quota hops) {
         this.meters = meters;
+        this.hops = hops;
         this.menus = menus;
         this.engine = engine;
         this.sessions = sessions;
@@ -66,8 +69,15 @@ public final class UssdService {
         Note note = new Note();
         // An initiation always begins a dialogue: an old session under a reused id (SMPP session numbers repeat) is stale.
         boolean initiation = req.hop() instanceof UssdRequest.Single s && s.initiation();
-        return sessions.load(req.msisdn())
-                .compose(loaded -> {
+        // Counted alongside the session read (two commands in flight at once, no extra round trip).
+        Future<Boolean> within = hops.take(sessions.backend(), req.msisdn().value());
+        return Future.all(within, sessions.load(req.msisdn()))
+                .compose(both -> {
+                    if (!within.result()) {
+                        note.kind = "limited";
+                        return Future.succeededFuture(Reply.end(SystemTexts.TOO_MANY));
+                    }
+                    SessionStore.Loaded loaded = both.resultAt(1);
                     Optional<UssdSession> last = loaded.session();
                     boolean same = last.isPresent() && last.get().sessionId().equals(req.sessionId()) && !initiation
                             && now() - last.get().lastSeen() <= sessions.sessionTtl().toSeconds();

@@ -56,7 +56,7 @@ class MenuCompilerTest {
                 .replace("- label: {id: \"Status\"}", "- label: {id: \"Status\", en: \"Status\"}")
                 .replace("validate: nikk", "validate: nik")
                 .replace("member.statuz", "member.check_nik")
-                .replace("on: {active: main}", "on: {available: main}");
+                .replace("on: {active: main}", "on: {available: main, limit: main, registered_other: main}");
         InvalidMenuException e = assertThrows(InvalidMenuException.class, () -> compiler.compile("broken.yaml", text));
         List<String> problems = e.problems().stream().map(MenuProblem::toString).toList();
         assertEquals(List.of(
@@ -80,7 +80,7 @@ class MenuCompilerTest {
                 .replace("validate: nikk", "validate: nik")
                 .replace("next: reg_nikk", "next: orphan")
                 .replace("member.statuz", "member.check_nik")
-                .replace("on: {active: main}", "on: {available: main, registered: help}")
+                .replace("on: {active: main}", "on: {available: main, registered: help, registered_other: help, limit: help}")
                 .replace("Help {nama}", "Help");
         InvalidMenuException e = assertThrows(InvalidMenuException.class, () -> compiler.compile("broken.yaml", text));
         assertEquals(1, e.problems().size(), e.getMessage());
@@ -126,5 +126,35 @@ class MenuCompilerTest {
                 () -> compiler.compile("x.yaml", "serviceCode: \"*567#\"\nscreens: [unclosed\n"));
         assertEquals(1, e.problems().size());
         assertTrue(e.problems().get(0).toString().startsWith("x.yaml:3: not valid YAML"), e.problems().toString());
+    }
+
+    @Test
+    void aPageShowingAValueThatMayNotBeGsm7IsMeasuredAsUcs2() throws Exception {
+        // Issue 14, finding 6: the validator measured every page with GSM-7 fillers, so a value holding a character
+        // GSM-7 lacks could turn a 120-character page into a UCS-2 one, where a page holds 80.
+        String yaml = """
+                serviceCode: "*569#"
+                name: t
+                languages: [id]
+                start: pick
+                screens:
+                  pick:
+                    type: menu
+                    text: {id: "Pasar:"}
+                    options:
+                      - label: {id: "Wage"}
+                        next: shown
+                        set: {market: "Pasar \u0174age"}
+                      - label: {id: "Pon"}
+                        next: shown
+                        set: {market: "Pasar Pon"}
+                  shown:
+                    type: message
+                    end: true
+                    text: {id: "Terima kasih. Agen Perisai di {market} akan menghubungi Anda minggu ini untuk pendaftaran JKK+JKM."}
+                """;
+        InvalidMenuException e = assertThrows(InvalidMenuException.class, () -> compiler.compile("t.yaml", yaml));
+        assertTrue(e.getMessage().contains("UCS-2 characters (limit 80)"), e.getMessage());
+        compiler.compile("t.yaml", yaml.replace("Pasar \u0174age", "Pasar Wage")); // all GSM-7: 104 of 182, fine
     }
 }

@@ -149,6 +149,20 @@ class MenuEngineTest {
     }
 
     @Test
+    void aNameWithAccentsIsStoredInPlainCapitalsAndOneWithoutALatinSpellingIsAskedAgain() {
+        // Issue 14, finding 6: "Ŝiti Ŵulandari …" was stored as typed and made the confirm screen a UCS-2 page of 138
+        // characters where one holds 80.
+        Step name = answer(in(in(dial(), "1"), "3302145507900002"), "member.check_nik", ActionOutcome.of("available"));
+        Step refused = in(name, "Дмитрий Петров");
+        assertEquals("Nama hanya huruf A-Z seperti di KTP.\nNama lengkap sesuai KTP:", refused.reply().text());
+        Step s = in(in(in(name, "Ŝiti Ŵulandari Ĥartoyo Ŝantoso"), "5"), "2");
+        assertEquals("SITI WULANDARI HARTOYO SANTOSO", s.effect().values().get("name"));
+        s = answer(s, "contribution.quote", new ActionOutcome("ok", Map.of("jkk", "15000", "jkm", "6800", "monthly", "21800")));
+        assertTrue(s.reply().text().startsWith("SITI WULANDARI HARTOYO SANTOSO\n"), s.reply().text());
+        assertEquals(Gsm7.GSM7_LIMIT, Gsm7.limit(s.reply().text()), "a GSM-7 page: " + s.reply().text());
+    }
+
+    @Test
     void anOtherIncomeIsTypedAndCheckedAgainstTheProgrammeRange() {
         Step s = in(in(in(answer(in(in(dial(), "1"), "3302145507900002"), "member.check_nik",
                 ActionOutcome.of("available")), "Budi Santoso"), "3"), "6");

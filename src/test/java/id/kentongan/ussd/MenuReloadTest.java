@@ -1,5 +1,6 @@
 package id.kentongan.ussd;
 
+import id.kentongan.store.Limits;
 import id.kentongan.Backends;
 import id.kentongan.Eventually;
 import id.kentongan.Gateway.Answer;
@@ -81,7 +82,7 @@ class MenuReloadTest {
             Kentongan k = instances.start(new KentonganConfig("127.0.0.1", 0, Optional.empty(), Duration.ofSeconds(1),
                     Duration.ofSeconds(180), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, dir,
                     Duration.ofMillis(100), ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded(),
-                    Outreach.defaults(), "kt"));
+                    Outreach.defaults(), "kt", Limits.defaults()));
             Files.writeString(file, original.replace("Perlindungan pekerja mandiri", "Lindungi diri dan keluarga"));
             // The poll runs every 100 ms.
             String screen = Eventually.value("the changed file live", Duration.ofSeconds(10),

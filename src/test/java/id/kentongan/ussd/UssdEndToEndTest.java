@@ -106,11 +106,11 @@ class UssdEndToEndTest {
         Answer done = call.press("1");
         assertScreen(done, true, "Selamat, Anda terdaftar JKK+JKM!\nNo. KPJ: ");
 
-        // The same NIK again, from another phone: one card per NIK.
+        // The same NIK again, from another phone: one card per NIK, and its KPJ is not told to another number.
         Call again = new Call(sid(), Instances.newPhone(), a.port());
         again.dial();
         again.press("1");
-        assertScreen(again.press(Instances.nik(9001)), true, "NIK ini sudah terdaftar.\nNo. KPJ: ");
+        assertScreen(again.press(Instances.nik(9001)), true, "NIK ini sudah terdaftar dari nomor 08");
     }
 
     @Test

@@ -1,0 +1,49 @@
+package id.kentongan.store;
+
+import java.time.Duration;
+
+/**
+ * The quotas the service enforces, and the HTTP server's bounds (README, "Security and privacy"); {@code limits.*}
+ * in the configuration.
+ *
+ * @param httpConnections open HTTP connections at most (the process may open 20,000 files; Redis, SMPP and the
+ *                        logs need some): one more is closed at once
+ * @param httpHeaderTimeout a new connection must have sent a whole request head by then (half a request line, held
+ *                          open, is how a few machines pin thousands of connections)
+ * @param httpIdleTimeout a connection that neither sends nor receives for this long is closed
+ */
+public record Limits(Quota hops, Quota nikLookups, Quota agentNikLookups, Quota moSms, Quota adminSignIns,
+                     int httpConnections, Duration httpHeaderTimeout, Duration httpIdleTimeout) {
+    public Limits {
+        if (httpConnections < 1) throw new IllegalArgumentException("invalid configuration: limits.httpConnections must be at least 1");
+        if (httpHeaderTimeout.isNegative() || httpHeaderTimeout.isZero() || httpIdleTimeout.isNegative() || httpIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("invalid configuration: limits.httpHeaderTimeout and limits.httpIdleTimeout must be positive");
+        }
+    }
+
+    public static Limits defaults() {
+        return new Limits(
+                // A person reads a screen and types: 30 hops a minute is a gateway retrying in a loop, or a script.
+                new Quota("hops", 30, Duration.ofMinutes(1)),
+                // A worker registers once; ten registered-NIK look-ups a day from one number is someone testing NIKs.
+                new Quota("nik", 10, Duration.ofDays(1)),
+                // An agent registers a market's workers, not a city's.
+                new Quota("nik-agent", 150, Duration.ofDays(1)),
+                // A worker's commands, not a modem's.
+                new Quota("mo", 10, Duration.ofMinutes(1)),
+                // Failed admin sign-ins from one address: tokens are long, but a probe should end quickly.
+                new Quota("admin-auth", 20, Duration.ofMinutes(15)),
+                8_000, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+
+    public Limits withHttp(int connections, Duration headerTimeout, Duration idleTimeout) {
+        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, connections, headerTimeout, idleTimeout);
+    }
+
+    /** {@code limits.hopsPerMinute} etc.: the counts only; the windows are part of what each limit means. */
+    public Limits with(int hopsPerMinute, int nikPerDay, int agentNikPerDay, int moPerMinute, int adminFailures) {
+        return new Limits(new Quota(hops.name(), hopsPerMinute, hops.window()), new Quota(nikLookups.name(), nikPerDay, nikLookups.window()),
+                new Quota(agentNikLookups.name(), agentNikPerDay, agentNikLookups.window()), new Quota(moSms.name(), moPerMinute, moSms.window()),
+                new Quota(adminSignIns.name(), adminFailures, adminSignIns.window()), httpConnections, httpHeaderTimeout, httpIdleTimeout);
+    }
+}
