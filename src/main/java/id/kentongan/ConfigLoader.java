@@ -3,6 +3,7 @@ package id.kentongan;
 import id.kentongan.admin.AdminAccess;
 import id.kentongan.smpp.SmscConfig;
 import id.kentongan.store.Limits;
+import id.kentongan.text.DataKey;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -63,7 +64,9 @@ public final class ConfigLoader {
                 sms(env, y),
                 outreach(env, y),
                 pick(env, "KENTONGAN_REDIS_NAMESPACE", y, "redis.namespace", d.redisNamespace()),
-                limits(env, y));
+                limits(env, y),
+                Optional.ofNullable(pick(env, "KENTONGAN_DATA_KEY", y, "security.dataKey", null)).filter(k -> !k.isBlank())
+                        .map(DataKey::of).orElseGet(DataKey::random));
     }
 
     private static Limits limits(Map<String, String> env, Map<String, Object> y) {

@@ -137,10 +137,10 @@ public final class Kentongan {
             smsChannel.meter(meters);
             Ledger ledger = new Ledger(store.ttl());
             Community community = new Community(store.ttl(), backends.members(), new Agents(vertx, store.ttl()),
-                    new Groups(store.ttl()), ledger, optOuts, sender, clock, config.outreach().ussdCode());
+                    new Groups(store.ttl()), ledger, optOuts, sender, clock, config.outreach().ussdCode(), config.dataKey());
             Actions actions = actions(vertx, config, store, clock, backends, community, sender);
             UssdService ussd = new UssdService(menus.registry(), new MenuEngine(),
-                    new SessionStore(store.ttl(), config.sessionTtl(), config.resumeWindow()), actions, clock, meters, config.limits().hops());
+                    new SessionStore(store.ttl(), config.sessionTtl(), config.resumeWindow(), config.dataKey()), actions, clock, meters, config.limits().hops());
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
                     new MoHandler(actions, optOuts, sender, clock, community, config.outreach().ussdCode(), store.ttl(), config.limits().moSms()), ussd, smsChannel.client()).countingWith(meters::sms);
             smsChannel.start(inbound);

@@ -2,6 +2,7 @@ package id.kentongan;
 
 import id.kentongan.store.Keyspace;
 import id.kentongan.store.Limits;
+import id.kentongan.text.DataKey;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +19,13 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
                               Duration sessionTtl, Duration resumeWindow, Duration backendTimeout,
                               Duration sandboxDelay, Path menusDir, Duration menuPollInterval, ZoneId zone,
                               Backends backends, Sms sms, Outreach outreach,
-                              String redisNamespace, Limits limits) {
+                              String redisNamespace, Limits limits, DataKey dataKey) {
 
     public static KentonganConfig defaults() {
         return new KentonganConfig("0.0.0.0", 8080, Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(180),
                 Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, Path.of("menus"), Duration.ofSeconds(2),
                 ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded(), Outreach.defaults(), Keyspace.DEFAULT_NAMESPACE,
-                Limits.defaults());
+                Limits.defaults(), DataKey.random());
     }
 
     public KentonganConfig {
@@ -55,38 +56,43 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
 
     public KentonganConfig with(Backends b) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, b, sms, outreach, redisNamespace, limits);
+                sandboxDelay, menusDir, menuPollInterval, zone, b, sms, outreach, redisNamespace, limits, dataKey);
     }
 
     public KentonganConfig with(Sms s) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, s, outreach, redisNamespace, limits);
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, s, outreach, redisNamespace, limits, dataKey);
     }
 
     public KentonganConfig with(Outreach o) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, o, redisNamespace, limits);
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, o, redisNamespace, limits, dataKey);
     }
 
     public KentonganConfig withMenuPoll(Duration every) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, every, zone, backends, sms, outreach, redisNamespace, limits);
+                sandboxDelay, menusDir, every, zone, backends, sms, outreach, redisNamespace, limits, dataKey);
     }
 
     /** Every key in Redis, under {@code redis.namespace}: deployments (or test runs) sharing a Redis stay apart. */
     public KentonganConfig withRedisNamespace(String ns) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, ns, limits);
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, ns, limits, dataKey);
     }
 
     public KentonganConfig withHttpHost(String host) {
         return new KentonganConfig(host, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, limits);
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, limits, dataKey);
+    }
+
+    public KentonganConfig with(DataKey k) {
+        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, limits, k);
     }
 
     public KentonganConfig with(Limits l) {
         return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, l);
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, l, dataKey);
     }
 
     public Keyspace keyspace() {

@@ -4,6 +4,7 @@ import id.kentongan.admin.AdminAccess;
 import id.kentongan.smpp.SmsSegments;
 import id.kentongan.store.Limits;
 import id.kentongan.store.Redis;
+import id.kentongan.text.DataKey;
 import id.kentongan.text.Digest;
 import id.kentongan.tools.SmscSimulator;
 import io.vertx.core.Vertx;
@@ -29,6 +30,8 @@ public final class Instances implements AutoCloseable {
     public static final String VIEWER_TOKEN = "test-viewer-" + java.util.UUID.randomUUID();
     public static final String EDITOR_TOKEN = "test-editor-" + java.util.UUID.randomUUID();
     /** The admin API's bearer token in tests (role admin). */
+    /** One key for every instance a test starts, as a deployment configures one for all its instances. */
+    public static final DataKey DATA_KEY = DataKey.random();
     public static final String ADMIN_TOKEN = "test-admin-" + java.util.UUID.randomUUID();
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 40_000_000));
 
@@ -49,7 +52,7 @@ public final class Instances implements AutoCloseable {
                                         Digest.sha256Hex(EDITOR_TOKEN, 32)))),
                 // Tests type at machine speed and share one address: the real quotas would cut them short
                 // (LimitsTest checks those).
-                NAMESPACE, Limits.defaults().with(100_000, 10, 150, 100_000, 100_000));
+                NAMESPACE, Limits.defaults().with(100_000, 10, 150, 100_000, 100_000), DATA_KEY);
     }
 
     /** A key root no other test run (or test, see {@link #isolated()}) uses. */

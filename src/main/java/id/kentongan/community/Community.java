@@ -1,5 +1,6 @@
 package id.kentongan.community;
 
+import id.kentongan.domain.Masking;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Names;
 import id.kentongan.domain.Nik;
@@ -13,6 +14,8 @@ import id.kentongan.member.Registration;
 import id.kentongan.outbox.OptOuts;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.store.TtlStore;
+import id.kentongan.text.DataKey;
+import id.kentongan.text.Digest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -47,7 +50,8 @@ public final class Community {
     private final String ussdCode;
 
     public Community(TtlStore store, MembershipService members, Agents agents, Groups groups, Ledger ledger, OptOuts optOuts,
-                     SmsSender sms, Clock clock, String ussdCode) {
+                     SmsSender sms, Clock clock, String ussdCode, DataKey key) {
+        this.key = key;
         this.store = store;
         this.members = members;
         this.agents = agents;
@@ -58,6 +62,8 @@ public final class Community {
         this.clock = clock;
         this.ussdCode = ussdCode;
     }
+
+    private final DataKey key;
 
     public Agents agents() {
         return agents;
@@ -85,8 +91,14 @@ public final class Community {
         String nik = r.nik().value();
         String text = "BPJS TK: agen Perisai " + agent.shortName() + " mendaftarkan Anda (NIK ****" + nik.substring(12)
                 + ") ke JKK+JKM, iuran " + Rupiah.format(r.plan().monthly()) + "/bln. Setuju? Balas YA atau TIDAK.";
-        return store.put(consentKey(r.msisdn()), pending.encode(), CONSENT_WAIT)
-                .compose(v -> sms.send("consent:" + r.msisdn().value() + ":" + nik, r.msisdn(), text));
+        // Sealed while it waits (NIK and name), and the message keys name the NIK only by a digest.
+        return store.put(consentKey(r.msisdn()), key.seal(pending.encode()), CONSENT_WAIT)
+                .compose(v -> sms.send("consent:" + r.msisdn().value() + ":" + nikRef(nik), r.msisdn(), text));
+    }
+
+    /** A NIK in a key (message keys, idempotency keys): the same NIK the same reference, and no NIK to read. */
+    private static String nikRef(String nik) {
+        return Digest.sha256Hex("nik|" + nik, 8);
     }
 
     private String consentKey(Msisdn worker) {
@@ -96,19 +108,20 @@ public final class Community {
     /** The worker's YA / TIDAK: registers (with the agent as channel) or drops the pending registration. The reply. */
     public Future<String> consent(Msisdn worker, boolean yes) {
         return store.get(consentKey(worker)).compose(found -> {
-            if (found.isEmpty()) return Future.succeededFuture("Tidak ada pendaftaran yang menunggu persetujuan Anda.");
-            JsonObject p = new JsonObject(found.get());
+            Optional<String> opened = found.flatMap(key::open);
+            if (opened.isEmpty()) return Future.succeededFuture("Tidak ada pendaftaran yang menunggu persetujuan Anda.");
+            JsonObject p = new JsonObject(opened.get());
             Msisdn agent = new Msisdn(p.getString("agent"));
             if (!yes) {
                 return store.remove(consentKey(worker))
-                        .compose(v -> sms.send("consent-no:" + worker.value() + ":" + p.getString("nik"), agent,
+                        .compose(v -> sms.send("consent-no:" + worker.value() + ":" + nikRef(p.getString("nik")), agent,
                                 "Perisai: " + worker.masked() + " menolak pendaftaran JKK+JKM. Data tidak dikirim."))
                         .map("Baik, pendaftaran dibatalkan. Data Anda tidak dikirim.");
             }
             Registration r = new Registration(new Nik(p.getString("nik")), p.getString("name"), worker,
                     Occupation.byCode(p.getString("occupation")).orElse(Occupation.LAINNYA), new ContributionPlan(p.getLong("income")))
                     .throughAgent(agent);
-            return members.register(r, "consent:" + worker.value() + ":" + r.nik().value()).compose(done -> {
+            return members.register(r, "consent:" + worker.value() + ":" + nikRef(r.nik().value())).compose(done -> {
                 Member m = done.member();
                 Future<Void> recorded = done.created()
                         ? registered(m, "agent", Optional.of(agent), Optional.ofNullable(p.getString("group")))
@@ -119,7 +132,8 @@ public final class Community {
                         .map(done.created()
                                 ? "Selamat, Anda terdaftar JKK+JKM. No. KPJ: " + m.kpj() + ". Bayar iuran " + Rupiah.format(m.plan().monthly())
                                         + "/bln lewat " + ussdCode + " pilih 3 atau agen Perisai."
-                                : "NIK ini sudah terdaftar, No. KPJ: " + m.kpj() + ".");
+                                : m.msisdn().equals(worker) ? "NIK ini sudah terdaftar, No. KPJ: " + m.kpj() + "."
+                                : "NIK ini sudah terdaftar dari nomor " + Masking.msisdnLocal(m.msisdn().value()) + ". Cek status dari nomor itu.");
             });
         });
     }

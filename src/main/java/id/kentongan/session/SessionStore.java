@@ -2,7 +2,9 @@ package id.kentongan.session;
 
 import id.kentongan.domain.Msisdn;
 import id.kentongan.store.TtlStore;
+import id.kentongan.text.DataKey;
 import io.vertx.core.Future;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +27,10 @@ public final class SessionStore {
     private final Duration sessionTtl;
     private final Duration resumeWindow;
 
-    public SessionStore(TtlStore store, Duration sessionTtl, Duration resumeWindow) {
+    private final SessionCodec codec;
+
+    public SessionStore(TtlStore store, Duration sessionTtl, Duration resumeWindow, DataKey key) {
+        this.codec = new SessionCodec(key);
         this.store = store;
         this.sessionTtl = sessionTtl;
         this.resumeWindow = resumeWindow;
@@ -41,11 +46,22 @@ public final class SessionStore {
 
     public Future<Loaded> load(Msisdn msisdn) {
         return store.getAll(List.of(sessionKey(msisdn), languageKey(msisdn)))
-                .map(v -> new Loaded(v.get(0).map(SessionCodec::decode), v.get(1)));
+                .map(v -> new Loaded(v.get(0).flatMap(this::readable), v.get(1)));
     }
 
     public Future<Void> save(Msisdn msisdn, UssdSession session) {
-        return store.put(sessionKey(msisdn), SessionCodec.encode(session), resumeWindow.compareTo(sessionTtl) > 0 ? resumeWindow : sessionTtl);
+        return store.put(sessionKey(msisdn), codec.encode(session), resumeWindow.compareTo(sessionTtl) > 0 ? resumeWindow : sessionTtl);
+    }
+
+    /** A dialogue this instance cannot read (sealed with another key: instances configured apart) begins again. */
+    private Optional<UssdSession> readable(String text) {
+        try {
+            return Optional.of(codec.decode(text));
+        } catch (IllegalArgumentException e) {
+            LoggerFactory.getLogger(SessionStore.class).warn("a stored dialogue could not be read ({}): it begins again; "
+                    + "every instance needs the same security.dataKey", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     public Future<Void> rememberLanguage(Msisdn msisdn, String language) {

@@ -404,7 +404,7 @@ class CommunityTest {
         String toCovered = sms(covered.msisdn().value(), 2).stream().filter(t -> t.startsWith("Kabar ")).findFirst().orElseThrow();
         String toUncovered = sms(uncovered, 2).stream().filter(t -> t.startsWith("Kabar ")).findFirst().orElseThrow();
         assertTrue(toCovered.contains("keluarga rekan kita Slamet menerima santunan JKM") && !toCovered.contains("Belum terlindungi"), toCovered);
-        Community community = new Community(null, null, null, null, null, null, null, null, "*567#");
+        Community community = new Community(null, null, null, null, null, null, null, null, "*567#", Instances.DATA_KEY);
         for (String kind : List.of("JKM", "JKK")) {
             String longest = community.solidarityText("x".repeat(80), "Muhammadiyahs", kind, false);
             assertEquals(1, SmsSegments.count(longest), longest.length() + ": " + longest);

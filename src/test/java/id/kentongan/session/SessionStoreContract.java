@@ -3,6 +3,7 @@ package id.kentongan.session;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.menu.SessionState;
 import id.kentongan.store.TtlStore;
+import id.kentongan.text.DataKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ abstract class SessionStoreContract {
     void open() {
         vertx = Vertx.vertx();
         backend = newBackend(vertx);
-        store = new SessionStore(backend, Duration.ofSeconds(180), Duration.ofMinutes(5));
+        store = new SessionStore(backend, Duration.ofSeconds(180), Duration.ofMinutes(5), DataKey.random());
     }
 
     @AfterEach
@@ -48,7 +49,7 @@ abstract class SessionStoreContract {
         SessionState state = new SessionState("dce8577e7c2c", "reg_confirm", 0, "id", List.of("main", "reg_nik", "reg_name", "reg_job", "reg_income"),
                 Map.of("nik", "3302145507900001", "name", "SITI AMINAH", "occupation", "penderes", "income", "1500000",
                         "jkk", "15000", "jkm", "6800", "monthly", "21800"));
-        return new UssdSession(sessionId, "*567#", UssdSession.Phase.ACTIVE, state, null, "1*3302145507900001*Siti Aminah*5*2",
+        return new UssdSession(sessionId, "*567#", UssdSession.Phase.ACTIVE, state, null, "#34:6b1f", // an AT history key
                 1_795_400_000L);
     }
 

@@ -82,7 +82,7 @@ class MenuReloadTest {
             Kentongan k = instances.start(new KentonganConfig("127.0.0.1", 0, Optional.empty(), Duration.ofSeconds(1),
                     Duration.ofSeconds(180), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ZERO, dir,
                     Duration.ofMillis(100), ZoneId.of("Asia/Jakarta"), Backends.sandbox(), Sms.embedded(),
-                    Outreach.defaults(), "kt", Limits.defaults()));
+                    Outreach.defaults(), "kt", Limits.defaults(), Instances.DATA_KEY));
             Files.writeString(file, original.replace("Perlindungan pekerja mandiri", "Lindungi diri dan keluarga"));
             // The poll runs every 100 ms.
             String screen = Eventually.value("the changed file live", Duration.ofSeconds(10),
