@@ -58,43 +58,14 @@ public final class PaymentCallback {
             return;
         }
         byte[] raw = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        String timestamp = ctx.request().getHeader("X-Timestamp");
-        if (!Signatures.valid(secret, timestamp, raw, ctx.request().getHeader("X-Signature"))) {
-            log.warn("payment callback from {} refused: bad signature", provider);
-            answer(ctx, 401, "bad signature");
+        Verdict v = verify(secret, ctx.request().getHeader("X-Timestamp"), ctx.request().getHeader("X-Signature"), raw, clock.instant());
+        if (v.status() != 0) {
+            if (v.status() == 401) log.warn("payment callback from {} refused: {}", provider, v.reason());
+            answer(ctx, v.status(), v.reason());
             return;
         }
-        long sent;
-        try {
-            sent = Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            answer(ctx, 401, "bad timestamp");
-            return;
-        }
-        if (Math.abs(clock.instant().getEpochSecond() - sent) > MAX_SKEW.toSeconds()) {
-            log.warn("payment callback from {} refused: timestamp {} s off", provider, clock.instant().getEpochSecond() - sent);
-            answer(ctx, 401, "stale timestamp");
-            return;
-        }
-        JsonObject event;
-        try {
-            event = new JsonObject(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (DecodeException e) {
-            answer(ctx, 400, "body must be a JSON object");
-            return;
-        }
-        String code = event.getString("code");
-        Object rawAmount = event.getValue("amount");
-        Long amount = rawAmount instanceof Number n ? n.longValue() : null;
-        if (code == null || amount == null || !"PAID".equals(event.getString("status"))) {
-            answer(ctx, 400, "code, amount and status PAID are required");
-            return;
-        }
-        // Rupiah have no cents: 16800.99 is refused, never truncated into a credit of 16800.
-        if (!(rawAmount instanceof Integer || rawAmount instanceof Long) && ((Number) rawAmount).doubleValue() != amount) {
-            answer(ctx, 400, "amount must be whole rupiah");
-            return;
-        }
+        String code = v.code();
+        long amount = v.amount();
         // One credit per payment code: a replay, or the same callback at two instances, gets the first answer. Only a
         // final outcome (credited) is kept: a refusal (wrong amount, an order not visible yet) must not refuse the
         // correct callback that follows it.
@@ -107,6 +78,46 @@ public final class PaymentCallback {
                     int status = Integer.parseInt(ar.result().substring(0, 3));
                     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(ar.result().substring(4));
                 });
+    }
+
+    /** A callback read and checked: a paid {@code code} and {@code amount} (status 0), or the refusal to answer. */
+    record Verdict(int status, String reason, String code, long amount) {
+        static Verdict refused(int status, String reason) {
+            return new Verdict(status, reason, null, 0);
+        }
+    }
+
+    /**
+     * Signature, time and body of a callback, without I/O: every input a provider (or a forger) may send gets a
+     * verdict, never an exception.
+     */
+    static Verdict verify(String secret, String timestamp, String signature, byte[] raw, java.time.Instant now) {
+        if (secret == null || secret.isEmpty() || !Signatures.valid(secret, timestamp, raw, signature)) return Verdict.refused(401, "bad signature");
+        long sent;
+        try {
+            sent = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return Verdict.refused(401, "bad timestamp");
+        }
+        if (Math.abs(now.getEpochSecond() - sent) > MAX_SKEW.toSeconds()) return Verdict.refused(401, "stale timestamp");
+        JsonObject event;
+        try {
+            event = new JsonObject(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (DecodeException | ClassCastException | NullPointerException e) {
+            return Verdict.refused(400, "body must be a JSON object");
+        }
+        Object code = event.getValue("code");
+        Object rawAmount = event.getValue("amount");
+        if (!(code instanceof String c) || c.isBlank() || c.length() > 64 || !(rawAmount instanceof Number n) || !"PAID".equals(event.getValue("status"))) {
+            return Verdict.refused(400, "code, amount and status PAID are required");
+        }
+        // Rupiah have no cents: 16800.99 is refused, never truncated into a credit of 16800; nor is 1e30 wrapped.
+        boolean whole = rawAmount instanceof Integer || rawAmount instanceof Long
+                || rawAmount instanceof java.math.BigInteger b && b.bitLength() < 63
+                || !(rawAmount instanceof java.math.BigInteger) && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 1e15;
+        if (!whole) return Verdict.refused(400, "amount must be whole rupiah");
+        if (n.longValue() <= 0) return Verdict.refused(400, "amount must be positive");
+        return new Verdict(0, null, c, n.longValue());
     }
 
     /** "status json", so that the answer itself can be kept for replays. */

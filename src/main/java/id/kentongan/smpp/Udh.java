@@ -15,6 +15,7 @@ public record Udh(int reference, int total, int sequence, byte[] rest) {
         while (i + 1 < udhLength + 1) {
             int iei = payload[i] & 0xFF;
             int len = payload[i + 1] & 0xFF;
+            if (i + 2 + len > udhLength + 1) break; // an element longer than its header (found by fuzzing: [2, 0, 3])
             if (iei == 0x00 && len == 3) {
                 return new Udh(payload[i + 2] & 0xFF, payload[i + 3] & 0xFF, payload[i + 4] & 0xFF, rest);
             }

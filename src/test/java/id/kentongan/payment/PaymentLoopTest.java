@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -182,6 +183,18 @@ class PaymentLoopTest {
         HttpResponse<String> right = callback(a.port(), "sandbox", Backends.SANDBOX_SECRET, paid(code, 50_400), Instant.now().getEpochSecond(), null);
         assertEquals(200, right.statusCode(), "the correct callback after a refused one is credited: " + right.body());
         assertTrue(status(phone, a.port()).contains("Lunas s.d. " + paidThrough(2)), "credited");
+    }
+
+    @Test
+    void aSignedCallbackWithOddlyTypedFieldsIsA400NotAnError() {
+        // Written while fuzzing the verifier (CallbackPropertiesTest): a code sent as a number threw ClassCastException
+        // in the handler (no answer but the router's 500), and 1e30 would have been wrapped into a long.
+        long now = Instant.now().getEpochSecond();
+        for (String body : List.of("{\"code\":8899123,\"amount\":16800,\"status\":\"PAID\"}",
+                "{\"code\":\"8899\",\"amount\":1e30,\"status\":\"PAID\"}", "{\"code\":\"8899\",\"amount\":16800,\"status\":1}", "[1]")) {
+            HttpResponse<String> r = callback(a.port(), "sandbox", Backends.SANDBOX_SECRET, body, now, null);
+            assertEquals(400, r.statusCode(), body + " -> " + r.body());
+        }
     }
 
     @Test

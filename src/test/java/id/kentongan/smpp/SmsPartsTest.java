@@ -99,4 +99,15 @@ class SmsPartsTest {
         assertEquals(new SmsCommand.Unknown("12345"), SmsCommand.parse("12345"));
         assertEquals(new SmsCommand.Unknown("CEKAK"), SmsCommand.parse("CEKAK"));
     }
+
+    @Test
+    void aUdhWhoseElementRunsPastTheHeaderIsAWholeMessage() {
+        // Shrunk by SmsCodingPropertiesTest: a header of 2 bytes announcing a 3-byte concatenation element read past the
+        // end (ArrayIndexOutOfBoundsException in the SMPP reader's thread).
+        Udh u = Udh.parse(new byte[]{2, 0, 3});
+        org.junit.jupiter.api.Assertions.assertEquals(1, u.total());
+        org.junit.jupiter.api.Assertions.assertEquals(0, u.rest().length);
+        Udh withText = Udh.parse(new byte[]{2, 0, 3, 'h', 'i'});
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[]{'h', 'i'}, withText.rest());
+    }
 }

@@ -275,7 +275,14 @@ class UssdEndToEndTest {
         assertEquals(second.body(), Gateway.post(a.port(), "/ussd/hubtel", "application/json", pick).body(), "a retried sequence");
         String nik = pick.replace("\"Message\":\"1\"", "\"Message\":\"" + Instances.nik(9007) + "\"").replace("\"Sequence\":2", "\"Sequence\":3");
         assertTrue(Gateway.post(a.port(), "/ussd/hubtel", "application/json", nik).body().contains("Nama lengkap"));
-        String release = init.replace("Initiation", "Release").replace("\"Sequence\":1", "\"Sequence\":4");
+        // Written while fuzzing the reader (TransportPropertiesTest): a ClientState sent as a number threw
+        // ClassCastException while answering, after the hop had been taken.
+        String numbered = nik.replace("\"ClientState\":\"\"", "\"ClientState\":7").replace("\"Sequence\":3", "\"Sequence\":4")
+                .replace("\"Message\":\"" + Instances.nik(9007) + "\"", "\"Message\":\"0\"");
+        Answer withNumber = Gateway.post(b.port(), "/ussd/hubtel", "application/json", numbered);
+        assertEquals(200, withNumber.status(), withNumber.body());
+        assertTrue(withNumber.body().contains("\"ClientState\":\"\""), withNumber.body());
+        String release = init.replace("Initiation", "Release").replace("\"Sequence\":1", "\"Sequence\":5");
         assertTrue(Gateway.post(a.port(), "/ussd/hubtel", "application/json", release).body().contains("\"Type\":\"Release\""));
     }
 
