@@ -123,6 +123,11 @@ public final class Kentongan {
      */
     public static Future<Kentongan> start(Vertx vertx, KentonganConfig config, Clock clock, EmbeddedSmsc.Factory embeddedSmsc) {
         Meters meters = new Meters();
+        if (config.redisUrl().isPresent() && !config.dataKey().configured()) {
+            log.warn("security.dataKey (KENTONGAN_DATA_KEY) is not set: what workers type is sealed with a key made now, which "
+                    + "other instances do not have (their dialogues moving here begin again) and which is gone at restart; "
+                    + "set the same key on every instance: openssl rand -base64 32");
+        }
         Store store = store(vertx, config, meters);
         Menus menus = menus(vertx, config, store, clock);
         OptOuts optOuts = new OptOuts(store.ttl());

@@ -34,6 +34,24 @@ class ConfigLoaderTest {
         assertEquals(Optional.empty(), c.backends().coreUrl(), "the example keeps the sandbox until a core URL is given");
         assertEquals(Duration.ofSeconds(2), c.backends().coreTimeout());
         assertEquals(5, c.backends().circuitMaxFailures());
+        assertEquals(30, c.limits().hops().max());
+        assertEquals(Duration.ofSeconds(10), c.limits().httpHeaderTimeout());
+        assertEquals(false, c.dataKey().configured(), "the example leaves the data key to be set");
+    }
+
+    @Test
+    void limitsAndTheDataKeyComeFromTheEnvironment() throws Exception {
+        KentonganConfig c = ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_LIMIT_HOPS_PER_MINUTE", "12", "KENTONGAN_LIMIT_HTTP_CONNECTIONS", "500",
+                "KENTONGAN_DATA_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])));
+        assertEquals(12, c.limits().hops().max());
+        assertEquals(500, c.limits().httpConnections());
+        assertEquals(true, c.dataKey().configured());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_LIMIT_MO_PER_MINUTE", "0")));
+        assertEquals("invalid configuration: limits.moPerMinute must be a whole number of at least 1, was 0", e.getMessage());
+        IllegalArgumentException k = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_DATA_KEY", "c2hvcnQ=")));
+        assertTrue(k.getMessage().startsWith("invalid configuration: security.dataKey must be 32 bytes"), k.getMessage());
     }
 
     @Test

@@ -1,5 +1,9 @@
 package id.kentongan.smpp;
 
+import id.kentongan.domain.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +28,10 @@ public final class MoReassembler {
 
     private record Pending(Instant first, int total, byte dataCoding, TreeMap<Integer, byte[]> parts) {}
 
+    /** Incomplete messages kept at most, in all and per sender (a worker's long SMS is one or two at a time). */
+    static final int MAX_PENDING = 10_000;
+    static final int MAX_PENDING_PER_SENDER = 8;
+    private static final Logger log = LoggerFactory.getLogger(MoReassembler.class);
     private final Clock clock;
     private final Duration timeout;
     private final Map<String, Pending> pending = new HashMap<>();
@@ -37,6 +45,11 @@ public final class MoReassembler {
     public synchronized Optional<String> add(Part p) {
         if (p.total() <= 1) return Optional.of(SmsSegments.decode(p.dataCoding(), p.body()));
         String key = p.from() + ":" + p.reference() + ":" + p.total();
+        if (!pending.containsKey(key) && (pending.size() >= MAX_PENDING || open(p.from()) >= MAX_PENDING_PER_SENDER)) {
+            // A flood of first parts that never complete must not grow this map without end: set aside, and said.
+            log.warn("MO part from {} set aside: {} messages already incomplete", Masking.msisdn(p.from()), pending.size());
+            return Optional.empty();
+        }
         Pending m = pending.computeIfAbsent(key, k -> new Pending(clock.instant(), p.total(), p.dataCoding(), new TreeMap<>()));
         if (p.sequence() >= 1 && p.sequence() <= p.total()) m.parts().put(p.sequence(), p.body());
         if (m.parts().size() < m.total()) return Optional.empty();
@@ -44,6 +57,18 @@ public final class MoReassembler {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         m.parts().values().forEach(all::writeBytes);
         return Optional.of(SmsSegments.decode(m.dataCoding(), all.toByteArray()));
+    }
+
+    /** Incomplete messages waiting for parts. */
+    public synchronized int pending() {
+        return pending.size();
+    }
+
+    private int open(String from) {
+        String prefix = from + ":";
+        int n = 0;
+        for (String k : pending.keySet()) if (k.startsWith(prefix)) n++;
+        return n;
     }
 
     /** Drops messages still incomplete after the timeout. */

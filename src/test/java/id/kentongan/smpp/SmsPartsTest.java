@@ -110,4 +110,15 @@ class SmsPartsTest {
         Udh withText = Udh.parse(new byte[]{2, 0, 3, 'h', 'i'});
         org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[]{'h', 'i'}, withText.rest());
     }
+
+    @Test
+    void firstPartsThatNeverCompleteAreKeptOnlyUpToALimitPerSender() {
+        MoReassembler r = new MoReassembler(Clock.systemUTC(), java.time.Duration.ofMinutes(5));
+        for (int ref = 0; ref < 50; ref++) r.add(new MoReassembler.Part("6281200000001", ref, 3, 1, (byte) 0, new byte[]{'a'}));
+        org.junit.jupiter.api.Assertions.assertEquals(MoReassembler.MAX_PENDING_PER_SENDER, r.pending());
+        // Another sender's long message still goes through.
+        r.add(new MoReassembler.Part("6281200000002", 7, 2, 1, (byte) 0, new byte[]{'h', 'a'}));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("halo"),
+                r.add(new MoReassembler.Part("6281200000002", 7, 2, 2, (byte) 0, new byte[]{'l', 'o'})));
+    }
 }
