@@ -1,9 +1,7 @@
 package id.kentongan;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import id.kentongan.Gateway.Call;
 import id.kentongan.domain.Msisdn;
 import io.lettuce.core.KeyScanCursor;
@@ -16,7 +14,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +34,9 @@ class PrivacyScanTest {
 
     @Test
     void afterAnAgentsWorkAndTwoRegistrationsNoPinOrNikIsInRedisOrTheLogs() throws Exception {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(logs);
         String ns = Instances.newNamespace();
         List<String> niks = List.of(Instances.nik(72_001), Instances.nik(72_002), Instances.nik(72_003));
-        try (Instances instances = new Instances()) {
+        try (LogCapture logs = LogCapture.start(); Instances instances = new Instances()) {
             Kentongan k = instances.start(Instances.withRedis().withRedisNamespace(ns));
             String agent = phone();
             assertEquals(201, AdminClient.admin(k).send("POST", "/admin/agents", new JsonObject().put("msisdn", agent).put("name", "Siti Aminah")
@@ -98,15 +91,14 @@ class PrivacyScanTest {
 
             List<String> found = new ArrayList<>();
             int scanned = scanRedis(ns, niks, found);
-            for (ILoggingEvent e : logs.list) {
+            List<ILoggingEvent> events = logs.events();
+            for (ILoggingEvent e : events) {
                 String line = e.getFormattedMessage() + " " + e.getMDCPropertyMap() + " " + throwable(e.getThrowableProxy());
                 for (String secret : secrets(niks)) if (line.contains(secret)) found.add("log: " + line);
             }
-            System.out.printf("privacy scan: %d Redis keys and %d log lines searched for the PIN and %d NIKs%n", scanned, logs.list.size(), niks.size());
+            System.out.printf("privacy scan: %d Redis keys and %d log lines searched for the PIN and %d NIKs%n", scanned, events.size(), niks.size());
             assertTrue(scanned > 20, "the flows left keys to search: " + scanned);
             assertEquals(List.of(), found);
-        } finally {
-            root.detachAppender(logs);
         }
     }
 

@@ -1,13 +1,12 @@
 package id.kentongan.community;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import id.kentongan.AdminClient;
 import id.kentongan.Gateway.Answer;
 import id.kentongan.Gateway.Call;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
+import id.kentongan.LogCapture;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
 import id.kentongan.member.ContributionPlan;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -106,11 +104,7 @@ class CommunityTest {
 
     @Test
     void anAgentRegistersAWorkerWhoseYesBySmsGatesItAndThePinNeverShows() throws Exception {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(logs);
-        try {
+        try (LogCapture logs = LogCapture.start()) {
             String group = "Paguyuban Parkir Pasar Ajibarang " + System.nanoTime();
             String agent = newAgent(group);
             String pin = "482913";
@@ -176,7 +170,7 @@ class CommunityTest {
             assertTrue(new Call(sid(), phone(), k.port()).code("*568#").dial().body().startsWith("END Nomor ini bukan agen Perisai"));
 
             // The PIN in clear: in no log line, in no Redis value of the agent's keys (the session included).
-            for (ILoggingEvent e : logs.list) assertFalse(e.getFormattedMessage().contains(pin), e.getFormattedMessage());
+            for (ILoggingEvent e : logs.events()) assertFalse(e.getFormattedMessage().contains(pin), e.getFormattedMessage());
             RedisClient client = RedisClient.create(Instances.REDIS);
             try (StatefulRedisConnection<String, String> r = client.connect()) {
                 // Every key of the agent's number in any namespace (all share its hash tag), found by walking the whole key space.
@@ -198,8 +192,6 @@ class CommunityTest {
             } finally {
                 client.shutdown();
             }
-        } finally {
-            root.detachAppender(logs);
         }
     }
 

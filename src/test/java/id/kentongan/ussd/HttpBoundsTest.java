@@ -1,17 +1,15 @@
 package id.kentongan.ussd;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import id.kentongan.AdminClient;
 import id.kentongan.Gateway;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
+import id.kentongan.LogCapture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,20 +110,14 @@ class HttpBoundsTest {
 
     @Test
     void aBodyOverTheAdminLimitIsA413LoggedAtWarnWithItsRoute() {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(logs);
-        try {
+        try (LogCapture logs = LogCapture.start()) {
             String huge = "{\"text\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
             assertEquals(413, AdminClient.admin(k).send("POST", "/admin/menus/validate", "application/json", huge).statusCode());
-            List<ILoggingEvent> about = logs.list.stream().filter(e -> e.getFormattedMessage().contains("413")
+            List<ILoggingEvent> about = logs.events().stream().filter(e -> e.getFormattedMessage().contains("413")
                     || e.getFormattedMessage().contains("Unhandled")).toList();
             assertTrue(about.stream().noneMatch(e -> e.getLevel() == Level.ERROR), about.toString());
             assertTrue(about.stream().anyMatch(e -> e.getLevel() == Level.WARN && e.getFormattedMessage().equals("POST /admin/menus/validate answered 413")),
                     about.toString());
-        } finally {
-            root.detachAppender(logs);
         }
     }
 }
