@@ -6,7 +6,7 @@
 set -euo pipefail
 JAR=target/kentongan.jar
 OUT=$(mktemp -d)
-KENTONGAN_REDIS_URL=redis://127.0.0.1:6379 KENTONGAN_LOG_LEVEL=WARN java -jar $JAR serve > "$OUT/serve.log" 2>&1 &
+KENTONGAN_REDIS_URL=redis://127.0.0.1:6379 KENTONGAN_LOG_LEVEL=WARN KENTONGAN_LIMIT_HOPS_PER_MINUTE=1000000 java -jar $JAR serve > "$OUT/serve.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; rm -rf "$OUT"' EXIT
 for i in $(seq 1 50); do curl -sf http://127.0.0.1:8080/health > /dev/null && break; sleep 0.2; done
