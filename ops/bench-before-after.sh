@@ -18,9 +18,14 @@ git worktree add -q "$OUT/before" "$BEFORE"
 (cd "$OUT/before" && mvn -q -B package -DskipTests && cp target/kentongan.jar "$OUT/before.jar")
 GEN="$OUT/after.jar" # one load generator for both services: only the service differs
 
+menus() { # jar -> the menus folder of that build (an older compiler refuses fields added since)
+  if [[ "$1" == "$OUT/before.jar" ]]; then echo "$OUT/before/menus"; else echo "$PWD/menus"; fi
+}
+
 ussd() { # jar mix concurrency -> "hops/s p50 p99"
   redis-cli -n 14 flushdb > /dev/null
-  KENTONGAN_REDIS_URL=$DB KENTONGAN_LOG_LEVEL=WARN KENTONGAN_LIMIT_HOPS_PER_MINUTE=1000000 java -jar "$1" serve > "$OUT/serve.log" 2>&1 &
+  KENTONGAN_REDIS_URL=$DB KENTONGAN_LOG_LEVEL=WARN KENTONGAN_LIMIT_HOPS_PER_MINUTE=1000000 KENTONGAN_MENUS_DIR="$(menus "$1")" \
+    java -jar "$1" serve > "$OUT/serve.log" 2>&1 &
   local svc=$!
   for _ in $(seq 1 100); do curl -sf http://127.0.0.1:8080/health > /dev/null && break; sleep 0.2; done
   java -jar "$GEN" loadtest --concurrency 64 --duration 8s --mix "$2" > /dev/null || true   # warm-up (JIT)

@@ -1,6 +1,7 @@
 package id.kentongan.session;
 
 import id.kentongan.domain.Msisdn;
+import id.kentongan.store.Quota;
 import id.kentongan.store.TtlStore;
 import id.kentongan.text.DataKey;
 import io.vertx.core.Future;
@@ -21,7 +22,11 @@ public final class SessionStore {
     static final Duration LANGUAGE_MEMORY = Duration.ofDays(400);
 
     /** What one read brings: the phone's last dialogue, if any, and its preferred language, if any. */
-    public record Loaded(Optional<UssdSession> session, Optional<String> language) {}
+    public record Loaded(Optional<UssdSession> session, Optional<String> language, boolean withinQuota) {
+        public Loaded(Optional<UssdSession> session, Optional<String> language) {
+            this(session, language, true);
+        }
+    }
 
     private final TtlStore store;
     private final Duration sessionTtl;
@@ -47,6 +52,12 @@ public final class SessionStore {
     public Future<Loaded> load(Msisdn msisdn) {
         return store.getAll(List.of(sessionKey(msisdn), languageKey(msisdn)))
                 .map(v -> new Loaded(v.get(0).flatMap(this::readable), v.get(1)));
+    }
+
+    /** The same read, counting the hop against the number's {@code quota} in the same command. */
+    public Future<Loaded> load(Msisdn msisdn, Quota quota) {
+        return store.getAllCounting(List.of(sessionKey(msisdn), languageKey(msisdn)), store.keys().quota(quota.name(), msisdn.value()), quota.window())
+                .map(c -> new Loaded(c.values().get(0).flatMap(this::readable), c.values().get(1), c.count() <= quota.max()));
     }
 
     public Future<Void> save(Msisdn msisdn, UssdSession session) {

@@ -102,6 +102,12 @@ public final class MemoryTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<Counted> getAllCounting(java.util.List<String> keys, String counter, Duration window) {
+        return Future.succeededFuture(new Counted(keys.stream().map(k -> Optional.ofNullable(cache.getIfPresent(k)).map(Entry::value)).toList(),
+                count(counter, window.toNanos())));
+    }
+
+    @Override
     public Future<Long> add(String key, long delta) {
         Entry e = cache.asMap().merge(key, new Entry(Long.toString(delta), Long.MAX_VALUE),
                 (old, d) -> new Entry(Long.toString(Long.parseLong(old.value()) + delta), old.ttlNanos(), old.fixed())); // as INCRBY: the expiry stays

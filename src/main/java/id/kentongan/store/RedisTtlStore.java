@@ -102,6 +102,20 @@ public final class RedisTtlStore implements TtlStore {
                 Long.toString(window.toMillis())));
     }
 
+    /** One script (read-and-count.lua): on the hop path every command is service and Redis CPU. */
+    @Override
+    public Future<Counted> getAllCounting(java.util.List<String> keys, String counter, Duration window) {
+        String[] all = new String[keys.size() + 1];
+        for (int i = 0; i < keys.size(); i++) all[i] = keys.get(i);
+        all[keys.size()] = counter;
+        return call(r -> Script.READ_AND_COUNT.<java.util.List<Object>>runAsync(r, io.lettuce.core.ScriptOutputType.MULTI, all,
+                Long.toString(window.toMillis()))).map(out -> {
+            java.util.List<Optional<String>> values = new java.util.ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) values.add(Optional.ofNullable(out.get(i) instanceof String v ? v : null));
+            return new Counted(values, (Long) out.get(keys.size()));
+        });
+    }
+
     @Override
     public Future<Long> add(String key, long delta) {
         return call(r -> r.incrby(key, delta));

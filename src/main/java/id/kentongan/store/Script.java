@@ -24,6 +24,7 @@ public final class Script {
     public static final Script OUTBOX_ENQUEUE = load("outbox-enqueue");
     public static final Script OUTBOX_FINISH = load("outbox-finish");
     public static final Script COUNT_WITHIN = load("count-within");
+    public static final Script READ_AND_COUNT = load("read-and-count");
     public static final Script CAMPAIGN_ADD_TARGETS = load("campaign-add-targets");
     public static final Script CAMPAIGN_MOVE_STATE = load("campaign-move-state");
     public static final Script REMINDERS_CLAIM = load("reminders-claim");

@@ -29,6 +29,11 @@ public interface TtlStore {
     /** Adds {@code delta} to the counter at {@code key} (created at 0, never expires); returns the new value. */
     Future<Long> add(String key, long delta);
 
+    /** The values of {@code keys} and, in the same step, one more count on {@code counter} as {@link #incrementWithin}. */
+    Future<Counted> getAllCounting(java.util.List<String> keys, String counter, Duration window);
+
+    record Counted(java.util.List<Optional<String>> values, long count) {}
+
     /** Adds {@code member} to the set at {@code key} (never expires); true when it was not there. */
     Future<Boolean> addToSet(String key, String member);
 

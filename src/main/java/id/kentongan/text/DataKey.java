@@ -19,6 +19,24 @@ import javax.crypto.spec.SecretKeySpec;
 public final class DataKey {
     private static final String PREFIX = "s1:";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Per thread, so the hop path neither looks a cipher up nor queues on one shared random source: a GCM nonce must
+     * never repeat under a key, which 96 random bits from a DRBG per thread give.
+     */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JRE", e);
+        }
+    });
+    private static final ThreadLocal<SecureRandom> NONCES = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (GeneralSecurityException e) {
+            return new SecureRandom();
+        }
+    });
     private final SecretKeySpec key;
     private final boolean configured;
 
@@ -51,8 +69,8 @@ public final class DataKey {
     public String seal(String plain) {
         try {
             byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            NONCES.get().nextBytes(nonce);
+            Cipher c = CIPHER.get();
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
             byte[] sealed = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return PREFIX + Base64.getEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
@@ -67,7 +85,7 @@ public final class DataKey {
         try {
             byte[] all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
             if (all.length < 12 + 16) return Optional.empty();
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = CIPHER.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
             return Optional.of(new String(c.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {

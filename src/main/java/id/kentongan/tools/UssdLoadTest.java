@@ -131,7 +131,10 @@ public final class UssdLoadTest {
         play(conn, prefix, script, 0, new StringBuilder(), ok -> {
             if (ok) sessionsDone++;
             if (!flow.equals("browse") && (ok || script.size() != 7)) registered.add(msisdn); // back once its dialogue ends
-            loop(phone, conn);
+            // A failed dialogue may fail at once (the service is down): the next one goes through the loop's queue, or
+            // the failures would recurse until the stack overflows.
+            if (ok) loop(phone, conn);
+            else http.later(1, () -> loop(phone, conn));
         });
     }
 

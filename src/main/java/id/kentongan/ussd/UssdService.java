@@ -69,15 +69,13 @@ public final class UssdService {
         Note note = new Note();
         // An initiation always begins a dialogue: an old session under a reused id (SMPP session numbers repeat) is stale.
         boolean initiation = req.hop() instanceof UssdRequest.Single s && s.initiation();
-        // Counted alongside the session read (two commands in flight at once, no extra round trip).
-        Future<Boolean> within = hops.take(sessions.backend(), req.msisdn().value());
-        return Future.all(within, sessions.load(req.msisdn()))
-                .compose(both -> {
-                    if (!within.result()) {
+        // The hop is counted against the number's quota in the session read itself (one command).
+        return sessions.load(req.msisdn(), hops)
+                .compose(loaded -> {
+                    if (!loaded.withinQuota()) {
                         note.kind = "limited";
                         return Future.succeededFuture(Reply.end(SystemTexts.TOO_MANY));
                     }
-                    SessionStore.Loaded loaded = both.resultAt(1);
                     Optional<UssdSession> last = loaded.session();
                     boolean same = last.isPresent() && last.get().sessionId().equals(req.sessionId()) && !initiation
                             && now() - last.get().lastSeen() <= sessions.sessionTtl().toSeconds();
