@@ -22,11 +22,7 @@ public final class SessionStore {
     static final Duration LANGUAGE_MEMORY = Duration.ofDays(400);
 
     /** What one read brings: the phone's last dialogue, if any, and its preferred language, if any. */
-    public record Loaded(Optional<UssdSession> session, Optional<String> language, boolean withinQuota) {
-        public Loaded(Optional<UssdSession> session, Optional<String> language) {
-            this(session, language, true);
-        }
-    }
+    public record Loaded(Optional<UssdSession> session, Optional<String> language, boolean withinQuota) {}
 
     private final TtlStore store;
     private final Duration sessionTtl;
@@ -49,12 +45,7 @@ public final class SessionStore {
         return store.keys().language(msisdn);
     }
 
-    public Future<Loaded> load(Msisdn msisdn) {
-        return store.getAll(List.of(sessionKey(msisdn), languageKey(msisdn)))
-                .map(v -> new Loaded(v.get(0).flatMap(this::readable), v.get(1)));
-    }
-
-    /** The same read, counting the hop against the number's {@code quota} in the same command. */
+    /** The phone's dialogue and language, one read that also counts the hop against the number's {@code quota}. */
     public Future<Loaded> load(Msisdn msisdn, Quota quota) {
         return store.getAllCounting(List.of(sessionKey(msisdn), languageKey(msisdn)), store.keys().quota(quota.name(), msisdn.value()), quota.window())
                 .map(c -> new Loaded(c.values().get(0).flatMap(this::readable), c.values().get(1), c.count() <= quota.max()));

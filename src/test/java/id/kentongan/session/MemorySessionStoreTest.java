@@ -28,8 +28,8 @@ class MemorySessionStoreTest extends SessionStoreContract {
         UssdSession s = midRegistration("s-expiring");
         await(store.save(msisdn, s));
         nanos.addAndGet(Duration.ofSeconds(299).toNanos());
-        assertTrue(await(store.load(msisdn)).session().isPresent());
+        assertTrue(await(store.load(msisdn, HOPS)).session().isPresent());
         nanos.addAndGet(Duration.ofSeconds(2).toNanos());
-        assertEquals(Optional.empty(), await(store.load(msisdn)).session());
+        assertEquals(Optional.empty(), await(store.load(msisdn, HOPS)).session());
     }
 }

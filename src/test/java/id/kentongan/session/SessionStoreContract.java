@@ -2,6 +2,8 @@ package id.kentongan.session;
 
 import id.kentongan.domain.Msisdn;
 import id.kentongan.menu.SessionState;
+import id.kentongan.store.Limits;
+import id.kentongan.store.Quota;
 import id.kentongan.store.TtlStore;
 import id.kentongan.text.DataKey;
 import io.vertx.core.Future;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every session store must do. Run against Redis and against memory by the two subclasses. */
 abstract class SessionStoreContract {
+    static final Quota HOPS = Limits.defaults().hops();
     protected Vertx vertx;
     protected TtlStore backend;
     protected SessionStore store;
@@ -57,18 +60,18 @@ abstract class SessionStoreContract {
     void aSavedDialogueComesBackWholeInOneRead() {
         UssdSession s = midRegistration("s-" + UUID.randomUUID());
         await(store.save(msisdn, s));
-        assertEquals(new SessionStore.Loaded(Optional.of(s), Optional.empty()), await(store.load(msisdn)));
+        assertEquals(new SessionStore.Loaded(Optional.of(s), Optional.empty(), true), await(store.load(msisdn, HOPS)));
     }
 
     @Test
     void aPhoneWithNothingStoredLoadsEmpty() {
-        assertEquals(new SessionStore.Loaded(Optional.empty(), Optional.empty()), await(store.load(msisdn)));
+        assertEquals(new SessionStore.Loaded(Optional.empty(), Optional.empty(), true), await(store.load(msisdn, HOPS)));
     }
 
     @Test
     void theLanguagePreferenceComesWithTheDialogueAndOutlivesIt() {
         await(store.rememberLanguage(msisdn, "en"));
-        assertEquals(Optional.of("en"), await(store.load(msisdn)).language());
+        assertEquals(Optional.of("en"), await(store.load(msisdn, HOPS)).language());
         Duration left = await(backend.ttl(backend.keys().language(msisdn))).orElseThrow();
         assertTrue(left.compareTo(Duration.ofDays(399)) > 0, left.toString());
     }
@@ -89,7 +92,7 @@ abstract class SessionStoreContract {
         UssdSession offer = new UssdSession("new-" + UUID.randomUUID(), "*567#", UssdSession.Phase.RESUME_OFFER,
                 new SessionState("v", "main", 0, "en", List.of(), Map.of()), was.state(), "", 1_795_400_100L);
         await(store.save(msisdn, offer));
-        assertEquals(Optional.of(offer), await(store.load(msisdn)).session());
+        assertEquals(Optional.of(offer), await(store.load(msisdn, HOPS)).session());
     }
 
     @Test
