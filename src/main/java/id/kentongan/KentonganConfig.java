@@ -41,8 +41,9 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
         if (backendTimeout.compareTo(Duration.ofSeconds(8)) > 0) {
             wrong.add("backend.timeout must be at most PT8S so a hop answers inside the gateway's 10-15 s, was " + backendTimeout);
         }
-        if (redisUrl.isPresent() && !redisUrl.get().matches("rediss?://.+")) {
-            wrong.add("redis.url must start with redis:// or rediss://, was " + redisUrl.get().replaceAll("//[^@]*@", "//***@"));
+        if (redisUrl.isPresent() && !redisUrl.get().matches("(rediss?|redis-sentinel|redis-cluster)://.+")) {
+            wrong.add("redis.url must start with redis:// or rediss:// (one server), redis-sentinel:// (a master found by Sentinel) "
+                    + "or redis-cluster:// (a cluster's seed nodes), was " + redisUrl.get().replaceAll("//[^@]*@", "//***@"));
         }
         if (redisNamespace == null || !redisNamespace.matches("[A-Za-z0-9_\\-:]{1,48}")) {
             wrong.add("redis.namespace must be 1-48 of A-Z a-z 0-9 _ - :, was " + redisNamespace);

@@ -74,7 +74,8 @@ class ConfigLoaderTest {
         Files.writeString(f, "session:\n  ttl: 0s\nbackend:\n  timeout: 30s\nredis:\n  url: localhost:6379\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(Optional.of(f), Map.of()));
         assertEquals("invalid configuration: session.ttl must be positive, was PT0S; backend.timeout must be at most PT8S so a hop "
-                + "answers inside the gateway's 10-15 s, was PT30S; redis.url must start with redis:// or rediss://, was localhost:6379",
+                + "answers inside the gateway's 10-15 s, was PT30S; redis.url must start with redis:// or rediss:// (one server), "
+                + "redis-sentinel:// (a master found by Sentinel) or redis-cluster:// (a cluster's seed nodes), was localhost:6379",
                 e.getMessage());
         IllegalArgumentException d = assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_SESSION_TTL", "three minutes")));

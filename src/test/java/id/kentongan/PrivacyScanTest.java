@@ -6,10 +6,8 @@ import id.kentongan.Gateway.Call;
 import id.kentongan.domain.Msisdn;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Tag;
@@ -118,9 +116,8 @@ class PrivacyScanTest {
 
     /** Every key of the namespace but the sandbox core's, its name and every value in it; returns how many keys. */
     static int scanRedis(String ns, List<String> niks, List<String> found) {
-        RedisClient client = RedisClient.create(Instances.REDIS);
-        try (StatefulRedisConnection<String, String> c = client.connect()) {
-            RedisCommands<String, String> r = c.sync();
+        try (RedisAdmin c = RedisAdmin.open()) {
+            RedisClusterCommands<String, String> r = c.sync();
             int n = 0;
             ScanArgs match = ScanArgs.Builder.matches(ns + ":*").limit(10_000);
             KeyScanCursor<String> cur = r.scan(match);
@@ -134,12 +131,10 @@ class PrivacyScanTest {
                 if (cur.isFinished()) return n;
                 cur = r.scan(cur, match);
             }
-        } finally {
-            client.shutdown();
         }
     }
 
-    static String value(RedisCommands<String, String> r, String key) {
+    static String value(RedisClusterCommands<String, String> r, String key) {
         return switch (r.type(key)) {
             case "string" -> r.get(key);
             case "hash" -> r.hgetall(key).toString();

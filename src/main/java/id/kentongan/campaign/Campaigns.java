@@ -22,7 +22,7 @@ import io.lettuce.core.ValueScanCursor;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -85,7 +85,7 @@ public final class Campaigns {
         }
     }
 
-    private final Supplier<RedisCommands<String, String>> connection;
+    private final Supplier<RedisClusterCommands<String, String>> connection;
     private final Keyspace keys;
     private final MembershipService members;
     private final SmsOutbox outbox;
@@ -99,7 +99,7 @@ public final class Campaigns {
     /** Targets added, and messages queued, per round trip to Redis. */
     private static final int PAGE = 500;
 
-    public Campaigns(Supplier<RedisCommands<String, String>> redis, Keyspace keys, MembershipService members, SmsOutbox outbox,
+    public Campaigns(Supplier<RedisClusterCommands<String, String>> redis, Keyspace keys, MembershipService members, SmsOutbox outbox,
                      QuietHours quiet, String ussdCode, Clock clock) {
         this.connection = redis;
         this.keys = keys;
@@ -125,7 +125,7 @@ public final class Campaigns {
                 throw new IllegalArgumentException("a list of numbers may not be members: the text may use only {ussd}, not " + memberFields);
             }
         }
-        RedisCommands<String, String> redis = connection.get();
+        RedisClusterCommands<String, String> redis = connection.get();
         Instant now = clock.instant();
         String id = now.atZone(quiet.zone()).toLocalDate().toString().replace("-", "") + "-" + UUID.randomUUID().toString().substring(0, 6);
         Instant at = sendAt.orElse(now);
@@ -234,7 +234,7 @@ public final class Campaigns {
 
     /** Adds the campaign's targets to its stream of work, a page at a time, resuming where a stopped instance left off. */
     private void expand(Campaign c) {
-        RedisCommands<String, String> redis = connection.get();
+        RedisClusterCommands<String, String> redis = connection.get();
         String lock = keys.campaign(c.id(), "expander");
         if (!"OK".equals(redis.set(lock, consumer, SetArgs.Builder.nx().px(EXPAND_LOCK.toMillis())))) return;
         try {
@@ -289,7 +289,7 @@ public final class Campaigns {
     }
 
     /** One script call for the page: the numbers new to the campaign become one entry of its work stream. */
-    private static void addTargets(RedisCommands<String, String> redis, String targets, String todo, List<Map.Entry<String, String>> picked) {
+    private static void addTargets(RedisClusterCommands<String, String> redis, String targets, String todo, List<Map.Entry<String, String>> picked) {
         if (picked.isEmpty()) return;
         String[] args = new String[picked.size() * 2];
         for (int i = 0; i < picked.size(); i++) {
@@ -302,7 +302,7 @@ public final class Campaigns {
     /** Takes up to {@code batch} pages of targets (and, now and then, those a dead instance left), queues their SMS, acknowledges. */
     @SuppressWarnings("unchecked") // Lettuce's StreamOffset varargs; one offset
     private int release(Campaign c, int batch) {
-        RedisCommands<String, String> redis = connection.get();
+        RedisClusterCommands<String, String> redis = connection.get();
         int pages = Math.max(1, batch / PAGE);
         String todo = keys.campaign(c.id(), "todo");
         List<StreamMessage<String, String>> work = new ArrayList<>();
@@ -358,7 +358,7 @@ public final class Campaigns {
 
     /** Counted from the SMS outbox's record of each of the campaign's messages. */
     public Progress progress(String id) {
-        RedisCommands<String, String> redis = connection.get();
+        RedisClusterCommands<String, String> redis = connection.get();
         String targets = keys.campaign(id, "targets");
         long targeted = redis.scard(targets);
         long queued = 0, submitted = 0, delivered = 0, failed = 0, optedOut = 0;

@@ -13,8 +13,8 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -59,7 +59,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
     private final Keyspace keys;
     private final int shards;
     private volatile boolean groupsCreated;
-    private volatile RedisCommands<String, String> blockingConnection;
+    private volatile RedisClusterCommands<String, String> blockingConnection;
     private int nextBlockingShard;
     private final Receipts receipts = new Receipts();
 
@@ -84,7 +84,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
         return Math.floorDiv(System.currentTimeMillis(), 86_400_000L);
     }
 
-    private RedisCommands<String, String> work() {
+    private RedisClusterCommands<String, String> work() {
         if (!groupsCreated) {
             synchronized (this) {
                 if (!groupsCreated) {
@@ -102,7 +102,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
         return redis.sync();
     }
 
-    private RedisAsyncCommands<String, String> async() {
+    private RedisClusterAsyncCommands<String, String> async() {
         return Blocking.join(redis.async());
     }
 
@@ -115,7 +115,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
         Map<Integer, List<Integer>> byShard = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) byShard.computeIfAbsent(shardOf(batch.get(i).key()), s -> new ArrayList<>()).add(i);
         Boolean[] flags = new Boolean[batch.size()];
-        CompletionStage<RedisAsyncCommands<String, String>> conn = redis.async();
+        CompletionStage<RedisClusterAsyncCommands<String, String>> conn = redis.async();
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         byShard.forEach((shard, indices) -> {
             for (int from = 0; from < indices.size(); from += CHUNK) {
@@ -153,7 +153,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
     public List<Entry> take(String consumer, int maxMessages, Duration block) {
         work();
         int count = Math.max(1, Math.min(8, maxMessages / 250));
-        RedisAsyncCommands<String, String> r = async();
+        RedisClusterAsyncCommands<String, String> r = async();
         List<CompletableFuture<List<StreamMessage<String, String>>>> reads = new ArrayList<>();
         for (int i = 0; i < shards; i++) {
             reads.add(r.xreadgroup(Consumer.from(GROUP, consumer), XReadArgs.Builder.count(count),
@@ -170,7 +170,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
         return entries(shard, got, false);
     }
 
-    private RedisCommands<String, String> blocking() {
+    private RedisClusterCommands<String, String> blocking() {
         synchronized (this) {
             if (blockingConnection == null) blockingConnection = redis.blockingConnection(); // XREADGROUP BLOCK holds its connection
             return blockingConnection;
@@ -215,7 +215,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
 
     @Override
     public void record(List<Outcome> outcomes, List<Entry> finished, List<Entry> unfinished) {
-        RedisAsyncCommands<String, String> r = async();
+        RedisClusterAsyncCommands<String, String> r = async();
         long today = today();
         List<CompletableFuture<?>> writes = new ArrayList<>();
         Map<String, Map<String, String>> states = new LinkedHashMap<>();
@@ -335,7 +335,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
         }
 
         private Map<Pending, Boolean> lookUpAndApply(List<Pending> batch) {
-            RedisAsyncCommands<String, String> r = async();
+            RedisClusterAsyncCommands<String, String> r = async();
             long today = today();
             Map<Pending, String> found = new HashMap<>(); // -> "<day>|<key>"
             List<Pending> open = new ArrayList<>(batch);
@@ -376,7 +376,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
         }
 
         /** Looks each receipt's forms up in the ids recorded on {@code day}; the form quoted as-is wins. */
-        private void lookUp(RedisAsyncCommands<String, String> r, List<Pending> open, long day, Map<Pending, String> found) {
+        private void lookUp(RedisClusterAsyncCommands<String, String> r, List<Pending> open, long day, Map<Pending, String> found) {
             Map<Integer, Set<String>> byShard = new LinkedHashMap<>();
             for (Pending p : open) {
                 for (String form : p.forms()) byShard.computeIfAbsent(shardOf(form), x -> new java.util.LinkedHashSet<>()).add(form);
@@ -439,7 +439,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
 
     @Override
     public long backlog() {
-        RedisAsyncCommands<String, String> r = async();
+        RedisClusterAsyncCommands<String, String> r = async();
         List<CompletableFuture<String>> counts = new ArrayList<>();
         for (int i = 0; i < shards; i++) counts.add(r.get(keys.outboxBacklog(i)).toCompletableFuture());
         long sum = 0;

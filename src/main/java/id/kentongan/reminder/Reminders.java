@@ -12,7 +12,7 @@ import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.ZAddArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,7 @@ public final class Reminders {
 
     public record ScanReport(boolean ran, long members, long planned) {}
 
-    private final java.util.function.Supplier<RedisCommands<String, String>> connection;
+    private final java.util.function.Supplier<RedisClusterCommands<String, String>> connection;
     private final Keyspace keys;
     private final MembershipService members;
     private final SmsSender sms;
@@ -57,7 +57,7 @@ public final class Reminders {
     private final String owner = UUID.randomUUID().toString();
 
     /** {@code redis} connects on first use (the service starts while Redis is down, like its sessions do). */
-    public Reminders(java.util.function.Supplier<RedisCommands<String, String>> redis, Keyspace keys, MembershipService members, SmsSender sms,
+    public Reminders(java.util.function.Supplier<RedisClusterCommands<String, String>> redis, Keyspace keys, MembershipService members, SmsSender sms,
                      QuietHours quiet, String ussdCode, Clock clock) {
         this.connection = redis;
         this.keys = keys;
@@ -74,7 +74,7 @@ public final class Reminders {
      * a lease); the cursor is kept in Redis after every page, so a reader that dies is continued, not restarted.
      */
     public ScanReport scan() {
-        RedisCommands<String, String> redis = connection.get();
+        RedisClusterCommands<String, String> redis = connection.get();
         String lock = keys.reminderScan("lock");
         if (!"OK".equals(redis.set(lock, owner, SetArgs.Builder.nx().px(SCAN_LOCK.toMillis())))) {
             return new ScanReport(false, 0, 0);
@@ -110,7 +110,7 @@ public final class Reminders {
 
     /** When the member list was last read to the end, if ever. */
     public Optional<Instant> lastScan() {
-        RedisCommands<String, String> redis = connection.get();
+        RedisClusterCommands<String, String> redis = connection.get();
         return Optional.ofNullable(redis.get(keys.reminderScan("last"))).map(Instant::parse);
     }
 
@@ -123,7 +123,7 @@ public final class Reminders {
      * hand-over to the outbox, the done markers written together.
      */
     public int dispatch(int max) {
-        RedisCommands<String, String> redis = connection.get();
+        RedisClusterCommands<String, String> redis = connection.get();
         Instant now = clock.instant();
         Script.REMINDERS_RECLAIM.run(redis, ScriptOutputType.INTEGER, new String[]{keys.remindersDue(), keys.remindersClaimed()}, Long.toString(now.toEpochMilli()));
         if (quiet.quiet(now)) return 0;
@@ -178,7 +178,7 @@ public final class Reminders {
         return !quiet.quiet(now) && connection.get().zcount(keys.remindersDue(), io.lettuce.core.Range.create(0, now.toEpochMilli())) > 0;
     }
 
-    private int send(RedisCommands<String, String> redis, List<String> ids, Instant now) {
+    private int send(RedisClusterCommands<String, String> redis, List<String> ids, Instant now) {
         // Sent before? One read per month kept (a reminder is sent once, even after the outbox has forgotten its key).
         java.time.YearMonth month = java.time.YearMonth.from(now.atZone(quiet.zone()));
         Map<String, String> keyOf = new java.util.LinkedHashMap<>(); // reminder id -> outbox key, worked out once
@@ -239,7 +239,7 @@ public final class Reminders {
 
     /** Reminders planned and not yet sent. */
     public long pending() {
-        RedisCommands<String, String> redis = connection.get();
+        RedisClusterCommands<String, String> redis = connection.get();
         return redis.zcard(keys.remindersDue()) + redis.zcard(keys.remindersClaimed());
     }
 

@@ -228,21 +228,29 @@ public final class Keyspace {
 
     // --- reminders -------------------------------------------------------------------------------------------------
 
+    /**
+     * The reminder schedule's keys share the hash tag {@code {rem}}: its claim and reclaim scripts move members between
+     * the due and claimed sets in one step, which a cluster allows only within one slot.
+     */
+    private String reminders(String what) {
+        return root + ":{rem}:" + what;
+    }
+
     public String remindersDue() {
-        return area("rem", "due");
+        return reminders("due");
     }
 
     public String remindersClaimed() {
-        return area("rem", "claimed");
+        return reminders("claimed");
     }
 
     /** Reminders sent in {@code month} (yyyy-MM): a hash, reminder key -> when; kept 150 days after the month. */
     public String remindersDone(String month) {
-        return area("rem", "done:" + month);
+        return reminders("done:" + month);
     }
 
     public String reminderScan(String part) {
-        return area("rem", "scan:" + part);
+        return reminders("scan:" + part);
     }
 
     // --- campaigns -------------------------------------------------------------------------------------------------
@@ -255,14 +263,17 @@ public final class Keyspace {
         return area("camp", "active");
     }
 
-    /** The campaign's hash. */
+    /**
+     * The campaign's hash. One campaign's keys share the hash tag {@code {c:<id>}} (its scripts add targets and work in
+     * one step); different campaigns fall in different slots, so their work spreads over a cluster's masters.
+     */
     public String campaign(String id) {
-        return area("camp", id);
+        return root + ":{c:" + id + "}:camp";
     }
 
     /** {@code part}: targets, todo (the work stream), cursor, expander (the lock). */
     public String campaign(String id, String part) {
-        return area("camp", id + ":" + part);
+        return root + ":{c:" + id + "}:" + part;
     }
 
     // --- the sandbox core system and payment provider (stand-ins for remote systems) -------------------------------

@@ -5,9 +5,14 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.resource.ClientResources;
@@ -26,38 +31,98 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one Redis client of an instance: one {@link ClientResources}, one {@link RedisClient}, and one shared,
- * multiplexed connection that every part uses (Lettuce connections are thread-safe; the event loop uses its async
- * API, worker threads its sync API). A part that must block on a read (XREADGROUP BLOCK) asks for a connection of its
- * own. Every connection carries the client name {@link #name()}, so {@code CLIENT LIST} shows what an instance holds.
- * While Redis is unreachable, commands fail at once (never queued until the gateway has given up) and Lettuce
- * reconnects in the background; if Redis was down at start-up, the next command tries to connect again.
+ * The one Redis client of an instance: one {@link ClientResources}, one client, and one shared, multiplexed connection
+ * that every part uses (Lettuce connections are thread-safe; the event loop uses its async API, worker threads its sync
+ * API). A part that must block on a read (XREADGROUP BLOCK) asks for a connection of its own. Every connection carries
+ * the client name {@link #name()}, so {@code CLIENT LIST} shows what an instance holds. While Redis is unreachable,
+ * commands fail at once (never queued until the gateway has given up) and Lettuce reconnects in the background; if
+ * Redis was down at start-up, the next command tries to connect again.
+ *
+ * <p>The URL chooses the topology: {@code redis://} or {@code rediss://} one server; {@code redis-sentinel://h:p,h:p/0#master}
+ * a master found (and followed through failovers) by Sentinel; {@code redis-cluster://[:password@]h:p,h:p,…} a Redis
+ * Cluster from its seed nodes, with MOVED/ASK followed and the topology refreshed on every sign of change. The rest of
+ * the service sees the cluster-compatible command interfaces either way, and keeps its multi-key commands and scripts
+ * within one hash slot ({@link Keyspace}).
  */
 public final class Redis {
     private static final Logger log = LoggerFactory.getLogger(Redis.class);
+    private static final String CLUSTER = "redis-cluster://";
 
     private final ClientResources resources;
-    private final RedisClient client;
+    private final RedisClient client;               // one server, or Sentinel's master
+    private final RedisClusterClient clusterClient; // or a cluster
     private final RedisURI uri;
     private final String name;
-    private volatile CompletableFuture<StatefulRedisConnection<String, String>> shared;
-    private final List<StatefulRedisConnection<String, String>> blocking = new CopyOnWriteArrayList<>();
+    private final String where;
+    private volatile CompletableFuture<StatefulConnection<String, String>> shared;
+    private final List<StatefulConnection<String, String>> blocking = new CopyOnWriteArrayList<>();
 
     public Redis(String url, Duration commandTimeout) {
-        this.uri = RedisURI.create(url);
         this.name = "kentongan-" + UUID.randomUUID().toString().substring(0, 8);
-        uri.setClientName(name);
         // Reconnect attempts back off to at most 2 s, so service resumes within seconds of Redis coming back.
         this.resources = DefaultClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
-        this.client = RedisClient.create(resources);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.builder().timeoutSource(new BlockingReadsWaitLonger(commandTimeout)).build())
-                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
-                .build());
+        TimeoutOptions timeouts = TimeoutOptions.builder().timeoutSource(new BlockingReadsWaitLonger(commandTimeout)).build();
+        SocketOptions sockets = SocketOptions.builder().connectTimeout(commandTimeout).build();
+        if (url.startsWith(CLUSTER)) {
+            List<RedisURI> seeds = seeds(url, name);
+            this.uri = seeds.get(0);
+            this.where = "cluster " + seeds.stream().map(u -> u.getHost() + ":" + u.getPort()).toList();
+            this.client = null;
+            this.clusterClient = RedisClusterClient.create(resources, seeds);
+            clusterClient.setOptions(ClusterClientOptions.builder()
+                    .autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .timeoutOptions(timeouts)
+                    .socketOptions(sockets)
+                    // A failover moves slots: MOVED, ASK and lost connections each trigger a refresh, and a periodic one
+                    // catches what no command saw.
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers()
+                            .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1))
+                            .enablePeriodicRefresh(Duration.ofSeconds(15))
+                            .build())
+                    .maxRedirects(5)
+                    .build());
+        } else {
+            this.uri = RedisURI.create(url);
+            uri.setClientName(name);
+            this.where = uri.getSentinels().isEmpty() ? uri.getHost() + ":" + uri.getPort()
+                    : "sentinel master " + uri.getSentinelMasterId();
+            this.clusterClient = null;
+            this.client = RedisClient.create(resources);
+            client.setOptions(ClientOptions.builder()
+                    .autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .timeoutOptions(timeouts)
+                    .socketOptions(sockets)
+                    .build());
+        }
+    }
+
+    /** {@code redis-cluster://[:password@]h1:p1,h2:p2,…}: each seed a node of the cluster. */
+    static List<RedisURI> seeds(String url, String clientName) {
+        String rest = url.substring(CLUSTER.length());
+        String password = null;
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            String credentials = rest.substring(0, at);
+            password = credentials.startsWith(":") ? credentials.substring(1) : credentials;
+            rest = rest.substring(at + 1);
+        }
+        int slash = rest.indexOf('/');
+        if (slash >= 0) rest = rest.substring(0, slash);
+        List<RedisURI> seeds = new java.util.ArrayList<>();
+        for (String hostPort : rest.split(",")) {
+            if (hostPort.isBlank()) continue;
+            RedisURI u = RedisURI.create("redis://" + hostPort.strip());
+            if (password != null) u.setPassword(password.toCharArray());
+            u.setClientName(clientName);
+            seeds.add(u);
+        }
+        if (seeds.isEmpty()) throw new IllegalArgumentException("invalid configuration: redis.url " + CLUSTER + " needs at least one host:port");
+        return seeds;
     }
 
     /** The client name of this instance's connections ({@code CLIENT SETNAME}). */
@@ -65,33 +130,53 @@ public final class Redis {
         return name;
     }
 
+    public boolean cluster() {
+        return clusterClient != null;
+    }
+
     /** The shared connection's async commands; connects on first use without blocking. */
-    public CompletionStage<RedisAsyncCommands<String, String>> async() {
-        return connection().thenApply(StatefulRedisConnection::async);
+    public CompletionStage<RedisClusterAsyncCommands<String, String>> async() {
+        return connection().thenApply(Redis::async);
     }
 
     /** The shared connection's sync commands: for worker threads only (it may wait for the connection). */
-    public RedisCommands<String, String> sync() {
-        return Blocking.join(connection()).sync();
+    public RedisClusterCommands<String, String> sync() {
+        return sync(Blocking.join(connection()));
     }
 
     /** A connection of its own for a reader that blocks on the server (named {@code <name>-blocking}); closed with this. */
-    public RedisCommands<String, String> blockingConnection() {
-        RedisURI own = RedisURI.builder(uri).withClientName(name + "-blocking").build();
-        StatefulRedisConnection<String, String> c = client.connect(Utf8Codec.INSTANCE, own);
+    public RedisClusterCommands<String, String> blockingConnection() {
+        StatefulConnection<String, String> c;
+        if (cluster()) {
+            StatefulRedisClusterConnection<String, String> cc = clusterClient.connect(Utf8Codec.INSTANCE);
+            cc.sync().clientSetname(name + "-blocking");
+            c = cc;
+        } else {
+            c = client.connect(Utf8Codec.INSTANCE, RedisURI.builder(uri).withClientName(name + "-blocking").build());
+        }
         blocking.add(c);
-        return c.sync();
+        return sync(c);
     }
 
-    private CompletableFuture<StatefulRedisConnection<String, String>> connection() {
-        CompletableFuture<StatefulRedisConnection<String, String>> c = shared;
+    private static RedisClusterAsyncCommands<String, String> async(StatefulConnection<String, String> c) {
+        return c instanceof StatefulRedisClusterConnection<String, String> cc ? cc.async() : ((StatefulRedisConnection<String, String>) c).async();
+    }
+
+    private static RedisClusterCommands<String, String> sync(StatefulConnection<String, String> c) {
+        return c instanceof StatefulRedisClusterConnection<String, String> cc ? cc.sync() : ((StatefulRedisConnection<String, String>) c).sync();
+    }
+
+    private CompletableFuture<StatefulConnection<String, String>> connection() {
+        CompletableFuture<StatefulConnection<String, String>> c = shared;
         if (c == null || c.isCompletedExceptionally()) {
             synchronized (this) {
                 c = shared;
                 if (c == null || c.isCompletedExceptionally()) {
-                    c = client.connectAsync(Utf8Codec.INSTANCE, uri).toCompletableFuture();
+                    c = cluster()
+                            ? clusterClient.connectAsync(Utf8Codec.INSTANCE).<StatefulConnection<String, String>>thenApply(x -> x).toCompletableFuture()
+                            : client.connectAsync(Utf8Codec.INSTANCE, uri).<StatefulConnection<String, String>>thenApply(x -> x).toCompletableFuture();
                     c.whenComplete((conn, err) -> {
-                        if (err != null) log.warn("redis {}:{} unreachable: {}", uri.getHost(), uri.getPort(), err.toString());
+                        if (err != null) log.warn("redis {} unreachable: {}", where, err.toString());
                     });
                     shared = c;
                 }
@@ -102,11 +187,12 @@ public final class Redis {
 
     /** Closes every connection and the client without blocking (it may be called on an event loop). */
     public Future<Void> close() {
-        CompletableFuture<StatefulRedisConnection<String, String>> c = shared;
+        CompletableFuture<StatefulConnection<String, String>> c = shared;
         CompletionStage<Void> closing = c == null || c.isCompletedExceptionally() ? CompletableFuture.completedFuture(null)
-                : c.thenCompose(StatefulRedisConnection::closeAsync);
-        for (StatefulRedisConnection<String, String> b : blocking) closing = closing.thenCombine(b.closeAsync(), (x, y) -> null);
-        return Future.fromCompletionStage(closing.exceptionally(e -> null).thenCompose(v -> client.shutdownAsync())
+                : c.thenCompose(StatefulConnection::closeAsync);
+        for (StatefulConnection<String, String> b : blocking) closing = closing.thenCombine(b.closeAsync(), (x, y) -> null);
+        return Future.fromCompletionStage(closing.exceptionally(e -> null)
+                .thenCompose(v -> cluster() ? clusterClient.shutdownAsync() : client.shutdownAsync())
                 .thenCompose(v -> {
                     CompletableFuture<Void> done = new CompletableFuture<>();
                     resources.shutdown().addListener(f -> done.complete(null));

@@ -2,7 +2,7 @@ package id.kentongan.store;
 
 import id.kentongan.metrics.Meters;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -48,7 +48,7 @@ public final class RedisTtlStore implements TtlStore {
         return keys;
     }
 
-    private CompletionStage<RedisAsyncCommands<String, String>> commands() {
+    private CompletionStage<RedisClusterAsyncCommands<String, String>> commands() {
         return redis.async();
     }
 
@@ -60,7 +60,7 @@ public final class RedisTtlStore implements TtlStore {
         return this;
     }
 
-    private <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+    private <T> Future<T> call(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         long t0 = System.nanoTime();
         Meters m = meters;
         CompletionStage<T> done = commands().thenCompose(command);

@@ -3,6 +3,7 @@ package id.kentongan.campaign;
 import id.kentongan.AdminClient;
 import id.kentongan.Eventually;
 import id.kentongan.Instances;
+import id.kentongan.RedisAdmin;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
 import id.kentongan.Outreach;
@@ -10,8 +11,6 @@ import id.kentongan.ServiceProcess;
 import id.kentongan.smpp.SmscConfig;
 import id.kentongan.text.Digest;
 import id.kentongan.tools.SmscSimulator;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Tag;
@@ -122,16 +121,13 @@ class CampaignAcrossInstancesTest {
     }
 
     private static Set<String> consumersOf(String stream) {
-        RedisClient client = RedisClient.create(Instances.REDIS);
-        try (StatefulRedisConnection<String, String> c = client.connect()) {
+        try (RedisAdmin c = RedisAdmin.open()) {
             return c.sync().xinfoConsumers(stream, "senders").stream()
                     .map(o -> {
                         List<?> fields = (List<?>) o;
                         for (int i = 0; i + 1 < fields.size(); i += 2) if ("name".equals(String.valueOf(fields.get(i)))) return String.valueOf(fields.get(i + 1));
                         return "?";
                     }).collect(Collectors.toSet());
-        } finally {
-            client.shutdown();
         }
     }
 

@@ -5,6 +5,7 @@ import id.kentongan.AdminClient;
 import id.kentongan.Gateway.Answer;
 import id.kentongan.Gateway.Call;
 import id.kentongan.Instances;
+import id.kentongan.RedisAdmin;
 import id.kentongan.Kentongan;
 import id.kentongan.LogCapture;
 import id.kentongan.domain.Msisdn;
@@ -17,9 +18,7 @@ import id.kentongan.member.SandboxMembershipService;
 import id.kentongan.smpp.SmsSegments;
 import id.kentongan.store.Keyspace;
 import id.kentongan.tools.SmscSimulator;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -171,8 +170,7 @@ class CommunityTest {
 
             // The PIN in clear: in no log line, in no Redis value of the agent's keys (the session included).
             for (ILoggingEvent e : logs.events()) assertFalse(e.getFormattedMessage().contains(pin), e.getFormattedMessage());
-            RedisClient client = RedisClient.create(Instances.REDIS);
-            try (StatefulRedisConnection<String, String> r = client.connect()) {
+            try (RedisAdmin r = RedisAdmin.open()) {
                 // Every key of the agent's number in any namespace (all share its hash tag), found by walking the whole key space.
                 List<String> keys = new java.util.ArrayList<>();
                 io.lettuce.core.KeyScanCursor<String> cur = r.sync().scan(ScanArgs.Builder.matches("*{" + agent + "}*").limit(50_000));
@@ -189,8 +187,6 @@ class CommunityTest {
                     assertFalse(value.contains(pin), key + " holds the PIN: " + value);
                 }
                 assertTrue(r.sync().get(KEYS.agentPin(new Msisdn(agent))).startsWith("pbkdf2-sha256$120000$"));
-            } finally {
-                client.shutdown();
             }
         }
     }
@@ -203,8 +199,7 @@ class CommunityTest {
     void aNewPinIsHeldOnlyAsASaltedHashForOneHopAndThenNotAtAll() throws Exception {
         String agent = newAgent("Paguyuban Ojek Terminal " + System.nanoTime());
         String sessionKey = KEYS.ussdSession(new Msisdn(agent));
-        RedisClient client = RedisClient.create(Instances.REDIS);
-        try (StatefulRedisConnection<String, String> r = client.connect()) {
+        try (RedisAdmin r = RedisAdmin.open()) {
             Call c = new Call(sid(), agent, k.port()).code("*568#");
             c.dial();
             assertEquals("CON Ketik ulang PIN:", c.press("481516").body());
@@ -228,8 +223,6 @@ class CommunityTest {
             assertTrue(again.press("481516").body().startsWith("CON Perisai Siti A."));
             String second = r.sync().get(sessionKey);
             assertFalse(second.contains("pbkdf2") || second.contains("481516"), second);
-        } finally {
-            client.shutdown();
         }
     }
 

@@ -3,6 +3,7 @@ package id.kentongan.outbox;
 import id.kentongan.AdminClient;
 import id.kentongan.Eventually;
 import id.kentongan.Instances;
+import id.kentongan.RedisAdmin;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
 import id.kentongan.smpp.SmscConfig;
@@ -59,8 +60,7 @@ class BacklogGaugeTest {
 
     /** Messages in the entries of every outbox shard's stream (each entry says how many it holds). */
     static long messagesInStreams(KentonganConfig config) {
-        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(Instances.REDIS);
-        try (var c = client.connect()) {
+        try (RedisAdmin c = RedisAdmin.open()) {
             long sum = 0;
             for (int shard = 0; shard < config.sms().outboxShards(); shard++) {
                 for (var e : c.sync().xrange(config.keyspace().outboxStream(shard), io.lettuce.core.Range.create("-", "+"))) {
@@ -68,8 +68,6 @@ class BacklogGaugeTest {
                 }
             }
             return sum;
-        } finally {
-            client.shutdown();
         }
     }
 

@@ -1,6 +1,7 @@
 package id.kentongan.reminder;
 
 import id.kentongan.Instances;
+import id.kentongan.RedisAdmin;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
 import id.kentongan.MutableClock;
@@ -107,11 +108,8 @@ class RemindersTest {
     }
 
     private static long claimed(KentonganConfig cfg) {
-        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(Instances.REDIS);
-        try (var c = client.connect()) {
+        try (RedisAdmin c = RedisAdmin.open()) {
             return c.sync().zcard(cfg.keyspace().remindersClaimed());
-        } finally {
-            client.shutdown();
         }
     }
 }

@@ -2,9 +2,8 @@ package id.kentongan.store;
 
 import id.kentongan.Gateway.Call;
 import id.kentongan.Instances;
+import id.kentongan.RedisAdmin;
 import id.kentongan.Kentongan;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +39,12 @@ class OneRedisClientTest {
 
     /** The {@code name=} of every connection in CLIENT LIST that starts with {@code prefix}. */
     static List<String> clientNamesStartingWith(String prefix) {
-        RedisClient client = RedisClient.create(Instances.REDIS);
-        try (StatefulRedisConnection<String, String> c = client.connect()) {
+        try (RedisAdmin c = RedisAdmin.open()) {
             return Arrays.stream(c.sync().clientList().split("\n"))
                     .flatMap(line -> Arrays.stream(line.split(" ")))
                     .filter(field -> field.startsWith("name=" + prefix))
                     .map(field -> field.substring("name=".length()))
                     .toList();
-        } finally {
-            client.shutdown();
         }
     }
 }

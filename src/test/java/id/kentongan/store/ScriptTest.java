@@ -1,9 +1,8 @@
 package id.kentongan.store;
 
 import id.kentongan.Instances;
-import io.lettuce.core.RedisClient;
+import id.kentongan.RedisAdmin;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +20,7 @@ class ScriptTest {
     @Test
     void aScriptRedisForgotIsLoadedAgainAndRunsOnce() throws Exception {
         Redis redis = new Redis(Instances.REDIS, Duration.ofSeconds(2));
-        RedisClient admin = RedisClient.create(Instances.REDIS);
-        try (StatefulRedisConnection<String, String> c = admin.connect()) {
+        try (RedisAdmin c = RedisAdmin.open()) {
             Keyspace keys = new Keyspace("kt-test-script-" + UUID.randomUUID().toString().substring(0, 8));
             String campaign = keys.campaign("c1");
             c.sync().hset(campaign, "state", "SCHEDULED");
@@ -46,7 +44,6 @@ class ScriptTest {
             assertEquals(1L, c.sync().xlen(keys.campaign("c1", "todo")), "and no entry");
             c.sync().del(campaign, keys.campaign("c1", "targets"), keys.campaign("c1", "todo"));
         } finally {
-            admin.shutdown();
             redis.close().toCompletionStage().toCompletableFuture().get();
         }
     }

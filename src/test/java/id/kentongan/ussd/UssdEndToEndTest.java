@@ -4,12 +4,11 @@ import id.kentongan.Gateway.Answer;
 import id.kentongan.Gateway.Call;
 import id.kentongan.Gateway;
 import id.kentongan.Instances;
+import id.kentongan.RedisAdmin;
 import id.kentongan.Kentongan;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.session.SessionStore;
 import id.kentongan.text.Gsm7;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -36,22 +35,19 @@ class UssdEndToEndTest {
     static Instances instances;
     static Kentongan a;
     static Kentongan b;
-    static RedisClient redisClient;
-    static StatefulRedisConnection<String, String> redis;
+    static RedisAdmin redis;
 
     @BeforeAll
     static void start() {
         instances = new Instances();
         a = instances.start(Instances.withRedis());
         b = instances.start(Instances.withRedis());
-        redisClient = RedisClient.create(Instances.REDIS);
-        redis = redisClient.connect();
+        redis = RedisAdmin.open();
     }
 
     @AfterAll
     static void stop() {
         redis.close();
-        redisClient.shutdown();
         instances.close();
     }
 
