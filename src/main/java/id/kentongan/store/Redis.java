@@ -172,8 +172,13 @@ public final class Redis {
             synchronized (this) {
                 c = shared;
                 if (c == null || c.isCompletedExceptionally()) {
+                    // A cluster client connects asynchronously only once it knows the slots: ask the seeds for them first.
                     c = cluster()
-                            ? clusterClient.connectAsync(Utf8Codec.INSTANCE).<StatefulConnection<String, String>>thenApply(x -> x).toCompletableFuture()
+                            ? clusterClient.refreshPartitionsAsync().toCompletableFuture()
+                                    .thenCompose(v -> clusterClient.connectAsync(Utf8Codec.INSTANCE))
+                                    // Node connections opened from the topology carry no name of their own: name them all.
+                                    .thenCompose(cc -> cc.async().clientSetname(name).thenApply(ok -> cc))
+                                    .<StatefulConnection<String, String>>thenApply(x -> x).toCompletableFuture()
                             : client.connectAsync(Utf8Codec.INSTANCE, uri).<StatefulConnection<String, String>>thenApply(x -> x).toCompletableFuture();
                     c.whenComplete((conn, err) -> {
                         if (err != null) log.warn("redis {} unreachable: {}", where, err.toString());
