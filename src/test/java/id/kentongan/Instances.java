@@ -20,7 +20,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Starts real service instances on free ports for a test, and stops them after. */
 public final class Instances implements AutoCloseable {
-    public static final String REDIS = System.getenv().getOrDefault("KENTONGAN_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    /**
+     * The Redis the tests use: {@code KENTONGAN_TEST_REDIS_URL}, or the local server. The build runs the Redis tests a
+     * second time on a local 6-node cluster (pom.xml, execution "cluster"); a cluster URL on 127.0.0.1:7000-7005 that
+     * does not answer is started here with {@code ops/redis/local-cluster.sh}.
+     */
+    public static final String REDIS = localClusterStarted(System.getenv().getOrDefault("KENTONGAN_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
+
+    private static String localClusterStarted(String url) {
+        if (!url.startsWith("redis-cluster://127.0.0.1:7000")) return url;
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", 7000)) {
+            return url;
+        } catch (java.io.IOException down) {
+            try {
+                Process p = new ProcessBuilder("bash", "ops/redis/local-cluster.sh", "start").inheritIO().start();
+                if (p.waitFor() != 0) throw new IllegalStateException("ops/redis/local-cluster.sh start failed (is redis-server installed?)");
+                return url;
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException("could not start the local Redis Cluster: " + e, e);
+            }
+        }
+    }
     /**
      * This test run's keys in Redis (redis.namespace): runs sharing a Redis never drain each other's outbox, and the
      * sandbox's member list holds only this run's members.

@@ -1,5 +1,6 @@
 package id.kentongan.session;
 
+import id.kentongan.Instances;
 import id.kentongan.store.RedisTtlStore;
 import id.kentongan.store.TtlStore;
 import id.kentongan.text.DataKey;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Against the real Redis on 127.0.0.1:6379 (started by .ci/run when it is not running). */
 @Tag("redis")
 class RedisSessionStoreTest extends SessionStoreContract {
-    static final String REDIS = System.getenv().getOrDefault("KENTONGAN_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    static final String REDIS = Instances.REDIS;
 
     @Override
     TtlStore newBackend(Vertx vertx) {
