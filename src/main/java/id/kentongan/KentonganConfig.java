@@ -81,6 +81,11 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
                 sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, ns, limits, dataKey);
     }
 
+    public KentonganConfig withRedisUrl(String url) {
+        return new KentonganConfig(httpHost, httpPort, Optional.of(url), redisTimeout, sessionTtl, resumeWindow, backendTimeout,
+                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, limits, dataKey);
+    }
+
     public KentonganConfig withHttpHost(String host) {
         return new KentonganConfig(host, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
                 sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, limits, dataKey);
