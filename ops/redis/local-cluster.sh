@@ -1,11 +1,13 @@
 #!/bin/bash
-# A local Redis Cluster of 6 nodes (3 masters + 3 replicas) on loopback ports 7000-7005, for the test suite and for
-# trying failover by hand. Needs Debian's redis-server and redis-cli (apt-get install redis-server).
+# A local Redis Cluster of 6 nodes (3 masters + 3 replicas) on loopback ports 7000-7005 (or from
+# KENTONGAN_CLUSTER_PORT on: the failover test kills nodes of a cluster of its own on 7100-7105), for the test suite and
+# for trying failover by hand. Needs Debian's redis-server and redis-cli (apt-get install redis-server).
 #   bash ops/redis/local-cluster.sh start | stop | status
-# Data under ${KENTONGAN_CLUSTER_DIR:-/tmp/kentongan-cluster}; no persistence (tests only). Idempotent.
+# Data under ${KENTONGAN_CLUSTER_DIR:-/tmp/kentongan-cluster-<port>}; no persistence (tests only). Idempotent.
 set -euo pipefail
-DIR=${KENTONGAN_CLUSTER_DIR:-/tmp/kentongan-cluster}
-PORTS=(7000 7001 7002 7003 7004 7005)
+BASE=${KENTONGAN_CLUSTER_PORT:-7000}
+DIR=${KENTONGAN_CLUSTER_DIR:-/tmp/kentongan-cluster-$BASE}
+PORTS=($BASE $((BASE+1)) $((BASE+2)) $((BASE+3)) $((BASE+4)) $((BASE+5)))
 
 up() { redis-cli -p "$1" ping 2>/dev/null | grep -q PONG; }
 
@@ -20,17 +22,17 @@ case "${1:-start}" in
       fi
     done
     for p in "${PORTS[@]}"; do for _ in $(seq 1 50); do up "$p" && break; sleep 0.1; done; done
-    if ! redis-cli -p 7000 cluster info | grep -q "cluster_state:ok"; then
+    if ! redis-cli -p "$BASE" cluster info | grep -q "cluster_state:ok"; then
       redis-cli --cluster create $(printf "127.0.0.1:%s " "${PORTS[@]}") --cluster-replicas 1 --cluster-yes > "$DIR/create.log"
-      for _ in $(seq 1 100); do redis-cli -p 7000 cluster info | grep -q "cluster_state:ok" && break; sleep 0.1; done
+      for _ in $(seq 1 100); do redis-cli -p "$BASE" cluster info | grep -q "cluster_state:ok" && break; sleep 0.1; done
     fi
-    redis-cli -p 7000 cluster info | grep cluster_state
+    redis-cli -p "$BASE" cluster info | grep cluster_state
     ;;
   stop)
     for p in "${PORTS[@]}"; do redis-cli -p "$p" shutdown nosave 2>/dev/null || true; done
     rm -rf "$DIR"
     ;;
   status)
-    redis-cli -p 7000 cluster nodes
+    redis-cli -p "$BASE" cluster nodes
     ;;
 esac

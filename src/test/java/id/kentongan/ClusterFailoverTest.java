@@ -1,0 +1,121 @@
+package id.kentongan;
+
+import id.kentongan.Gateway.Answer;
+import id.kentongan.Gateway.Call;
+import id.kentongan.domain.Msisdn;
+import id.kentongan.outbox.OutboundSms;
+import id.kentongan.tools.SmscSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static id.kentongan.SentinelFailoverTest.redisCli;
+import static id.kentongan.SentinelFailoverTest.replicated;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 15: on a 6-node Redis Cluster of its own (7100-7105), the master holding a worker's dialogue is killed
+ * (SIGKILL) mid-registration, with SMS queued in every outbox shard. That worker gets the busy screen until the
+ * cluster has promoted the master's replica (node time-out 2 s) and the client has learnt the new topology; then the
+ * dialogue resumes where it was, and every queued SMS reaches the SMSC exactly once.
+ */
+@Tag("failover")
+class ClusterFailoverTest {
+    static final int BASE = 7100;
+    static final String URL = "redis-cluster://127.0.0.1:7100,127.0.0.1:7101,127.0.0.1:7102";
+
+    static void script(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", "ops/redis/local-cluster.sh"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().put("KENTONGAN_CLUSTER_PORT", Integer.toString(BASE));
+        assertEquals(0, pb.start().waitFor(), "local-cluster.sh " + String.join(" ", args));
+    }
+
+    @BeforeAll
+    static void fresh() throws Exception {
+        script("stop");
+        script("start");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        script("stop");
+    }
+
+    /** The port of the master serving {@code key}'s slot. */
+    static int masterOf(String key) {
+        int slot = Integer.parseInt(redisCli(BASE, "cluster", "keyslot", key));
+        for (String line : redisCli(BASE, "cluster", "nodes").split("\n")) {
+            String[] f = line.split(" ");
+            if (!f[2].contains("master") || f[2].contains("fail")) continue;
+            for (int i = 8; i < f.length; i++) {
+                String[] range = f[i].split("-");
+                int from = Integer.parseInt(range[0]);
+                int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
+                if (slot >= from && slot <= to) return Integer.parseInt(f[1].split("[:@]")[1]);
+            }
+        }
+        throw new IllegalStateException("no master for slot " + slot);
+    }
+
+    @Test
+    void aKilledMasterCostsItsWorkersABusyScreenThenTheirDialoguesResumeAndEverySmsGoesOnce() throws Exception {
+        try (Instances instances = new Instances()) {
+            KentonganConfig cfg = Instances.withRedis().withRedisUrl(URL);
+            Kentongan k = instances.start(cfg);
+            SmscSimulator sim = Instances.simulator(k);
+            String phone = Msisdn.parse(Instances.newPhone()).orElseThrow().value();
+            Call c = new Call("cf-" + UUID.randomUUID(), phone, k.port());
+            c.dial();
+            c.press("1");
+            assertTrue(c.press(Instances.nik(74_001)).body().startsWith("CON Nama lengkap"));
+            String prefix = "cluster-failover-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+            for (int i = 0; i < 300; i++) {
+                Instances.await(k.sms().outbox().enqueue(new OutboundSms(prefix + i, "62813" + String.format("%08d", i), "Pengingat iuran " + i)));
+            }
+            int victim = masterOf(cfg.keyspace().ussdSession(new Msisdn(phone)));
+            // Another worker whose dialogues live on the same master: dialling with it tells when that master's slots
+            // are served again, without touching the first worker's dialogue.
+            String probe;
+            do {
+                probe = Msisdn.parse(Instances.newPhone()).orElseThrow().value();
+            } while (masterOf(cfg.keyspace().ussdSession(new Msisdn(probe))) != victim);
+            String neighbour = probe;
+            for (int port = BASE; port < BASE + 6; port++) if (redisCli(port, "role").startsWith("master")) replicated(port);
+
+            String pid = redisCli(victim, "info", "server").lines().filter(l -> l.startsWith("process_id:")).findFirst().orElseThrow().substring(11);
+            long killedAt = System.nanoTime();
+            new ProcessBuilder("kill", "-9", pid.strip()).start().waitFor();
+
+            Answer during = Gateway.at(k.port(), "cf-during", neighbour, "");
+            assertTrue(during.end() && during.body().contains("Layanan sedang sibuk"), "the busy screen while the slot has no master: " + during.body());
+            long servingAfterMs = Eventually.value("the killed master's workers served again", Duration.ofSeconds(60), () -> {
+                Answer a = Gateway.at(k.port(), "cf-probe-" + UUID.randomUUID(), neighbour, "");
+                return a.con() ? (System.nanoTime() - killedAt) / 1_000_000 : -1L;
+            }, ms -> ms > 0);
+
+            Call back = new Call("cf-" + UUID.randomUUID(), phone, k.port());
+            assertEquals("CON Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal", back.dial().body());
+            assertTrue(back.press("1").body().startsWith("CON Nama lengkap"), "the dialogue goes on where it was");
+
+            Map<String, Long> sent = Eventually.value("300 SMS at the SMSC", Duration.ofSeconds(60),
+                    () -> sim.received().stream().filter(r -> r.key() != null && r.key().startsWith(prefix))
+                            .collect(Collectors.groupingBy(r -> r.key(), Collectors.counting())),
+                    m -> m.size() == 300);
+            long twice = sent.values().stream().filter(n -> n > 1).count();
+            System.out.printf("cluster failover: master %d killed, its workers served again after %d ms; SMS %d once, %d twice, %d never%n",
+                    victim, servingAfterMs, sent.size() - twice, twice, 300 - sent.size());
+            assertEquals(0, twice, "no SMS twice");
+        }
+    }
+}
