@@ -104,6 +104,11 @@ class ClusterFailoverTest {
                 return a.con() ? (System.nanoTime() - killedAt) / 1_000_000 : -1L;
             }, ms -> ms > 0);
 
+            // An instance started now, with the dead node still in the topology (and among its seeds), serves too: it
+            // once failed to connect because naming its connections on every node failed on the dead one.
+            Kentongan late = instances.start(cfg);
+            assertTrue(Gateway.at(late.port(), "cf-late-" + UUID.randomUUID(), Instances.newPhone(), "").con(), "a new instance serves");
+
             Call back = new Call("cf-" + UUID.randomUUID(), phone, k.port());
             assertEquals("CON Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal", back.dial().body());
             assertTrue(back.press("1").body().startsWith("CON Nama lengkap"), "the dialogue goes on where it was");

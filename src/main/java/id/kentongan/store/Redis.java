@@ -176,8 +176,9 @@ public final class Redis {
                     c = cluster()
                             ? clusterClient.refreshPartitionsAsync().toCompletableFuture()
                                     .thenCompose(v -> clusterClient.connectAsync(Utf8Codec.INSTANCE))
-                                    // Node connections opened from the topology carry no name of their own: name them all.
-                                    .thenCompose(cc -> cc.async().clientSetname(name).thenApply(ok -> cc))
+                                    // Node connections opened from the topology carry no name of their own: name them
+                                    // all, but never fail for it (a node down, as after a failover, would refuse).
+                                    .thenCompose(cc -> cc.async().clientSetname(name).handle((ok, err) -> cc))
                                     .<StatefulConnection<String, String>>thenApply(x -> x).toCompletableFuture()
                             : client.connectAsync(Utf8Codec.INSTANCE, uri).<StatefulConnection<String, String>>thenApply(x -> x).toCompletableFuture();
                     c.whenComplete((conn, err) -> {
