@@ -56,49 +56,93 @@ public record KentonganConfig(String httpHost, int httpPort, Optional<String> re
     }
 
     public KentonganConfig with(Backends b) {
-        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, b, sms, outreach, redisNamespace, limits, dataKey);
+        return copy(c -> c.backends = b);
     }
 
     public KentonganConfig with(Sms s) {
-        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, s, outreach, redisNamespace, limits, dataKey);
+        return copy(c -> c.sms = s);
     }
 
     public KentonganConfig with(Outreach o) {
-        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, o, redisNamespace, limits, dataKey);
+        return copy(c -> c.outreach = o);
     }
 
     public KentonganConfig withMenuPoll(Duration every) {
-        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, every, zone, backends, sms, outreach, redisNamespace, limits, dataKey);
+        return copy(c -> c.menuPollInterval = every);
     }
 
     /** Every key in Redis, under {@code redis.namespace}: deployments (or test runs) sharing a Redis stay apart. */
     public KentonganConfig withRedisNamespace(String ns) {
-        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, ns, limits, dataKey);
+        return copy(c -> c.redisNamespace = ns);
     }
 
     public KentonganConfig withRedisUrl(String url) {
-        return new KentonganConfig(httpHost, httpPort, Optional.of(url), redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, limits, dataKey);
+        return copy(c -> c.redisUrl = Optional.of(url));
     }
 
     public KentonganConfig withHttpHost(String host) {
-        return new KentonganConfig(host, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, limits, dataKey);
+        return copy(c -> c.httpHost = host);
     }
 
     public KentonganConfig with(DataKey k) {
-        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, limits, k);
+        return copy(c -> c.dataKey = k);
     }
 
     public KentonganConfig with(Limits l) {
-        return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
-                sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, l, dataKey);
+        return copy(c -> c.limits = l);
+    }
+
+    /** This configuration with what {@code change} sets (checked again by the constructor). */
+    private KentonganConfig copy(java.util.function.Consumer<Parts> change) {
+        Parts p = new Parts(this);
+        change.accept(p);
+        return p.build();
+    }
+
+    /** The components, to change some and build again: one place that lists them all, not one per "with". */
+    private static final class Parts {
+        String httpHost;
+        int httpPort;
+        Optional<String> redisUrl;
+        Duration redisTimeout;
+        Duration sessionTtl;
+        Duration resumeWindow;
+        Duration backendTimeout;
+        Duration sandboxDelay;
+        Path menusDir;
+        Duration menuPollInterval;
+        ZoneId zone;
+        Backends backends;
+        Sms sms;
+        Outreach outreach;
+        String redisNamespace;
+        Limits limits;
+        DataKey dataKey;
+
+        Parts(KentonganConfig c) {
+            httpHost = c.httpHost;
+            httpPort = c.httpPort;
+            redisUrl = c.redisUrl;
+            redisTimeout = c.redisTimeout;
+            sessionTtl = c.sessionTtl;
+            resumeWindow = c.resumeWindow;
+            backendTimeout = c.backendTimeout;
+            sandboxDelay = c.sandboxDelay;
+            menusDir = c.menusDir;
+            menuPollInterval = c.menuPollInterval;
+            zone = c.zone;
+            backends = c.backends;
+            sms = c.sms;
+            outreach = c.outreach;
+            redisNamespace = c.redisNamespace;
+            limits = c.limits;
+            dataKey = c.dataKey;
+        }
+
+        KentonganConfig build() {
+            return new KentonganConfig(httpHost, httpPort, redisUrl, redisTimeout, sessionTtl, resumeWindow, backendTimeout,
+                    sandboxDelay, menusDir, menuPollInterval, zone, backends, sms, outreach, redisNamespace, limits, dataKey);
+        }
     }
 
     public Keyspace keyspace() {
