@@ -102,7 +102,7 @@ public final class CommunityActions {
                             ? Future.succeededFuture(ActionOutcome.of("limit"))
                             : members.findByNik(r.nik()).compose(existing -> existing.isPresent()
                                     ? Future.succeededFuture(new ActionOutcome("registered",
-                                            Map.of("owner_phone", Masking.msisdnLocal(existing.get().msisdn().value()))))
+                                            Map.of("owner_phone", existing.get().maskedNumber())))
                                     : community.askConsent(agent, r).map(ActionOutcome.of("consent_sent"))));
                 })),
 

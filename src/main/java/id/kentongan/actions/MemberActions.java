@@ -1,6 +1,5 @@
 package id.kentongan.actions;
 
-import id.kentongan.domain.Masking;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
 import id.kentongan.member.ContributionPlan;
@@ -45,8 +44,8 @@ public final class MemberActions {
 
     /** An already-registered NIK: its KPJ for the number it belongs to, the masked number for anyone else. */
     static ActionOutcome registered(Member m, Msisdn asking) {
-        return m.msisdn().equals(asking) ? new ActionOutcome("registered", Map.of("kpj", m.kpj()))
-                : new ActionOutcome("registered_other", Map.of("owner_phone", Masking.msisdnLocal(m.msisdn().value())));
+        return m.kpjMayBeToldTo(asking) ? new ActionOutcome("registered", Map.of("kpj", m.kpj()))
+                : new ActionOutcome("registered_other", Map.of("owner_phone", m.maskedNumber()));
     }
 
     /** {@code afterRegistered} is told of each new member and the channel (ussd or sms); its failure fails nothing. */

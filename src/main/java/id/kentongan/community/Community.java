@@ -1,6 +1,5 @@
 package id.kentongan.community;
 
-import id.kentongan.domain.Masking;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Names;
 import id.kentongan.domain.Nik;
@@ -132,8 +131,8 @@ public final class Community {
                         .map(done.created()
                                 ? "Selamat, Anda terdaftar JKK+JKM. No. KPJ: " + m.kpj() + ". Bayar iuran " + Rupiah.format(m.plan().monthly())
                                         + "/bln lewat " + ussdCode + " pilih 3 atau agen Perisai."
-                                : m.msisdn().equals(worker) ? "NIK ini sudah terdaftar, No. KPJ: " + m.kpj() + "."
-                                : "NIK ini sudah terdaftar dari nomor " + Masking.msisdnLocal(m.msisdn().value()) + ". Cek status dari nomor itu.");
+                                : m.kpjMayBeToldTo(worker) ? "NIK ini sudah terdaftar, No. KPJ: " + m.kpj() + "."
+                                : "NIK ini sudah terdaftar dari nomor " + m.maskedNumber() + ". Cek status dari nomor itu.");
             });
         });
     }
