@@ -11,14 +11,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static id.kentongan.SentinelFailoverTest.redisCli;
-import static id.kentongan.SentinelFailoverTest.replicated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,29 +29,21 @@ class ClusterFailoverTest {
     static final int BASE = 7100;
     static final String URL = "redis-cluster://127.0.0.1:7100,127.0.0.1:7101,127.0.0.1:7102";
 
-    static void script(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("bash", "ops/redis/local-cluster.sh"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        pb.environment().put("KENTONGAN_CLUSTER_PORT", Integer.toString(BASE));
-        assertEquals(0, pb.start().waitFor(), "local-cluster.sh " + String.join(" ", args));
-    }
-
     @BeforeAll
     static void fresh() throws Exception {
-        script("stop");
-        script("start");
+        LocalRedis.script("local-cluster.sh", Map.of("KENTONGAN_CLUSTER_PORT", Integer.toString(BASE)), "stop");
+        LocalRedis.script("local-cluster.sh", Map.of("KENTONGAN_CLUSTER_PORT", Integer.toString(BASE)), "start");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        script("stop");
+        LocalRedis.script("local-cluster.sh", Map.of("KENTONGAN_CLUSTER_PORT", Integer.toString(BASE)), "stop");
     }
 
     /** The port of the master serving {@code key}'s slot. */
     static int masterOf(String key) {
-        int slot = Integer.parseInt(redisCli(BASE, "cluster", "keyslot", key));
-        for (String line : redisCli(BASE, "cluster", "nodes").split("\n")) {
+        int slot = Integer.parseInt(LocalRedis.cli(BASE, "cluster", "keyslot", key));
+        for (String line : LocalRedis.cli(BASE, "cluster", "nodes").split("\n")) {
             String[] f = line.split(" ");
             if (!f[2].contains("master") || f[2].contains("fail")) continue;
             for (int i = 8; i < f.length; i++) {
@@ -91,11 +79,10 @@ class ClusterFailoverTest {
                 probe = Msisdn.parse(Instances.newPhone()).orElseThrow().value();
             } while (masterOf(cfg.keyspace().ussdSession(new Msisdn(probe))) != victim);
             String neighbour = probe;
-            for (int port = BASE; port < BASE + 6; port++) if (redisCli(port, "role").startsWith("master")) replicated(port);
+            for (int port = BASE; port < BASE + 6; port++) if (LocalRedis.cli(port, "role").startsWith("master")) LocalRedis.replicated(port);
 
-            String pid = redisCli(victim, "info", "server").lines().filter(l -> l.startsWith("process_id:")).findFirst().orElseThrow().substring(11);
             long killedAt = System.nanoTime();
-            new ProcessBuilder("kill", "-9", pid.strip()).start().waitFor();
+            LocalRedis.kill(victim);
 
             Answer during = Gateway.at(k.port(), "cf-during", neighbour, "");
             assertTrue(during.end() && during.body().contains("Layanan sedang sibuk"), "the busy screen while the slot has no master: " + during.body());

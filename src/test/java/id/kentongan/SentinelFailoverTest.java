@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -30,54 +28,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SentinelFailoverTest {
     static final String URL = "redis-sentinel://127.0.0.1:26390,127.0.0.1:26391,127.0.0.1:26392/0#kentongan";
 
-    static void script(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("bash", "ops/redis/local-sentinel.sh"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        assertEquals(0, p.waitFor(), "local-sentinel.sh " + String.join(" ", args));
-    }
-
-    static String redisCli(int port, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            p.waitFor();
-            return out;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Waits until the replica of the master on {@code port} has everything the master has. */
-    static void replicated(int port) {
-        Eventually.until("the replica caught up with " + port, Duration.ofSeconds(10), () -> {
-            String info = redisCli(port, "info", "replication");
-            long master = info.lines().filter(l -> l.startsWith("master_repl_offset:")).mapToLong(l -> Long.parseLong(l.substring(19).strip()))
-                    .findFirst().orElse(-1);
-            return info.lines().filter(l -> l.startsWith("slave0:")).anyMatch(l -> {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("offset=(\\d+)").matcher(l);
-                return m.find() && Long.parseLong(m.group(1)) >= master;
-            });
-        });
-    }
-
     @BeforeAll
     static void fresh() throws Exception {
-        script("stop");
-        script("start");
+        LocalRedis.script("local-sentinel.sh", Map.of(), "stop");
+        LocalRedis.script("local-sentinel.sh", Map.of(), "start");
         // The sentinels must know each other before a failover can be agreed (quorum 2).
         Eventually.until("three sentinels know each other", Duration.ofSeconds(20),
-                () -> redisCli(26390, "sentinel", "master", "kentongan").contains("num-other-sentinels\n2"));
+                () -> LocalRedis.cli(26390, "sentinel", "master", "kentongan").contains("num-other-sentinels\n2"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        script("stop");
+        LocalRedis.script("local-sentinel.sh", Map.of(), "stop");
     }
 
     @Test
@@ -96,11 +58,10 @@ class SentinelFailoverTest {
             }
             // What was acknowledged is on the replica before the kill (replication is asynchronous: a write acknowledged
             // in the last milliseconds before a crash can be lost; see ops/SCALING.md).
-            replicated(6390);
+            LocalRedis.replicated(6390);
 
-            String pid = redisCli(6390, "info", "server").lines().filter(l -> l.startsWith("process_id:")).findFirst().orElseThrow().substring(11);
             long killedAt = System.nanoTime();
-            new ProcessBuilder("kill", "-9", pid.strip()).start().waitFor();
+            LocalRedis.kill(6390);
 
             Answer during = Gateway.at(k.port(), "f-during", Instances.newPhone(), "");
             assertTrue(during.end() && during.body().contains("Layanan sedang sibuk"), "the busy screen while there is no master: " + during.body());
@@ -108,7 +69,7 @@ class SentinelFailoverTest {
                 Answer a = Gateway.at(k.port(), "f-" + UUID.randomUUID(), Instances.newPhone(), "");
                 return a.con() ? (System.nanoTime() - killedAt) / 1_000_000 : -1L;
             }, ms -> ms > 0);
-            String promoted = redisCli(26390, "sentinel", "get-master-addr-by-name", "kentongan");
+            String promoted = LocalRedis.cli(26390, "sentinel", "get-master-addr-by-name", "kentongan");
 
             Call back = new Call("f-" + UUID.randomUUID(), phone, k.port());
             assertEquals("CON Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal", back.dial().body());
