@@ -149,7 +149,8 @@ public final class Kentongan {
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
                     new MoHandler(actions, optOuts, sender, clock, community, config.outreach().ussdCode(), store.ttl(), config.limits().moSms()), ussd, smsChannel.client()).countingWith(meters::sms);
             smsChannel.start(inbound);
-            Outreach.Running outreach = Outreach.Running.start(config, store.redis(), backends.members(), sender, smsChannel.outbox(), clock);
+            Outreach.Running outreach = Outreach.Running.start(config, store.redis(), backends.members(), sender, smsChannel.outbox(), clock,
+                    ledger.counts()::saw);
             Admin admin = admin(vertx, config, store, clock, menus, community, backends, outreach, meters);
             PaymentCallback callback = new PaymentCallback(Map.of(config.backends().paymentProvider(), config.backends().paymentSecret()),
                     new Once(vertx, store.ttl(), Duration.ofDays(90), Duration.ZERO), backends.orders(), backends.members(), sender,

@@ -2,6 +2,7 @@ package id.kentongan;
 
 import id.kentongan.admin.AdminAccess;
 import id.kentongan.campaign.Campaigns;
+import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
 import id.kentongan.outbox.SmsOutbox;
 import id.kentongan.outbox.SmsSender;
@@ -9,6 +10,7 @@ import id.kentongan.reminder.QuietHours;
 import id.kentongan.reminder.Reminders;
 import id.kentongan.store.Redis;
 import id.kentongan.text.Digest;
+import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +92,7 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
 
         /** Works through the instance's Redis client ({@code redis}: its sync API, on the outreach thread only). */
         public static Running start(KentonganConfig config, Optional<Redis> redis, MembershipService members, SmsSender sms,
-                                    SmsOutbox outbox, Clock clock) {
+                                    SmsOutbox outbox, Clock clock, Function<Member, Future<Void>> seen) {
             Outreach o = config.outreach();
             String token = o.adminTokenSha256().orElseGet(() -> {
                 // Demo mode: a token for this run only, shown to whoever started the service (never logged).
@@ -108,7 +111,7 @@ public record Outreach(LocalTime quietFrom, LocalTime quietUntil, String ussdCod
                 return t;
             });
             Redis r = redis.get();
-            Reminders reminders = new Reminders(r::sync, config.keyspace(), members, sms, quiet, o.ussdCode(), clock);
+            Reminders reminders = new Reminders(r::sync, config.keyspace(), members, sms, quiet, o.ussdCode(), clock, seen);
             Campaigns campaigns = new Campaigns(r::sync, config.keyspace(), members, outbox, quiet, o.ussdCode(), clock);
             Running running = new Running(thread, reminders, campaigns, token);
             if (o.auto()) {

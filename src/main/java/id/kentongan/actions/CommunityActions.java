@@ -123,7 +123,7 @@ public final class CommunityActions {
                     String ref = "CASH-" + Digest.sha256Hex(agent.msisdn().value() + "|" + call.idempotencyKey(), 8);
                     return members.bill(m.get().kpj(), months).compose(bill -> members.credit(new Contribution(m.get().kpj(), months, bill.amount(), ref))
                             .compose(paid -> ledger.paid(new Ledger.Paid(ref, paid.kpj(), months, bill.amount(), LocalDate.now(clock), "cash",
-                                            Optional.of(agent.msisdn().value())))
+                                            Optional.of(agent.msisdn().value())), paid)
                                     .compose(v -> agents.collected(agent.msisdn(), bill.amount(), ref + "|" + paid.kpj() + "|" + months + "|" + bill.amount()))
                                     .compose(balance -> sms.send("cash:" + ref, paid.msisdn(), "BPJS TK: iuran " + months + " bln " + Rupiah.format(bill.amount())
                                                     + " diterima agen Perisai " + agent.shortName() + ". JKK+JKM aktif s.d. " + paid.paidThrough().format(MONTH)

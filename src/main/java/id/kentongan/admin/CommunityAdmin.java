@@ -226,7 +226,7 @@ public final class CommunityAdmin {
     private void report(RoutingContext ctx) {
         String format = ctx.queryParams().get("format");
         LocalDate today = LocalDate.now(clock);
-        new ParticipationReport(members, community.ledger(), community.groups()).build(today).onComplete(ar -> {
+        new ParticipationReport(community.ledger().counts()).build(today).onComplete(ar -> {
             if (ar.failed()) {
                 unavailable(ctx, ar.cause());
             } else if ("csv".equals(format)) {

@@ -63,7 +63,8 @@ public final class Groups {
             Future<Void> left = was.isPresent() && !was.get().equals(code)
                     ? store.removeFromSet(membersKey(was.get()), worker.value()).mapEmpty() : Future.succeededFuture();
             return left.compose(v -> store.addToSet(membersKey(code), worker.value()))
-                    .compose(v -> store.put(store.keys().groupOf(worker), code, KEEP));
+                    .compose(v -> store.put(store.keys().groupOf(worker), code, KEEP))
+                    .compose(v -> new ParticipationCounts(store).movedGroup(worker, code));
         });
     }
 

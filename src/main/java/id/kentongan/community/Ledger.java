@@ -2,6 +2,7 @@ package id.kentongan.community;
 
 import id.kentongan.domain.Msisdn;
 import id.kentongan.member.Member;
+import id.kentongan.reminder.PaidAhead;
 import id.kentongan.store.TtlStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -51,10 +52,16 @@ public final class Ledger {
     }
 
     private final TtlStore store;
+    private final ParticipationCounts counts;
 
-    /** {@code namespace} prefixes the per-member records ({@code <ns>:joined:<kpj>}, {@code <ns>:paid:<kpj>}). */
     public Ledger(TtlStore store) {
         this.store = store;
+        this.counts = new ParticipationCounts(store);
+    }
+
+    /** The participation figures these records keep up to date. */
+    public ParticipationCounts counts() {
+        return counts;
     }
 
     /** Records how {@code m} joined, once (the first record stands). */
@@ -64,7 +71,7 @@ public final class Ledger {
             if (!first || agent.isEmpty()) return Future.succeededFuture();
             return store.addToSet(store.keys().agentRegistered(agent.get()),
                     on.toString().substring(0, 7) + "|" + m.kpj() + "|" + m.msisdn().value()).mapEmpty();
-        });
+        }).compose(v -> counts.joined(m, agent.map(Msisdn::value), group)); // counts once by itself
     }
 
     public Future<Optional<Joined>> joinedOf(String kpj) {
@@ -77,10 +84,15 @@ public final class Ledger {
                 .map(vs -> vs.stream().map(v -> v.map(s -> Joined.fromJson(new JsonObject(s)))).toList());
     }
 
-    /** Records a payment once per reference. */
-    public Future<Void> paid(Paid p) {
+    /**
+     * Records a payment once per reference; {@code after}: the member as the core system answered the credit. The
+     * participation figures count it, and reminders planned for the month paid through before leave the schedule.
+     */
+    public Future<Void> paid(Paid p, Member after) {
         return store.putIfAbsent(store.keys().paymentReference(p.reference()), p.kpj(), KEEP)
-                .compose(first -> first ? store.addToSet(store.keys().payments(p.kpj()), p.toJson().encode()).mapEmpty() : Future.succeededFuture());
+                .compose(first -> first ? store.addToSet(store.keys().payments(p.kpj()), p.toJson().encode())
+                        .compose(v -> counts.paid(after, p.amount(), p.on()))
+                        .compose(v -> PaidAhead.unplan(store, after, p.months()).<Void>mapEmpty()) : Future.succeededFuture());
     }
 
     public Future<List<Paid>> payments(String kpj) {

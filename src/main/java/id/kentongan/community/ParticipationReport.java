@@ -1,28 +1,25 @@
 package id.kentongan.community;
 
-import id.kentongan.member.Member;
-import id.kentongan.member.MembershipService;
-import id.kentongan.member.MembershipStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Participation by group, agent, occupation, district and month: registrations, how many are active or lapsed (and
- * the rates), and the payments Kentongan saw. Built by reading the core system's member list once and joining
- * Kentongan's own records (how each joined, which group, payments), so each figure is a count of real records.
- * Month rows count registrations by the month of registration and payments by the month they were made.
+ * Participation by group, agent, occupation, district and month: members counted in through Kentongan (registered
+ * through it, or paying through it), how many are active or lapsed (and the rates), and the payments Kentongan saw.
+ * Read from the counters {@link ParticipationCounts} keeps as things happen: its cost grows with the rows, not the
+ * members. Month rows count registrations by the month of registration and payments by the month they were made.
  */
 public final class ParticipationReport {
-    public static final List<String> DIMENSIONS = List.of("group", "agent", "occupation", "district", "month");
+    public static final List<String> DIMENSIONS = ParticipationCounts.DIMENSIONS;
 
     /** One row: a dimension's value and its figures. */
     public static final class Row {
@@ -39,71 +36,33 @@ public final class ParticipationReport {
         return whole == 0 ? 0.0 : Math.round(1000.0 * part / whole) / 10.0;
     }
 
-    private final MembershipService members;
-    private final Ledger ledger;
-    private final Groups groups;
+    private final ParticipationCounts counts;
 
-    public ParticipationReport(MembershipService members, Ledger ledger, Groups groups) {
-        this.members = members;
-        this.ledger = ledger;
-        this.groups = groups;
+    public ParticipationReport(ParticipationCounts counts) {
+        this.counts = counts;
     }
 
-    /** dimension -> key -> row, plus "total" -> "all". */
+    /** dimension -> key -> row, plus "total" -> "all". Rows whose counters are all zero (everyone moved on) are left out. */
     public Future<Map<String, Map<String, Row>>> build(LocalDate today) {
-        Map<String, Map<String, Row>> out = new TreeMap<>();
-        for (String d : DIMENSIONS) out.put(d, new TreeMap<>());
-        out.put("total", new TreeMap<>());
-        return page(null, today, out).map(out);
-    }
-
-    private Future<Void> page(String cursor, LocalDate today, Map<String, Map<String, Row>> out) {
-        return members.members(cursor, 500).compose(p -> {
-            List<Member> ms = p.members();
-            List<String> kpjs = ms.stream().map(Member::kpj).toList();
-            return ledger.joinedOf(kpjs).compose(joined -> {
-                List<Future<List<Ledger.Paid>>> paid = kpjs.stream().map(ledger::payments).toList();
-                List<Future<Optional<String>>> group = ms.stream().map(m -> groups.groupOf(m.msisdn())).toList();
-                List<Future<?>> all = new ArrayList<>(paid);
-                all.addAll(group);
-                return Future.all(all).map(done -> {
-                    for (int i = 0; i < ms.size(); i++) {
-                        add(out, ms.get(i), joined.get(i), group.get(i).result(), paid.get(i).result(), today);
-                    }
-                    return p.next();
+        YearMonth now = YearMonth.from(today);
+        return counts.read().map(read -> {
+            Map<String, Map<String, Row>> out = new TreeMap<>();
+            read.forEach((d, rows) -> {
+                Map<String, Row> mine = new TreeMap<>();
+                rows.forEach((k, c) -> {
+                    if (c.registrations() == 0 && c.payments() == 0) return;
+                    Row r = new Row();
+                    r.registrations = c.registrations();
+                    r.active = c.active(now);
+                    r.lapsed = c.lapsed(now);
+                    r.payments = c.payments();
+                    r.paymentAmount = c.amount();
+                    mine.put(k, r);
                 });
-            }).compose(next -> next.isPresent() ? page(next.get(), today, out) : Future.succeededFuture());
+                out.put(d, mine);
+            });
+            return out;
         });
-    }
-
-    private static void add(Map<String, Map<String, Row>> out, Member m, Optional<Ledger.Joined> joined, Optional<String> group,
-                            List<Ledger.Paid> paid, LocalDate today) {
-        MembershipStatus.State s = m.status(today).state();
-        Map<String, String> keys = Map.of(
-                "group", group.or(() -> joined.flatMap(Ledger.Joined::group)).orElse("-"),
-                "agent", joined.flatMap(Ledger.Joined::agent).orElse("-"),
-                "occupation", m.occupation().code(),
-                "district", m.nik().district(),
-                "total", "all");
-        for (Map.Entry<String, String> k : keys.entrySet()) {
-            Row r = out.get(k.getKey()).computeIfAbsent(k.getValue(), x -> new Row());
-            r.registrations++;
-            if (s == MembershipStatus.State.ACTIVE) r.active++;
-            if (s == MembershipStatus.State.LAPSED) r.lapsed++;
-            for (Ledger.Paid p : paid) {
-                r.payments++;
-                r.paymentAmount += p.amount();
-            }
-        }
-        Row month = out.get("month").computeIfAbsent(m.registeredOn().toString().substring(0, 7), x -> new Row());
-        month.registrations++;
-        if (s == MembershipStatus.State.ACTIVE) month.active++;
-        if (s == MembershipStatus.State.LAPSED) month.lapsed++;
-        for (Ledger.Paid p : paid) {
-            Row pm = out.get("month").computeIfAbsent(p.on().toString().substring(0, 7), x -> new Row());
-            pm.payments++;
-            pm.paymentAmount += p.amount();
-        }
     }
 
     public static JsonObject json(Map<String, Map<String, Row>> report, LocalDate today) {

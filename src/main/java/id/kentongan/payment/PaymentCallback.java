@@ -136,7 +136,7 @@ public final class PaymentCallback {
                 Msisdn to = new Msisdn(o.msisdn());
                 // Kept for the participation report; a failure here never un-credits a payment.
                 Future<Void> recorded = ledger.paid(new Ledger.Paid(o.reference(), member.kpj(), o.months(), o.amount(),
-                        java.time.LocalDate.now(clock), "code", java.util.Optional.empty())).recover(e -> Future.succeededFuture());
+                        java.time.LocalDate.now(clock), "code", java.util.Optional.empty()), member).recover(e -> Future.succeededFuture());
                 return recorded.compose(v -> sms.send(receiptKey, to, receipt))
                         .recover(e -> {
                             log.error("receipt SMS to {} not kept: {}; the payment is credited", to.masked(), e.toString());

@@ -13,6 +13,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The reminder schedule in Redis, shared by every instance. Reading the member list plans each owed reminder into
@@ -43,6 +45,11 @@ public final class Reminders {
     /** Months of done markers read: 150 days back. */
     private static final int DONE_MONTHS = 5;
     private static final int PAGE = 1000;
+    /**
+     * How long one reading of the member list answers for: it writes the text of every reminder due within this time,
+     * and sending trusts it (no second look-up of each member) while it is this young. Read daily, so a day and some.
+     */
+    static final Duration READING_ANSWERS = Duration.ofHours(30);
 
     public record ScanReport(boolean ran, long members, long planned) {}
 
@@ -54,11 +61,16 @@ public final class Reminders {
     private final ReminderTexts texts;
     private final QuietHours quiet;
     private final Clock clock;
+    private final Function<Member, Future<Void>> seen;
     private final String owner = UUID.randomUUID().toString();
 
-    /** {@code redis} connects on first use (the service starts while Redis is down, like its sessions do). */
+    /**
+     * {@code redis} connects on first use (the service starts while Redis is down, like its sessions do). {@code seen}
+     * hears of every member the reading passes (the participation figures take the month paid through from it).
+     */
     public Reminders(java.util.function.Supplier<RedisClusterCommands<String, String>> redis, Keyspace keys, MembershipService members, SmsSender sms,
-                     QuietHours quiet, String ussdCode, Clock clock) {
+                     QuietHours quiet, String ussdCode, Clock clock, Function<Member, Future<Void>> seen) {
+        this.seen = seen;
         this.connection = redis;
         this.keys = keys;
         this.members = members;
@@ -83,16 +95,31 @@ public final class Reminders {
         long planned = 0;
         try {
             String cursor = redis.get(keys.reminderScan("cursor"));
+            // The texts this reading writes: continued with its cursor by whoever takes over a reading that died.
+            String saying = redis.get(keys.reminderScan("saying"));
+            if (saying == null || cursor == null) {
+                saying = keys.remindersSaid(clock.millis());
+                redis.set(keys.reminderScan("saying"), saying);
+            }
             do {
                 MembershipService.MemberPage page = Blocking.await(members.members(cursor, PAGE));
                 Instant now = clock.instant();
                 List<ScoredValue<String>> owed = new ArrayList<>();
+                Map<String, String> said = new java.util.HashMap<>();
                 for (Member m : page.members()) {
-                    for (ReminderPlan.Planned p : plan.plan(m, now)) owed.add(ScoredValue.just(p.at().toEpochMilli(), id(p)));
+                    for (ReminderPlan.Planned p : plan.plan(m, now)) {
+                        owed.add(ScoredValue.just(p.at().toEpochMilli(), id(p)));
+                        if (p.at().isBefore(now.plus(READING_ANSWERS))) said.put(id(p), texts.text(p));
+                    }
                 }
                 @SuppressWarnings("unchecked")
                 ScoredValue<String>[] values = owed.toArray(new ScoredValue[0]);
                 if (values.length > 0) planned += redis.zadd(keys.remindersDue(), ZAddArgs.Builder.nx(), values);
+                if (!said.isEmpty()) {
+                    redis.hset(saying, said);
+                    redis.pexpire(saying, READING_ANSWERS.plusHours(6).toMillis());
+                }
+                Blocking.await(Future.all(page.members().stream().map(seen).toList()));
                 read += page.members().size();
                 cursor = page.next().orElse(null);
                 if (cursor != null) redis.set(keys.reminderScan("cursor"), cursor);
@@ -100,6 +127,9 @@ public final class Reminders {
                 redis.pexpire(lock, SCAN_LOCK.toMillis());
             } while (cursor != null);
             redis.del(keys.reminderScan("cursor"));
+            // Sending now trusts this reading: a reminder it no longer plans (paid elsewhere since) is moot.
+            redis.set(keys.reminderScan("said"), saying);
+            redis.del(keys.reminderScan("saying"));
             redis.set(keys.reminderScan("last"), clock.instant().toString());
             log.info("member list read: {} members, {} reminders newly planned", read, planned);
             return new ScanReport(true, read, planned);
@@ -191,26 +221,20 @@ public final class Reminders {
             }
         }
         List<String> open = ids.stream().filter(id -> !done.contains(keyOf.get(id))).toList();
-        List<Optional<Member>> members = Blocking.await(this.members.findAllByMsisdn(
-                open.stream().map(id -> new Msisdn(id.substring(0, id.indexOf('|')))).toList()));
         List<OutboundSms> messages = new ArrayList<>();
         List<ScoredValue<String>> notYet = new ArrayList<>();
-        for (int i = 0; i < open.size(); i++) {
-            String id = open.get(i);
-            String[] p = id.split("\\|");
-            Optional<Member> member = members.get(i);
-            // Paid (or changed) since it was planned: this reminder is moot; the next reading plans what is owed now.
-            if (member.isEmpty() || !member.get().kpj().equals(p[1]) || member.get().paidThrough() == null
-                    || !member.get().paidThrough().toString().equals(p[2])) {
-                continue;
+        Optional<String> reading = freshReading(redis, now);
+        if (reading.isPresent() && !open.isEmpty()) {
+            // The last reading of the member list has what it takes: its texts, one read for the batch. A reminder it
+            // does not hold is one it no longer plans (the member paid, or changed, since): moot.
+            List<io.lettuce.core.KeyValue<String, String>> said = redis.hmget(reading.get(), open.toArray(new String[0]));
+            for (int i = 0; i < open.size(); i++) {
+                if (!said.get(i).hasValue()) continue;
+                String id = open.get(i);
+                messages.add(new OutboundSms(keyOf.get(id), id.substring(0, id.indexOf('|')), said.get(i).getValue(), true));
             }
-            Optional<ReminderPlan.Planned> still = plan.plan(member.get(), now).stream().filter(x -> id(x).equals(id)).findFirst();
-            if (still.isEmpty()) continue; // superseded by a later event
-            if (still.get().at().isAfter(now)) { // not yet (planned early, e.g. the clock moved back): wait for its time
-                notYet.add(ScoredValue.just(still.get().at().toEpochMilli(), id));
-                continue;
-            }
-            messages.add(new OutboundSms(keyOf.get(id), member.get().msisdn().value(), texts.text(still.get()), true));
+        } else {
+            lookUpAndWrite(open, keyOf, now, messages, notYet);
         }
         if (!notYet.isEmpty()) {
             @SuppressWarnings("unchecked")
@@ -231,6 +255,40 @@ public final class Reminders {
         return messages.size();
     }
 
+    /**
+     * The name of the texts of the last complete reading of the member list, if it is young enough to answer for what
+     * is due now.
+     */
+    private Optional<String> freshReading(RedisClusterCommands<String, String> redis, Instant now) {
+        String said = redis.get(keys.reminderScan("said"));
+        if (said == null) return Optional.empty();
+        long at = Long.parseLong(said.substring(said.lastIndexOf(':') + 1));
+        return now.toEpochMilli() - at < READING_ANSWERS.toMillis() ? Optional.of(said) : Optional.empty();
+    }
+
+    /** Without a young reading (it failed for a day): each member is looked up again and the text written from that. */
+    private void lookUpAndWrite(List<String> open, Map<String, String> keyOf, Instant now, List<OutboundSms> messages, List<ScoredValue<String>> notYet) {
+        List<Optional<Member>> members = Blocking.await(this.members.findAllByMsisdn(
+                open.stream().map(id -> new Msisdn(id.substring(0, id.indexOf('|')))).toList()));
+        for (int i = 0; i < open.size(); i++) {
+            String id = open.get(i);
+            String[] p = id.split("\\|");
+            Optional<Member> member = members.get(i);
+            // Paid (or changed) since it was planned: this reminder is moot; the next reading plans what is owed now.
+            if (member.isEmpty() || !member.get().kpj().equals(p[1]) || member.get().paidThrough() == null
+                    || !member.get().paidThrough().toString().equals(p[2])) {
+                continue;
+            }
+            Optional<ReminderPlan.Planned> still = plan.plan(member.get(), now).stream().filter(x -> id(x).equals(id)).findFirst();
+            if (still.isEmpty()) continue; // superseded by a later event
+            if (still.get().at().isAfter(now)) { // not yet (planned early, e.g. the clock moved back): wait for its time
+                notYet.add(ScoredValue.just(still.get().at().toEpochMilli(), id));
+                continue;
+            }
+            messages.add(new OutboundSms(keyOf.get(id), member.get().msisdn().value(), texts.text(still.get()), true));
+        }
+    }
+
     /** The outbox key of a reminder: the same reminder is sent once, whoever sends it. */
     private static String key(String id) {
         String[] p = id.split("\\|");
@@ -244,6 +302,10 @@ public final class Reminders {
     }
 
     static String id(ReminderPlan.Planned p) {
-        return p.member().msisdn().value() + "|" + p.member().kpj() + "|" + p.member().paidThrough() + "|" + p.event();
+        return id(p.member().msisdn().value(), p.member().kpj(), p.member().paidThrough(), p.event());
+    }
+
+    static String id(String msisdn, String kpj, java.time.YearMonth paidThrough, DueEvent event) {
+        return msisdn + "|" + kpj + "|" + paidThrough + "|" + event;
     }
 }

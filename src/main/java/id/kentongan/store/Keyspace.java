@@ -150,6 +150,27 @@ public final class Keyspace {
         return area("ledger", "joined:" + kpj);
     }
 
+    /**
+     * Where the participation figures count one member (a hash: agent, occupation, district, month registered, and the
+     * two that change, group and month paid through).
+     */
+    public String tally(Msisdn m) {
+        return phone(m, "tally");
+    }
+
+    /**
+     * One row of the participation report: a hash of counters (registrations, payments, amount, members by month paid
+     * through). Each row its own hash tag, so a cluster spreads the rows (and their writes) over its masters.
+     */
+    public String participationRow(String dimension, String key) {
+        return root + ":{part:" + dimension + ":" + key + "}";
+    }
+
+    /** The keys of one dimension's rows (a set): the report reads these, never the member list. */
+    public String participationRows(String dimension) {
+        return root + ":part:rows:" + dimension;
+    }
+
     public String paymentReference(String reference) {
         return area("ledger", "paidref:" + reference);
     }
@@ -247,6 +268,11 @@ public final class Keyspace {
     /** Reminders sent in {@code month} (yyyy-MM): a hash, reminder key -> when; kept 150 days after the month. */
     public String remindersDone(String month) {
         return reminders("done:" + month);
+    }
+
+    /** The texts of the reminders due soon, as the reading of the member list begun at {@code startedMillis} wrote them. */
+    public String remindersSaid(long startedMillis) {
+        return reminders("said:" + startedMillis);
     }
 
     public String reminderScan(String part) {

@@ -22,6 +22,8 @@ public final class MemoryTtlStore implements TtlStore {
     private final Cache<String, Entry> cache;
     /** Sets never expire (groups, agents' records): kept apart from the expiring strings. */
     private final java.util.concurrent.ConcurrentMap<String, java.util.Set<String>> sets = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Hashes of counters (the participation figures): never expire either. */
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.ConcurrentMap<String, Long>> hashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MemoryTtlStore(Ticker ticker, long maximumSize) {
         this.cache = Caffeine.newBuilder()
@@ -131,8 +133,51 @@ public final class MemoryTtlStore implements TtlStore {
         return Future.succeededFuture(s == null ? java.util.Set.of() : java.util.Set.copyOf(s));
     }
 
+    /** Hashes of strings (the participation figures' per-member records): never expire. */
+    private final java.util.concurrent.ConcurrentMap<String, java.util.Map<String, String>> records = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Future<Boolean> createHash(String key, java.util.Map<String, String> fields) {
+        return Future.succeededFuture(records.putIfAbsent(key, new java.util.HashMap<>(fields)) == null);
+    }
+
+    @Override
+    public Future<Optional<java.util.Map<String, String>>> changeHash(String key, java.util.Map<String, String> fields) {
+        java.util.Map<String, String>[] old = new java.util.Map[1];
+        records.computeIfPresent(key, (k, h) -> {
+            old[0] = java.util.Map.copyOf(h);
+            java.util.Map<String, String> changed = new java.util.HashMap<>(h);
+            changed.putAll(fields);
+            return changed;
+        });
+        return Future.succeededFuture(Optional.ofNullable(old[0]));
+    }
+
+    /** Nothing is scheduled in memory (reminders need Redis): nothing to take out. */
+    @Override
+    public Future<Long> unschedule(String key, java.util.List<String> members) {
+        return Future.succeededFuture(0L);
+    }
+
+    @Override
+    public Future<Void> addToHash(String key, java.util.Map<String, Long> deltas) {
+        java.util.concurrent.ConcurrentMap<String, Long> h = hashes.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        deltas.forEach((field, delta) -> h.merge(field, delta, Long::sum));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<java.util.Map<String, String>> hash(String key) {
+        java.util.Map<String, Long> h = hashes.getOrDefault(key, new java.util.concurrent.ConcurrentHashMap<>());
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        h.forEach((f, v) -> out.put(f, Long.toString(v)));
+        return Future.succeededFuture(out);
+    }
+
     @Override
     public Future<Void> remove(String key) {
+        hashes.remove(key);
+        records.remove(key);
         sets.remove(key);
         cache.invalidate(key);
         return Future.succeededFuture();
@@ -153,6 +198,8 @@ public final class MemoryTtlStore implements TtlStore {
     public Future<Void> close() {
         cache.invalidateAll();
         sets.clear();
+        hashes.clear();
+        records.clear();
         return Future.succeededFuture();
     }
 }

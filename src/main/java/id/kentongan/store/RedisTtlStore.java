@@ -137,6 +137,53 @@ public final class RedisTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<Boolean> createHash(String key, java.util.Map<String, String> fields) {
+        return call(r -> Script.HASH_SWAP.<java.util.List<Object>>runAsync(r, io.lettuce.core.ScriptOutputType.MULTI, new String[]{key},
+                swapArgs("create", fields))).map(out -> !out.isEmpty());
+    }
+
+    @Override
+    public Future<Optional<java.util.Map<String, String>>> changeHash(String key, java.util.Map<String, String> fields) {
+        return call(r -> Script.HASH_SWAP.<java.util.List<Object>>runAsync(r, io.lettuce.core.ScriptOutputType.MULTI, new String[]{key},
+                swapArgs("change", fields))).map(out -> {
+            if (out.isEmpty()) return Optional.empty();
+            java.util.Map<String, String> old = new java.util.HashMap<>();
+            for (int i = 0; i + 1 < out.size(); i += 2) old.put((String) out.get(i), (String) out.get(i + 1));
+            return Optional.of(old);
+        });
+    }
+
+    private static String[] swapArgs(String mode, java.util.Map<String, String> fields) {
+        String[] args = new String[1 + 2 * fields.size()];
+        args[0] = mode;
+        int i = 1;
+        for (java.util.Map.Entry<String, String> e : fields.entrySet()) {
+            args[i++] = e.getKey();
+            args[i++] = e.getValue();
+        }
+        return args;
+    }
+
+    @Override
+    public Future<Long> unschedule(String key, java.util.List<String> members) {
+        if (members.isEmpty()) return Future.succeededFuture(0L);
+        return call(r -> r.zrem(key, members.toArray(new String[0])));
+    }
+
+    @Override
+    public Future<Void> addToHash(String key, java.util.Map<String, Long> deltas) {
+        // One HINCRBY per field, pipelined on the shared connection; each is atomic, together they need not be.
+        java.util.List<Future<Long>> each = new java.util.ArrayList<>();
+        deltas.forEach((field, delta) -> { if (delta != 0) each.add(call(r -> r.hincrby(key, field, delta))); });
+        return Future.all(each).mapEmpty();
+    }
+
+    @Override
+    public Future<java.util.Map<String, String>> hash(String key) {
+        return call(r -> r.hgetall(key)).map(h -> h == null ? java.util.Map.<String, String>of() : java.util.Map.copyOf(h));
+    }
+
+    @Override
     public Future<Void> remove(String key) {
         return call(r -> r.del(key)).mapEmpty();
     }

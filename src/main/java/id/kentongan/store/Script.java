@@ -29,6 +29,7 @@ public final class Script {
     public static final Script CAMPAIGN_MOVE_STATE = load("campaign-move-state");
     public static final Script REMINDERS_CLAIM = load("reminders-claim");
     public static final Script REMINDERS_RECLAIM = load("reminders-reclaim");
+    public static final Script HASH_SWAP = load("hash-swap");
 
     private final String name;
     private final String body;

@@ -45,6 +45,24 @@ public interface TtlStore {
 
     Future<Void> remove(String key);
 
+    /** Creates the hash at {@code key} with {@code fields} (never expires) unless it exists: true when this call made it. */
+    Future<Boolean> createHash(String key, java.util.Map<String, String> fields);
+
+    /**
+     * Sets {@code fields} of the hash at {@code key} and returns the whole hash as it was, in one step; a missing hash
+     * stays missing (empty). Two concurrent changes never see the same old state.
+     */
+    Future<Optional<java.util.Map<String, String>>> changeHash(String key, java.util.Map<String, String> fields);
+
+    /** Takes {@code members} out of the schedule (a sorted set) at {@code key}; returns how many were in it. */
+    Future<Long> unschedule(String key, java.util.List<String> members);
+
+    /** Adds each delta to its field of the hash at {@code key} (created empty, never expires; Redis HINCRBY). */
+    Future<Void> addToHash(String key, java.util.Map<String, Long> deltas);
+
+    /** The fields of the hash at {@code key} (empty when there is none). */
+    Future<java.util.Map<String, String>> hash(String key);
+
     /** Time left before {@code key} expires; empty when it does not exist. */
     Future<Optional<Duration>> ttl(String key);
 

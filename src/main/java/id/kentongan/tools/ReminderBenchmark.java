@@ -107,7 +107,7 @@ public final class ReminderBenchmark {
                 }
             };
             Reminders reminders = new Reminders(c::sync, keys, sandbox, notSending,
-                    QuietHours.standard(wib), "*567#", clock);
+                    QuietHours.standard(wib), "*567#", clock, m -> Future.succeededFuture());
             long t1 = System.nanoTime();
             Reminders.ScanReport r = reminders.scan();
             double seconds = (System.nanoTime() - t1) / 1e9;
@@ -150,7 +150,7 @@ public final class ReminderBenchmark {
                 });
                 Reminders reminders = new Reminders(c::sync, keys, sandbox,
                         new OutboxSmsSender(channel.outbox(), new Meters()),
-                        QuietHours.standard(wib), "*567#", clock);
+                        QuietHours.standard(wib), "*567#", clock, m -> Future.succeededFuture());
                 long commandsBefore = SmsLoadTest.commands(c.sync());
                 long t1 = System.nanoTime();
                 Reminders.ScanReport r = reminders.scan();

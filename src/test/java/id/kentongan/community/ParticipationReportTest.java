@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The participation report against a seeded data set (members in the sandbox core system; channels, groups and
- * payments in Kentongan's records), with the expected figures computed here by plain counting.
+ * payments recorded as Kentongan records them), with the expected figures computed here by plain counting.
  */
 @Tag("redis")
 class ParticipationReportTest {
@@ -93,16 +93,15 @@ class ParticipationReportTest {
                     int months = 1 + random.nextInt(3);
                     Ledger.Paid pay = new Ledger.Paid("REF-" + run + "-" + i + "-" + p, m.kpj(), months, months * 16_800L,
                             today.minusMonths(random.nextInt(2)), random.nextBoolean() ? "cash" : "code", agent.map(Msisdn::value));
-                    Instances.await(ledger.paid(pay));
-                    Instances.await(ledger.paid(pay)); // recorded twice: counted once
+                    Instances.await(ledger.paid(pay, m));
+                    Instances.await(ledger.paid(pay, m)); // recorded twice: counted once
                     payments.add(pay);
                 }
                 paidOf.put(m.kpj(), payments);
             }
-            // The sandbox's own demo member is in the member list too, with no records of ours.
-            Member demo = Instances.await(k.members().findByMsisdn(new Msisdn(SandboxMembershipService.DEMO_MSISDN))).orElseThrow();
+            // The sandbox's own demo member is in the core system's member list too, but never came through Kentongan:
+            // not counted (the report counts what Kentongan's outreach brought in, from its own counters).
             List<Member> everyone = new ArrayList<>(seeded);
-            everyone.add(demo);
 
             // Expected, by plain counting.
             Map<String, Map<String, Want>> want = new TreeMap<>();
@@ -135,7 +134,7 @@ class ParticipationReportTest {
             assertEquals(200, r.statusCode(), r.body());
             JsonObject report = new JsonObject(r.body());
             check(want.get("total").get("all"), report.getJsonObject("total"), "total");
-            assertEquals(41, report.getJsonObject("total").getLong("registrations"));
+            assertEquals(40, report.getJsonObject("total").getLong("registrations"));
             for (String d : List.of("group", "agent", "occupation", "district", "month")) {
                 JsonArray rows = report.getJsonArray("by" + Character.toUpperCase(d.charAt(0)) + d.substring(1));
                 assertEquals(want.get(d).keySet(), rows.stream().map(o -> ((JsonObject) o).getString("key")).collect(java.util.stream.Collectors.toSet()), d);

@@ -5,16 +5,21 @@ import id.kentongan.RedisAdmin;
 import id.kentongan.Kentongan;
 import id.kentongan.KentonganConfig;
 import id.kentongan.MutableClock;
+import id.kentongan.community.Ledger;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
+import id.kentongan.member.Contribution;
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.member.Member;
 import id.kentongan.member.Occupation;
 import id.kentongan.member.SandboxMembershipService;
+import id.kentongan.store.RedisTtlStore;
 import id.kentongan.tools.SmscSimulator;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -105,6 +110,62 @@ class RemindersTest {
             Instances.drained(a, b);
             assertEquals(1, Instances.smsTo(willStop.msisdn().value(), 0, a, b).size(), "still only the STOP confirmation");
         }
+    }
+
+    /**
+     * Sending trusts the last reading of the member list while it is young (no second look-up of each member): a
+     * payment through Kentongan takes the member's reminders out of the schedule, a payment elsewhere is seen by the
+     * next reading; once the reading is older than a day and some, each member is looked up again.
+     */
+    @Test
+    void aYoungReadingAnswersForItsRemindersAndPaymentsMakeThemMoot() throws Exception {
+        MutableClock clock = MutableClock.wib("2026-11-23T22:00");
+        Vertx vertx = Vertx.vertx();
+        try (Instances instances = new Instances()) {
+            KentonganConfig cfg = Instances.isolatedWithQuietHours();
+            Kentongan a = instances.start(cfg, clock);
+            RedisTtlStore store = new RedisTtlStore(vertx, Instances.REDIS, Duration.ofSeconds(5), cfg.keyspace());
+            Ledger ledger = new Ledger(store);
+            SandboxMembershipService sandbox = (SandboxMembershipService) a.members();
+            Member paysHere = member(YearMonth.of(2026, 11));
+            Member paysAtABank = member(YearMonth.of(2026, 11));
+            Member renamed = member(YearMonth.of(2026, 11));
+            for (Member m : List.of(paysHere, paysAtABank, renamed)) Instances.await(sandbox.put(m));
+            Reminders reminders = a.reminders().orElseThrow();
+            reminders.scan();
+
+            // 22:30, through Kentongan (as the payment callback records it): its reminders leave the schedule.
+            Member credited = Instances.await(sandbox.credit(new Contribution(paysHere.kpj(), 1, 16_800, "REF-" + paysHere.kpj())));
+            Instances.await(ledger.paid(new Ledger.Paid("REF-" + paysHere.kpj(), paysHere.kpj(), 1, 16_800,
+                    LocalDate.of(2026, 11, 23), "code", Optional.empty()), credited));
+            // 23:00, at a bank counter: only the core system knows; the 06:30 reading sees it.
+            Instances.await(sandbox.put(with(paysAtABank, paysAtABank.name(), YearMonth.of(2026, 12))));
+            clock.set("2026-11-24T06:30");
+            reminders.scan();
+            // 06:45: the core system's record changes again; the 07:00 sending does not ask it (the reading answers).
+            Instances.await(sandbox.put(with(renamed, "RATNA SARI", renamed.paidThrough())));
+
+            clock.set("2026-11-24T07:00");
+            assertEquals(1, reminders.dispatch(100), "only the one who has not paid");
+            List<String> sent = Instances.smsTo(renamed.msisdn().value(), 1, a);
+            assertTrue(sent.get(0).contains("Siti") && sent.get(0).contains("berakhir 30/11/2026"), "written from the 06:30 reading: " + sent);
+            Instances.drained(a);
+            assertEquals(0, Instances.smsTo(paysHere.msisdn().value(), 0, a).size());
+            assertEquals(0, Instances.smsTo(paysAtABank.msisdn().value(), 0, a).size());
+
+            // No reading for five days (it failed): the day before cover ends, each member is looked up again.
+            clock.set("2026-11-29T07:30");
+            assertEquals(1, reminders.dispatch(100));
+            List<String> again = Instances.smsTo(renamed.msisdn().value(), 2, a);
+            assertTrue(again.stream().anyMatch(t -> t.contains("Ratna") && t.contains("BESOK")), "looked up again: " + again);
+            Instances.await(store.close());
+        } finally {
+            Instances.await(vertx.close());
+        }
+    }
+
+    private static Member with(Member m, String name, YearMonth paidThrough) {
+        return new Member(m.kpj(), m.nik(), name, m.msisdn(), m.occupation(), m.plan(), m.registeredOn(), paidThrough);
     }
 
     private static long claimed(KentonganConfig cfg) {

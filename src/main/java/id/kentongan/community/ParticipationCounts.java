@@ -1,0 +1,154 @@
+package id.kentongan.community;
+
+import id.kentongan.domain.Msisdn;
+import id.kentongan.member.Member;
+import id.kentongan.member.MembershipStatus;
+import id.kentongan.store.TtlStore;
+import io.vertx.core.Future;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The participation report's figures, kept as things happen, so the report reads one small hash per row and never the
+ * member list. Registrations and members-by-month-paid-through are stocks (a member who changes group, or whose cover
+ * is extended, is moved between rows); payments are events (counted in the group of the moment and the month paid).
+ *
+ * <p>Each member has a record of where they are counted (a hash in their own slot). Every change of it is one step
+ * that hands back the record as it was (hash-swap.lua), and the rows are moved from that old state to the new: so a
+ * payment and a group move of one member at once, on two instances, still leave every row right. The row updates after
+ * a change are separate commands (rows live on many cluster slots): a crash between them loses that one change until
+ * the member's next payment, or the morning reading of the member list, which sets every known member's month paid
+ * through again.
+ */
+public final class ParticipationCounts {
+    public static final List<String> DIMENSIONS = List.of("group", "agent", "occupation", "district", "month");
+    static final String NEVER_PAID = "-";
+
+    private final TtlStore store;
+
+    public ParticipationCounts(TtlStore store) {
+        this.store = store;
+    }
+
+    /** dimension -> row key of a member's record (the month row: the month they registered). */
+    private static Map<String, String> rows(Map<String, String> record) {
+        return Map.of("group", record.get("g"), "agent", record.get("a"), "occupation", record.get("o"), "district", record.get("d"),
+                "month", record.get("m"), "total", "all");
+    }
+
+    /**
+     * {@code m} is counted in (once, however often this is called): by its agent, its group ({@code group}, or the
+     * group it joined before registering), occupation, district and month of registration, and by the month it is paid
+     * through.
+     */
+    public Future<Void> joined(Member m, Optional<String> agent, Optional<String> group) {
+        Future<String> groupNow = group.isPresent() ? Future.succeededFuture(group.get())
+                : store.get(store.keys().groupOf(m.msisdn())).map(g -> g.orElse("-"));
+        return groupNow.compose(g -> {
+            Map<String, String> record = Map.of("a", agent.orElse("-"), "o", m.occupation().code(), "d", m.nik().district(),
+                    "m", m.registeredOn().toString().substring(0, 7), "g", g, "pt", paidThrough(m));
+            return store.createHash(store.keys().tally(m.msisdn()), record).compose(created -> created
+                    ? addToRows(rows(record), Map.of("reg", 1L, "pt:" + record.get("pt"), 1L)) : Future.succeededFuture());
+        });
+    }
+
+    /**
+     * A payment Kentongan saw (called once per payment reference): counted in the member's rows and the month it was
+     * made; the member, as the core system answered after crediting it, is moved to the month it is now paid through.
+     * A member who registered elsewhere and pays through Kentongan is counted in at their first payment.
+     */
+    public Future<Void> paid(Member after, long amount, LocalDate on) {
+        String now = paidThrough(after);
+        return joined(after, Optional.empty(), Optional.empty())
+                .compose(v -> store.changeHash(store.keys().tally(after.msisdn()), Map.of("pt", now)))
+                .compose(old -> {
+                    if (old.isEmpty()) return Future.succeededFuture();
+                    Map<String, String> paymentRows = new HashMap<>(rows(old.get()));
+                    paymentRows.put("month", on.toString().substring(0, 7)); // the payment goes to the month it was made
+                    return addToRows(paymentRows, Map.of("pay", 1L, "amt", amount)).compose(v -> movePaid(old.get(), now));
+                });
+    }
+
+    /** The core system's word on a member (the morning reading of the member list): known members move to it. */
+    public Future<Void> saw(Member m) {
+        String now = paidThrough(m);
+        return store.changeHash(store.keys().tally(m.msisdn()), Map.of("pt", now))
+                .compose(old -> old.isEmpty() ? Future.succeededFuture() : movePaid(old.get(), now));
+    }
+
+    /** A member changed group: their registration and cover move with them (their past payments stay where made). */
+    public Future<Void> movedGroup(Msisdn worker, String group) {
+        return store.changeHash(store.keys().tally(worker), Map.of("g", group)).compose(old -> {
+            if (old.isEmpty() || old.get().get("g").equals(group)) return Future.succeededFuture();
+            String pt = "pt:" + old.get().get("pt");
+            return addToRows(Map.of("group", old.get().get("g")), Map.of("reg", -1L, pt, -1L))
+                    .compose(v -> addToRows(Map.of("group", group), Map.of("reg", 1L, pt, 1L)));
+        });
+    }
+
+    private Future<Void> movePaid(Map<String, String> old, String now) {
+        String was = old.get("pt");
+        return was.equals(now) ? Future.succeededFuture() : addToRows(rows(old), Map.of("pt:" + was, -1L, "pt:" + now, 1L));
+    }
+
+    private Future<Void> addToRows(Map<String, String> rows, Map<String, Long> deltas) {
+        List<Future<?>> all = new ArrayList<>();
+        rows.forEach((dimension, key) -> {
+            all.add(store.addToSet(store.keys().participationRows(dimension), key));
+            all.add(store.addToHash(store.keys().participationRow(dimension, key), deltas));
+        });
+        return Future.all(all).mapEmpty();
+    }
+
+    private static String paidThrough(Member m) {
+        return m.paidThrough() == null ? NEVER_PAID : m.paidThrough().toString();
+    }
+
+    // ---- reading ----
+
+    /** One row's counters as kept: registrations, payments, amount, and members by month paid through. */
+    public record Counters(long registrations, long payments, long amount, Map<String, Long> byPaidThrough) {
+        /** Members whose cover runs through this month or later. */
+        public long active(YearMonth now) {
+            return byPaidThrough.entrySet().stream().filter(e -> !e.getKey().equals(NEVER_PAID) && !YearMonth.parse(e.getKey()).isBefore(now))
+                    .mapToLong(Map.Entry::getValue).sum();
+        }
+
+        /** Members one to three months behind (MembershipStatus.LAPSED); more than three have ended. */
+        public long lapsed(YearMonth now) {
+            return byPaidThrough.entrySet().stream().filter(e -> {
+                if (e.getKey().equals(NEVER_PAID)) return false;
+                YearMonth pt = YearMonth.parse(e.getKey());
+                return pt.isBefore(now) && !pt.plusMonths(MembershipStatus.MAX_ARREARS).isBefore(now);
+            }).mapToLong(Map.Entry::getValue).sum();
+        }
+
+        static Counters of(Map<String, String> h) {
+            Map<String, Long> pt = new HashMap<>();
+            h.forEach((f, v) -> { if (f.startsWith("pt:")) pt.put(f.substring(3), Long.parseLong(v)); });
+            return new Counters(Long.parseLong(h.getOrDefault("reg", "0")), Long.parseLong(h.getOrDefault("pay", "0")),
+                    Long.parseLong(h.getOrDefault("amt", "0")), pt);
+        }
+    }
+
+    /** dimension (and "total") -> row key -> counters: one set and one hash per row, whatever the number of members. */
+    public Future<Map<String, Map<String, Counters>>> read() {
+        List<String> dims = new ArrayList<>(DIMENSIONS);
+        dims.add("total");
+        Map<String, Map<String, Counters>> out = new java.util.TreeMap<>();
+        List<Future<?>> all = new ArrayList<>();
+        for (String d : dims) {
+            Map<String, Counters> rows = new java.util.concurrent.ConcurrentSkipListMap<>();
+            out.put(d, rows);
+            all.add(store.members(store.keys().participationRows(d)).compose(keys -> Future.all(keys.stream()
+                    .map(k -> store.hash(store.keys().participationRow(d, k)).onSuccess(h -> rows.put(k, Counters.of(h)))).toList())));
+        }
+        return Future.all(all).map(out);
+    }
+}
