@@ -99,7 +99,7 @@ resumed = sum(metric(p, "kentongan_ussd_sessions_total", 'event="resumed"') for 
 busy = sum(metric(p, "kentongan_ussd_hop_seconds_count", 'kind="busy"') for p in (8081, 8082, 8083))
 print(f"killed master :{victim}; served again (its slots, through the proxy) after {served} ms")
 print(f"dialogues: {load['sessions']} completed, {load['errors']} failed {json.dumps(load['errorsByKind'])}; "
-      f"busy screens {busy:.0f}; resumed {resumed:.0f} (offered '1. Lanjutkan' and taken up: {load.get('resumed', 0)}); "
+      f"busy screens {busy:.0f} (seen by the load: {load.get('busy', 0)}); resumed {resumed:.0f} (offered '1. Lanjutkan' and taken up: {load.get('resumed', 0)}); "
       f"{load['hopsPerSecond']:.0f} hops/s")
 # The simulator counts each message key once ("accepted"); a submit under a key it has already accepted is answered
 # and not delivered again ("duplicates"): what the key TLV exists for.

@@ -106,7 +106,8 @@ public final class Kentongan {
     }
 
     /** The instance's one Redis client (none in embedded mode) and the store over it. */
-    record Store(Optional<Redis> redis, TtlStore ttl) {
+    /** {@code replicaReads}: the same store, its reads from replicas where there are any (the menu poll). */
+    record Store(Optional<Redis> redis, TtlStore ttl, TtlStore replicaReads) {
         Future<Void> close() {
             return ttl.close().compose(v -> redis.map(Redis::close).orElse(Future.succeededFuture()));
         }
@@ -178,16 +179,19 @@ public final class Kentongan {
     /** Redis (one client, timed) when configured; memory otherwise. Keys named by the configured keyspace. */
     static Store store(Vertx vertx, KentonganConfig config, Meters meters) {
         Optional<Redis> redis = config.redisUrl().map(url -> new Redis(url, config.redisTimeout()));
-        TtlStore ttl = redis.<TtlStore>map(r -> new RedisTtlStore(vertx, r, config.keyspace()).metered(meters))
-                .orElseGet(() -> new MemoryTtlStore().named(config.keyspace()));
-        return new Store(redis, ttl);
+        if (redis.isEmpty()) {
+            TtlStore memory = new MemoryTtlStore().named(config.keyspace());
+            return new Store(redis, memory, memory);
+        }
+        RedisTtlStore ttl = new RedisTtlStore(vertx, redis.get(), config.keyspace()).metered(meters);
+        return new Store(redis, ttl, ttl.readingFromReplicas());
     }
 
     static Menus menus(Vertx vertx, KentonganConfig config, Store store, Clock clock) {
         MenuRegistry registry = new MenuRegistry();
         MenuCompiler compiler = new MenuCompiler(StandardActions.catalog());
         return new Menus(registry, compiler, new MenuDirectory(config.menusDir(), compiler, registry),
-                new MenuPublisher(vertx, store.ttl(), compiler, registry, clock));
+                new MenuPublisher(vertx, store.ttl(), compiler, registry, clock).followingFrom(store.replicaReads()));
     }
 
     /** The core system: over HTTP when configured, else the sandbox in the store. */

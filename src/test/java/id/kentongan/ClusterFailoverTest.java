@@ -4,13 +4,16 @@ import id.kentongan.Gateway.Answer;
 import id.kentongan.Gateway.Call;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.outbox.OutboundSms;
+import id.kentongan.payment.PaymentLoopTest;
 import id.kentongan.tools.SmscSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -62,7 +65,15 @@ class ClusterFailoverTest {
             KentonganConfig cfg = Instances.withRedis().withRedisUrl(URL);
             Kentongan k = instances.start(cfg);
             SmscSimulator sim = Instances.simulator(k);
-            String phone = Msisdn.parse(Instances.newPhone()).orElseThrow().value();
+            // A worker about to pay: the master that holds the payment order is the one killed, so the provider's
+            // callback meets the failover.
+            String payer = Instances.newPhone();
+            String code = PaymentLoopTest.registerAndGetCode(payer, 74_101, k.port());
+            int victim = masterOf(cfg.keyspace().paymentOrder(code));
+            String phone;
+            do {
+                phone = Msisdn.parse(Instances.newPhone()).orElseThrow().value();
+            } while (masterOf(cfg.keyspace().ussdSession(new Msisdn(phone))) != victim);
             Call c = new Call("cf-" + UUID.randomUUID(), phone, k.port());
             c.dial();
             c.press("1");
@@ -71,7 +82,6 @@ class ClusterFailoverTest {
             for (int i = 0; i < 300; i++) {
                 Instances.await(k.sms().outbox().enqueue(new OutboundSms(prefix + i, "62813" + String.format("%08d", i), "Pengingat iuran " + i)));
             }
-            int victim = masterOf(cfg.keyspace().ussdSession(new Msisdn(phone)));
             // Another worker whose dialogues live on the same master: dialling with it tells when that master's slots
             // are served again, without touching the first worker's dialogue.
             String probe;
@@ -86,6 +96,9 @@ class ClusterFailoverTest {
 
             Answer during = Gateway.at(k.port(), "cf-during", neighbour, "");
             assertTrue(during.end() && during.body().contains("Layanan sedang sibuk"), "the busy screen while the slot has no master: " + during.body());
+            HttpResponse<String> callbackDuring = PaymentLoopTest.callback(k.port(), "sandbox", Backends.SANDBOX_SECRET,
+                    PaymentLoopTest.paid(code, 50_400), Instant.now().getEpochSecond(), null);
+            assertEquals(503, callbackDuring.statusCode(), "the provider is told to retry: " + callbackDuring.body());
             long servingAfterMs = Eventually.value("the killed master's workers served again", Duration.ofSeconds(60), () -> {
                 Answer a = Gateway.at(k.port(), "cf-probe-" + UUID.randomUUID(), neighbour, "");
                 return a.con() ? (System.nanoTime() - killedAt) / 1_000_000 : -1L;
@@ -95,6 +108,18 @@ class ClusterFailoverTest {
             // once failed to connect because naming its connections on every node failed on the dead one.
             Kentongan late = instances.start(cfg);
             assertTrue(Gateway.at(late.port(), "cf-late-" + UUID.randomUUID(), Instances.newPhone(), "").con(), "a new instance serves");
+
+            // The provider retries (as providers do on a 5xx): credited once, however often it retries.
+            HttpResponse<String> retried = Eventually.value("the retried callback credited", Duration.ofSeconds(30), () -> PaymentLoopTest.callback(
+                    k.port(), "sandbox", Backends.SANDBOX_SECRET, PaymentLoopTest.paid(code, 50_400), Instant.now().getEpochSecond(), null),
+                    r -> r.statusCode() == 200);
+            assertTrue(retried.body().contains("\"credited\""), retried.body());
+            assertEquals(200, PaymentLoopTest.callback(late.port(), "sandbox", Backends.SANDBOX_SECRET, PaymentLoopTest.paid(code, 50_400),
+                    Instant.now().getEpochSecond(), null).statusCode(), "a replay at another instance gets the same answer");
+            String status = PaymentLoopTest.status(payer, k.port());
+            assertTrue(status.contains("Lunas s.d. " + PaymentLoopTest.paidThrough(2)), "three months, credited once: " + status);
+            assertEquals(1, Instances.smsTo(Msisdn.parse(payer).orElseThrow().value(), 1, k, late).stream()
+                    .filter(t -> t.startsWith("BPJS TK: iuran Rp50.400")).count(), "one receipt");
 
             Call back = new Call("cf-" + UUID.randomUUID(), phone, k.port());
             assertEquals("CON Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal", back.dial().body());

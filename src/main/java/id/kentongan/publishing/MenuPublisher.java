@@ -39,12 +39,25 @@ public final class MenuPublisher {
     private final MenuRegistry registry;
     private final Clock clock;
 
+    /** Where {@link #sync()} reads: replicas where there are any; the admin's reads and all writes use {@code store}. */
+    private TtlStore follow;
+
     public MenuPublisher(Vertx vertx, TtlStore store, MenuCompiler compiler, MenuRegistry registry, Clock clock) {
         this.vertx = vertx;
         this.store = store;
+        this.follow = store;
         this.compiler = compiler;
         this.registry = registry;
         this.clock = clock;
+    }
+
+    /**
+     * Follows the live pointers through {@code replicaReads}: every instance polls every second or so, and a replica a
+     * moment behind only delays a switch to the next poll (a text not yet there is read again then).
+     */
+    public MenuPublisher followingFrom(TtlStore replicaReads) {
+        this.follow = replicaReads;
+        return this;
     }
 
     private String key(String code, String part) {
@@ -132,10 +145,10 @@ public final class MenuPublisher {
      * stored text). The version it replaces stays known for the sessions that started on it.
      */
     public Future<Void> sync() {
-        return codes().compose(codes -> {
+        return follow.members(store.keys().menuCodes()).compose(codes -> {
             List<Future<Void>> each = new ArrayList<>();
             for (String code : codes) {
-                each.add(live(code).compose(version -> {
+                each.add(follow.get(key(code, "live")).compose(version -> {
                     if (version.isEmpty()) return Future.succeededFuture();
                     Optional<Menu> current = registry.current(code);
                     if (current.isPresent() && current.get().version().equals(version.get())) return Future.succeededFuture();
@@ -145,7 +158,7 @@ public final class MenuPublisher {
                         log.info("menu for {} switched to version {}", code, version.get());
                         return Future.succeededFuture();
                     }
-                    return text(code, version.get()).compose(t -> {
+                    return follow.get(key(code, "v:" + version.get())).compose(t -> {
                         if (t.isEmpty()) return Future.succeededFuture();
                         return vertx.executeBlocking(() -> compile(code, t.get()), false).map(m -> {
                             registry.publish(m);

@@ -1,6 +1,7 @@
 package id.kentongan.store;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ReadFrom;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -13,6 +14,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.masterreplica.MasterReplica;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.resource.ClientResources;
@@ -56,6 +58,7 @@ public final class Redis {
     private final String where;
     private volatile CompletableFuture<StatefulConnection<String, String>> shared;
     private final List<StatefulConnection<String, String>> blocking = new CopyOnWriteArrayList<>();
+    private volatile CompletableFuture<StatefulConnection<String, String>> replicaReads;
 
     public Redis(String url, Duration commandTimeout) {
         this.name = "kentongan-" + UUID.randomUUID().toString().substring(0, 8);
@@ -144,6 +147,38 @@ public final class Redis {
         return sync(Blocking.join(connection()));
     }
 
+    /**
+     * A second connection whose reads go to replicas where there are any (writes still go to the masters): for reads
+     * where a value a moment old is harmless — every instance's poll of the menu versions — so they leave the masters
+     * to the sessions. A cluster reads from its replicas; Sentinel's master and replicas through Lettuce's
+     * master-replica connection; one server is read as always (the shared connection).
+     */
+    public CompletionStage<RedisClusterAsyncCommands<String, String>> replicaReads() {
+        if (!cluster() && uri.getSentinels().isEmpty()) return async();
+        CompletableFuture<StatefulConnection<String, String>> c = replicaReads;
+        if (c == null || c.isCompletedExceptionally()) {
+            synchronized (this) {
+                c = replicaReads;
+                if (c == null || c.isCompletedExceptionally()) {
+                    c = cluster()
+                            ? clusterClient.refreshPartitionsAsync().toCompletableFuture()
+                                    .thenCompose(v -> clusterClient.connectAsync(Utf8Codec.INSTANCE))
+                                    .<StatefulConnection<String, String>>thenApply(cc -> {
+                                        cc.setReadFrom(ReadFrom.REPLICA_PREFERRED);
+                                        return cc;
+                                    }).toCompletableFuture()
+                            : MasterReplica.connectAsync(client, Utf8Codec.INSTANCE, RedisURI.builder(uri).withClientName(name + "-replica-reads").build())
+                                    .<StatefulConnection<String, String>>thenApply(mr -> {
+                                        mr.setReadFrom(ReadFrom.REPLICA_PREFERRED);
+                                        return mr;
+                                    }).toCompletableFuture();
+                    replicaReads = c;
+                }
+            }
+        }
+        return c.thenApply(Redis::async);
+    }
+
     /** A connection of its own for a reader that blocks on the server (named {@code <name>-blocking}); closed with this. */
     public RedisClusterCommands<String, String> blockingConnection() {
         StatefulConnection<String, String> c;
@@ -196,6 +231,8 @@ public final class Redis {
         CompletableFuture<StatefulConnection<String, String>> c = shared;
         CompletionStage<Void> closing = c == null || c.isCompletedExceptionally() ? CompletableFuture.completedFuture(null)
                 : c.thenCompose(StatefulConnection::closeAsync);
+        CompletableFuture<StatefulConnection<String, String>> r = replicaReads;
+        if (r != null && !r.isCompletedExceptionally()) closing = closing.thenCombine(r.thenCompose(StatefulConnection::closeAsync), (x, y) -> null);
         for (StatefulConnection<String, String> b : blocking) closing = closing.thenCombine(b.closeAsync(), (x, y) -> null);
         return Future.fromCompletionStage(closing.exceptionally(e -> null)
                 .thenCompose(v -> cluster() ? clusterClient.shutdownAsync() : client.shutdownAsync())

@@ -37,10 +37,22 @@ public final class RedisTtlStore implements TtlStore {
     }
 
     private RedisTtlStore(Vertx vertx, Redis redis, boolean owned, Keyspace keys) {
+        this(vertx, redis, owned, keys, false);
+    }
+
+    private final boolean fromReplicas;
+
+    private RedisTtlStore(Vertx vertx, Redis redis, boolean owned, Keyspace keys, boolean fromReplicas) {
         this.vertx = vertx;
         this.redis = redis;
         this.owned = owned;
         this.keys = keys;
+        this.fromReplicas = fromReplicas;
+    }
+
+    /** The same store, reading from replicas where the topology has them ({@link Redis#replicaReads()}). */
+    public RedisTtlStore readingFromReplicas() {
+        return new RedisTtlStore(vertx, redis, false, keys, true).metered(meters);
     }
 
     @Override
@@ -49,7 +61,7 @@ public final class RedisTtlStore implements TtlStore {
     }
 
     private CompletionStage<RedisClusterAsyncCommands<String, String>> commands() {
-        return redis.async();
+        return fromReplicas ? redis.replicaReads() : redis.async();
     }
 
     private volatile Meters meters;

@@ -175,6 +175,10 @@ public final class UssdLoadTest {
                     else error("resume refused");
                     then.accept(false); // not this flow's dialogue: the number's state is unknown now
                 });
+            } else if (body.startsWith("END Layanan sedang sibuk")) {
+                // The service said so itself (Redis failing over, a quota): a worker's busy screen, not a wrong one.
+                busy++;
+                then.accept(false);
             } else if (!body.startsWith(hop.expect())) {
                 error("wrong screen after '" + (at == 0 ? "dial" : hop.input().length() > 10 ? "input" : hop.input()) + "'");
                 then.accept(false);
@@ -186,6 +190,7 @@ public final class UssdLoadTest {
 
     static final String RESUME_OFFER = "CON Sesi sebelumnya terputus";
     private long resumed;
+    private long busy;
 
     private void error(String kind) {
         errors.merge(kind, 1L, Long::sum);
@@ -233,7 +238,7 @@ public final class UssdLoadTest {
                 .put("histogram", new JsonObject().put("<=1ms", bands[0]).put("1-2ms", bands[1]).put("2-5ms", bands[2])
                         .put("5-10ms", bands[3]).put("10-15ms", bands[4]).put("15-50ms", bands[5]).put("50-100ms", bands[6])
                         .put("100ms-1s", bands[7]).put(">1s", bands[8]))
-                .put("errors", errorCount).put("errorsByKind", e).put("resumed", resumed)
+                .put("errors", errorCount).put("errorsByKind", e).put("busy", busy).put("resumed", resumed)
                 .put("generatorCpuShare", round(cpuSeconds / (seconds * cores))).put("cores", cores);
     }
 
@@ -250,6 +255,7 @@ public final class UssdLoadTest {
                 l.getDouble("p99"), l.getDouble("max"));
         out.println("  histogram: " + r.getJsonObject("histogram").encode());
         out.println("  errors: " + r.getLong("errors") + " " + r.getJsonObject("errorsByKind").encode());
+        if (r.getLong("busy", 0L) > 0) out.println("  busy screens: " + r.getLong("busy") + " dialogues ended by the service's 'Layanan sedang sibuk'");
         if (r.getLong("resumed", 0L) > 0) out.println("  resumed: " + r.getLong("resumed") + " dialogues offered '1. Lanjutkan' and taken up");
         out.printf("  generator CPU: %.0f%% of %d cores%n", r.getDouble("generatorCpuShare") * 100, r.getInteger("cores"));
     }

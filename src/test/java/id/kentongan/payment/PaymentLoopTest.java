@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Register, pay, the provider's signed callback, status: over real HTTP, with Redis, through two instances. */
 @Tag("redis")
-class PaymentLoopTest {
+public class PaymentLoopTest {
     static final Pattern CODE = Pattern.compile("Kode iuran: ([\\d ]{19})");
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -71,7 +71,7 @@ class PaymentLoopTest {
     }
 
     /** Registers a new worker from {@code phone} and asks for a payment code for 3 months; returns the code. */
-    static String registerAndGetCode(String phone, int nikIndex, int... ports) {
+    public static String registerAndGetCode(String phone, int nikIndex, int... ports) {
         Call reg = new Call(sid(), phone, ports);
         reg.dial();
         reg.press("1");
@@ -90,13 +90,13 @@ class PaymentLoopTest {
         return m.group(1).replace(" ", "");
     }
 
-    static String status(String phone, int port) {
+    public static String status(String phone, int port) {
         Call c = new Call(sid(), phone, port);
         c.dial();
         return c.press("2").screen();
     }
 
-    static HttpResponse<String> callback(int port, String provider, String secret, String body, long timestamp, String signature) {
+    public static HttpResponse<String> callback(int port, String provider, String secret, String body, long timestamp, String signature) {
         try {
             String ts = Long.toString(timestamp);
             String sig = signature != null ? signature : Signatures.sign(secret, ts, body.getBytes(StandardCharsets.UTF_8));
@@ -108,12 +108,12 @@ class PaymentLoopTest {
         }
     }
 
-    static String paid(String code, long amount) {
+    public static String paid(String code, long amount) {
         return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"code\":\"" + code + "\",\"reference\":\"r\",\"amount\":" + amount
                 + ",\"status\":\"PAID\",\"paidAt\":\"" + Instant.now() + "\",\"channel\":\"minimarket\"}";
     }
 
-    static String paidThrough(int monthsFromNow) {
+    public static String paidThrough(int monthsFromNow) {
         return YearMonth.now(ZoneId.of("Asia/Jakarta")).plusMonths(monthsFromNow).format(MONTH);
     }
 
