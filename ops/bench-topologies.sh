@@ -4,7 +4,7 @@
 #   B  one instance on the local 6-node cluster (ops/redis/local-cluster.sh), dialled directly
 #   C  three instances on the cluster behind HAProxy (ops/haproxy/kentongan.cfg), dialled through the proxy
 # Rounds interleave A, B, C so the shared machine's noise falls on all three alike. Per run: hops/s, p50/p99, service
-# CPU per hop (all instances, /proc), Redis commands and bytes per hop (masters only: replication not counted), and at
+# CPU per hop (all instances and, for C, HAProxy; /proc), Redis commands and bytes per hop (masters only: replication not counted), and at
 # the end the bytes Redis holds per live session and per member Kentongan counts.
 #   mvn -q -B package -DskipTests && bash ops/bench-topologies.sh [ROUNDS] [SECONDS] [MIX]
 # Needs redis-server, redis-cli, haproxy; ports 7000-7005, 8080-8083, 8091 free. About 2 + ROUNDS x 1.2 minutes.
@@ -33,6 +33,7 @@ start() { # port url
 start 8091 redis://127.0.0.1:6379
 for p in 8081 8082 8083; do start $p redis-cluster://127.0.0.1:7000,127.0.0.1:7001,127.0.0.1:7002; done
 haproxy -f ops/haproxy/kentongan.cfg > "$OUT/haproxy.log" 2>&1 & PIDS+=($!)
+echo $! > "$OUT/pid-proxy"
 for p in 8091 8081 8082 8083 8080; do
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$p/ready" > /dev/null && break; sleep 0.4; done
 done
@@ -42,17 +43,22 @@ done
 
 ticks() { local t=0; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' /proc/$(cat "$OUT/pid-$p")/stat))); done; echo $t; }
 masters() { if [ "$1" = A ]; then echo 6379; else for p in 7000 7001 7002 7003 7004 7005; do
-  redis-cli -p $p role 2>/dev/null | head -1 | grep -q master && echo $p; done; fi; }
-redis_totals() { # commands in out, summed over the ports given
+  if redis-cli -p $p role 2>/dev/null | head -1 | grep -q master; then echo $p; fi; done; fi; }
+redis_totals() { # commands in out, summed over the ports given; replication traffic (to the replicas) left out
   local c=0 i=0 o=0
   for p in "$@"; do
     s=$(redis-cli -p $p info stats | tr -d '\r')
-    c=$((c + $(echo "$s" | grep '^total_commands_processed:' | cut -d: -f2)))
-    i=$((i + $(echo "$s" | grep '^total_net_input_bytes:' | cut -d: -f2)))
-    o=$((o + $(echo "$s" | grep '^total_net_output_bytes:' | cut -d: -f2)))
+    v() { echo "$s" | grep "^$1:" | cut -d: -f2; }
+    c=$((c + $(v total_commands_processed)))
+    i=$((i + $(v total_net_input_bytes) - $(v total_net_repl_input_bytes)))
+    o=$((o + $(v total_net_output_bytes) - $(v total_net_repl_output_bytes)))
   done
   echo "$c $i $o"
 }
+
+# What the instances spend doing nothing (timers, menu polls, outreach ticks): the fixed share of C's CPU per hop.
+i0=$(ticks 8081 8082 8083); sleep 10; i1=$(ticks 8081 8082 8083)
+echo "three idle instances: $(( (i1 - i0) * 1000 / $(getconf CLK_TCK) / 10 )) ms of CPU per second together"
 
 echo "round,topology,hops_per_s,p50_ms,p99_ms,errors,busy,cpu_us_per_hop,redis_cmds_per_hop,bytes_to_redis_per_hop,bytes_from_redis_per_hop" > "$OUT/runs.csv"
 for r in $(seq 1 "$ROUNDS"); do
@@ -60,7 +66,7 @@ for r in $(seq 1 "$ROUNDS"); do
     case $t in
       A) url=http://127.0.0.1:8091; inst="8091" ;;
       B) url=http://127.0.0.1:8081; inst="8081" ;;
-      C) url=http://127.0.0.1:8080; inst="8081 8082 8083" ;;
+      C) url=http://127.0.0.1:8080; inst="8081 8082 8083 proxy" ;;
     esac
     ports=$(masters $t)
     t0=$(ticks $inst); read -r c0 i0 o0 <<< "$(redis_totals $ports)"
@@ -99,7 +105,7 @@ import subprocess, sys, statistics as st
 ns = sys.argv[1]
 def cli(*a): return subprocess.run(["redis-cli", "-p", "6379", *a], capture_output=True, text=True).stdout.strip()
 def sample(pattern, n=200):
-    keys = cli("--scan", "--pattern", pattern, "--count", "1000").split("\n")[:n]
+    keys = cli("--scan", "--pattern", pattern).split("\n")[:n]
     sizes = [int(cli("memory", "usage", k, "samples", "0") or 0) for k in keys if k]
     return (st.mean(sizes), len(sizes)) if sizes else (0, 0)
 for what, pattern in [("a session (kept for the resume window)", f"{ns}:{{*}}:ussd"),

@@ -35,6 +35,7 @@ import id.kentongan.reminder.Reminders;
 import id.kentongan.session.SessionStore;
 import id.kentongan.smpp.EmbeddedSmsc;
 import id.kentongan.sms.MoHandler;
+import id.kentongan.store.Keyspace;
 import id.kentongan.store.MemoryTtlStore;
 import id.kentongan.store.Once;
 import id.kentongan.store.Redis;
@@ -241,7 +242,7 @@ public final class Kentongan {
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(meters.scrape()));
         router.get("/ready").handler(ctx -> ready(store.ttl(), menus.registry(), sms).onComplete(ar -> {
             JsonObject checks = ar.result();
-            boolean ok = checks.stream().allMatch(e -> "ok".equals(e.getValue()));
+            boolean ok = checks.stream().allMatch(e -> e.getValue().toString().startsWith("ok"));
             ctx.response().setStatusCode(ok ? 200 : 503).putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("status", ok ? "READY" : "NOT_READY").put("checks", checks).encode());
         }));
@@ -314,8 +315,21 @@ public final class Kentongan {
         JsonObject checks = new JsonObject()
                 .put("menus", menus.live().isEmpty() ? "no valid menu loaded" : "ok")
                 .put("smsc", sms.client().anyBound() ? "ok" : "not bound");
-        return store.get(store.keys().readinessProbe()).map(v -> checks.put("store", "ok"))
-                .otherwise(e -> checks.put("store", store.kind() + " not answering: " + e.getClass().getSimpleName()));
+        // Ready while any part of the store answers: a cluster master failing over leaves its workers the busy screen
+        // for seconds, and the other masters' workers are served meanwhile (ops/RUNBOOK.md, "Redis failover").
+        List<Future<Throwable>> probes = new ArrayList<>();
+        for (int i = 0; i < Keyspace.READINESS_PROBES; i++) {
+            probes.add(store.get(store.keys().readinessProbe(i)).<Throwable>map(v -> null).otherwise(e -> e));
+        }
+        return Future.all(probes).map(all -> {
+            List<Throwable> failed = probes.stream().map(Future::result).filter(java.util.Objects::nonNull).toList();
+            if (failed.isEmpty()) return checks.put("store", "ok");
+            if (failed.size() < probes.size()) {
+                return checks.put("store", "ok, but " + failed.size() + " of " + probes.size()
+                        + " slot ranges not answering (a failover?): their workers get the busy screen");
+            }
+            return checks.put("store", store.kind() + " not answering: " + failed.get(0).getClass().getSimpleName());
+        });
     }
 
     public int port() {

@@ -191,9 +191,30 @@ public final class Keyspace {
         return area("admin", "audit");
     }
 
-    /** Read by the readiness check: any answer means the store answers. */
-    public String readinessProbe() {
-        return root + ":ready";
+    /** How many keys the readiness check reads: one in each sixteenth of the cluster's slots. */
+    public static final int READINESS_PROBES = 16;
+    private static final String[] PROBE_TAGS = spreadOverSlots(READINESS_PROBES);
+
+    /**
+     * Read by the readiness check; probe {@code i} (0-15) lies in the {@code i}-th sixteenth of the slots. One key
+     * alone would live on one master: its failover would take every instance out of the load balancer at once, while
+     * the other masters' workers could still be served (and the failing master's would rather see the busy screen).
+     */
+    public String readinessProbe(int i) {
+        return root + ":{" + PROBE_TAGS[i] + "}";
+    }
+
+    private static String[] spreadOverSlots(int n) {
+        String[] tags = new String[n];
+        int found = 0;
+        for (int k = 0; found < n; k++) {
+            int bucket = io.lettuce.core.cluster.SlotHash.getSlot("ready" + k) * n / io.lettuce.core.cluster.SlotHash.SLOT_COUNT;
+            if (tags[bucket] == null) {
+                tags[bucket] = "ready" + k;
+                found++;
+            }
+        }
+        return tags;
     }
 
     // --- menu versions ---------------------------------------------------------------------------------------------

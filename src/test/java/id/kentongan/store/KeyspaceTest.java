@@ -62,15 +62,26 @@ class KeyspaceTest {
             // Besides a phone's keys, the outbox's shards carry a tag: {sms<i>} (one slot per shard); a quota's counter,
             // tagged by whoever it counts (a phone, or an admin caller's address).
             // The reminder schedule shares {rem}, a campaign {c:<id>}: their scripts move members between their keys.
+            // The readiness probes {ready<n>} lie one in each sixteenth of the slots (any master answering is "ready").
             // A participation row is alone in its slot {part:<dimension>:<key>}: the rows' writes spread over the masters.
             if (!perPhone.contains(k)) {
                 assertTrue(!k.contains("{") || k.startsWith("kt-x:{sms3}:") || k.equals("kt-x:{x}:quota:x") || k.startsWith("kt-x:{rem}:")
-                        || k.startsWith("kt-x:{c:x}:") || k.equals("kt-x:{part:x:x}"), "unexpected hash tag: " + k);
+                        || k.startsWith("kt-x:{c:x}:") || k.equals("kt-x:{part:x:x}") || k.matches("kt-x:\\{ready\\d+}"), "unexpected hash tag: " + k);
             }
         }
         // Overloads of one kind (optOut by Msisdn or by the outbox's string) name one key; different kinds never do.
         assertEquals(all.size() - 1, new HashSet<>(all).size(), "no two kinds of key alike: " + all);
         assertEquals(new Keyspace("kt-x").optOut(PHONE), new Keyspace("kt-x").optOut(PHONE.value()), "one opt-out key, however the number is held");
+    }
+
+    @Test
+    void theReadinessProbesLieOneInEachSixteenthOfTheSlots() {
+        Keyspace keys = new Keyspace("kt");
+        Set<Integer> sixteenths = new HashSet<>();
+        for (int i = 0; i < Keyspace.READINESS_PROBES; i++) {
+            sixteenths.add(io.lettuce.core.cluster.SlotHash.getSlot(keys.readinessProbe(i)) * 16 / io.lettuce.core.cluster.SlotHash.SLOT_COUNT);
+        }
+        assertEquals(16, sixteenths.size());
     }
 
     @Test
