@@ -5,6 +5,7 @@
 # SIGKILLed. Prints: dialogues completed / busy screens / resumed, SMS once / twice / never, and the time until the
 # cluster served again (the killed master's slots answered through the proxy).
 #   mvn -q -B package -DskipTests && bash ops/failover-run.sh [NUMBERS] [LOAD_SECONDS]
+#   VICTIM_PORT=7000 bash ops/failover-run.sh     kills the master on 7000 whatever its load
 # Needs redis-server, redis-cli, haproxy (apt-get install redis-server haproxy) and ports 7000-7005, 8080-8083, 2799-2800
 # free. About three minutes.
 set -euo pipefail
@@ -51,8 +52,9 @@ open(out, "w").write(json.loads(urllib.request.urlopen(req, timeout=120).read())
 PY
 sleep 8
 
-# The master serving the most commands right now.
-VICTIM=$(for p in 7000 7001 7002 7003 7004 7005; do
+# The master serving the most commands right now (or the one on port $VICTIM_PORT, to repeat a run against one master).
+VICTIM=${VICTIM_PORT:-}
+[ -n "$VICTIM" ] || VICTIM=$(for p in 7000 7001 7002 7003 7004 7005; do
   if redis-cli -p $p role | head -1 | grep -q master; then
     echo "$(redis-cli -p $p info stats | tr -d '\r' | grep instantaneous_ops_per_sec | cut -d: -f2) $p"
   fi
