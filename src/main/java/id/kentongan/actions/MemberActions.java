@@ -49,8 +49,8 @@ public final class MemberActions {
     }
 
     /** {@code afterRegistered} is told of each new member and the channel (ussd or sms); its failure fails nothing. */
-    public static List<Action> all(MembershipService members, Clock clock, TtlStore quotas, Quota nikLookups,
-                                   java.util.function.BiFunction<Member, String, Future<Void>> afterRegistered) {
+    static List<Action> all(MembershipService members, Clock clock, TtlStore quotas, Quota nikLookups,
+                            java.util.function.BiFunction<Member, String, Future<Void>> afterRegistered, Keepsakes keepsakes) {
         return List.of(
                 Action.of(CHECK_NIK, call -> nikLookups.take(quotas, call.msisdn().value()).compose(within -> !within
                         ? Future.succeededFuture(ActionOutcome.of("limit"))
@@ -74,7 +74,9 @@ public final class MemberActions {
                             return members.register(r, call.idempotencyKey()).compose(done -> {
                                 if (!done.created()) return Future.succeededFuture(registered(done.member(), call.msisdn()));
                                 ActionOutcome o = new ActionOutcome("ok", Map.of("kpj", done.member().kpj()));
-                                return afterRegistered.apply(done.member(), call.sessionId().startsWith("sms-") ? "sms" : "ussd")
+                                boolean bySms = call.bySms(); // the SMS reply already carries the KPJ
+                                return afterRegistered.apply(done.member(), bySms ? "sms" : "ussd").otherwise((Void) null)
+                                        .compose(v -> bySms ? Future.succeededFuture() : keepsakes.registered(done.member(), call.language()))
                                         .otherwise((Void) null).map(o);
                             });
                         })),

@@ -27,15 +27,14 @@ import java.util.Set;
  */
 public final class PaymentActions {
     private static final Set<Integer> MONTHS = Set.of(1, 3, 6, 12);
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
     private static final Set<String> RESULTS = Set.of("ok", "not_registered", "ended");
     public static final ActionSpec QUOTE = new ActionSpec("payment.quote", RESULTS, Map.of("total", 8));
     public static final ActionSpec CREATE = new ActionSpec("payment.create", RESULTS,
-            Map.of("total", 8, "pay_code", 19, "pay_expires", 16));
+            Map.of("total", 8, "pay_code", 19, "pay_expires", 20));
 
     private PaymentActions() {}
 
-    public static List<Action> all(MembershipService members, PaymentService payments, PaymentOrders orders, Clock clock, ZoneId zone) {
+    static List<Action> all(MembershipService members, PaymentService payments, PaymentOrders orders, Clock clock, Keepsakes keepsakes) {
         return List.of(
                 Action.of(QUOTE, call -> payer(members, clock, call).compose(p -> p.refusal() != null
                         ? Future.succeededFuture(ActionOutcome.of(p.refusal()))
@@ -52,9 +51,12 @@ public final class PaymentActions {
                                     "Iuran BPJS TK " + months + " bln KPJ " + m.kpj(), call.idempotencyKey())))
                             .compose(code -> orders.save(new PaymentOrder(code.code(), reference, m.kpj(), call.msisdn().value(),
                                             months, code.amount()))
+                                    // The code is kept by SMS too; a failed SMS never takes the code off the screen.
+                                    .compose(v -> call.bySms() ? Future.<Void>succeededFuture()
+                                            : keepsakes.paymentCode(call.msisdn(), code, months, call.language()).otherwise((Void) null))
                                     .map(new ActionOutcome("ok", Map.of("total", Long.toString(code.amount()),
                                             "pay_code", code.grouped(),
-                                            "pay_expires", EXPIRY.format(code.expiresAt().atZone(zone))))));
+                                            "pay_expires", keepsakes.deadline(code.expiresAt())))));
                 }))
         );
     }

@@ -31,11 +31,12 @@ public final class StandardActions {
     }
 
     public static List<Action> all(MembershipService members, PaymentService payments, PaymentOrders orders, Clock clock,
-                                   ZoneId zone, Community community, SmsSender sms, TtlStore quotas, Limits limits) {
+                                   ZoneId zone, Community community, SmsSender sms, TtlStore quotas, Limits limits, String ussdCode) {
+        Keepsakes keepsakes = new Keepsakes(sms, ussdCode, zone);
         // A worker who registers themselves (USSD or SMS) is recorded, joins no group, and thanks whoever invited them.
         List<Action> all = new ArrayList<>(MemberActions.all(members, clock, quotas, limits.nikLookups(), (m, channel) ->
-                community.registered(m, channel, java.util.Optional.empty(), java.util.Optional.empty())));
-        all.addAll(PaymentActions.all(members, payments, orders, clock, zone));
+                community.registered(m, channel, java.util.Optional.empty(), java.util.Optional.empty()), keepsakes));
+        all.addAll(PaymentActions.all(members, payments, orders, clock, keepsakes));
         all.addAll(CommunityActions.all(community, members, sms, clock, quotas, limits.agentNikLookups()));
         return all;
     }

@@ -204,7 +204,7 @@ public final class UssdService {
         if (depth >= MAX_EFFECTS_PER_HOP) {
             return Future.succeededFuture(new Step(step.state(), Reply.end(SystemTexts.BUSY.in(step.state().language(), menu.defaultLanguage())), null));
         }
-        ActionCall call = new ActionCall(req.msisdn(), req.sessionId(), step.effect().screen(), step.effect().values());
+        ActionCall call = new ActionCall(req.msisdn(), req.sessionId(), step.effect().screen(), step.effect().values(), step.state().language());
         return actions.run(step.effect().action(), call)
                 .compose(outcome -> effects(req, menu, engine.afterEffect(menu, step.state(), outcome), depth + 1));
     }
