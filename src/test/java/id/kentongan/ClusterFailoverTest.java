@@ -123,7 +123,7 @@ class ClusterFailoverTest {
                     Instant.now().getEpochSecond(), null).statusCode(), "a replay at another instance gets the same answer");
             String status = PaymentLoopTest.status(payer, k.port());
             assertTrue(status.contains("Lunas s.d. " + PaymentLoopTest.paidThrough(2)), "three months, credited once: " + status);
-            assertEquals(1, Instances.smsTo(Msisdn.parse(payer).orElseThrow().value(), 1, k, late).stream()
+            assertEquals(1, Instances.smsTo(Msisdn.parse(payer).orElseThrow().value(), 3, k, late).stream()
                     .filter(t -> t.startsWith("BPJS TK: iuran Rp50.400")).count(), "one receipt");
 
             Call back = new Call("cf-" + UUID.randomUUID(), phone, k.port());

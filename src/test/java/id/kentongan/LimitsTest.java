@@ -86,8 +86,9 @@ class LimitsTest {
         Answer stranger = Gateway.at(k.port(), "n-" + UUID.randomUUID(), phone(), "1*" + m.nik().value());
         assertEquals("END NIK ini sudah terdaftar dari nomor " + masked + ". Cek status dari nomor itu atau hubungi agen Perisai.", stranger.body());
         assertFalse(stranger.body().contains(m.kpj()));
+        // The owner's phone is told at once, before any NIK (issue 16): its own card number.
         Answer own = Gateway.at(k.port(), "n-" + UUID.randomUUID(), owner, "1*" + m.nik().value());
-        assertTrue(own.body().contains("No. KPJ: " + m.kpj()), own.body());
+        assertTrue(own.body().contains("Nomor kartu (KPJ): " + m.kpj()), own.body());
 
         // The same by SMS.
         String other = phone();

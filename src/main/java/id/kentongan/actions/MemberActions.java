@@ -33,7 +33,10 @@ public final class MemberActions {
      */
     public static final ActionSpec CHECK_NIK = new ActionSpec("member.check_nik", Set.of("available", "registered", "registered_other", "limit"),
             Map.of("kpj", 11, "owner_phone", 11));
-    public static final ActionSpec QUOTE = new ActionSpec("contribution.quote", Set.of("ok"), Map.of("jkk", 6, "jkm", 4, "monthly", 6));
+    /** The contribution for an income; with a NIK in the dialogue, its last four digits and the birth date read from it. */
+    public static final ActionSpec QUOTE = new ActionSpec("contribution.quote", Set.of("ok"),
+            Map.of("jkk", 6, "jkm", 4, "monthly", 6, "nik_end", 4, "born", 10));
+    private static final DateTimeFormatter BORN = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     public static final ActionSpec REGISTER = new ActionSpec("member.register", Set.of("ok", "registered", "registered_other", "limit"),
             Map.of("kpj", 11, "owner_phone", 11));
     public static final ActionSpec STATUS = new ActionSpec("member.status",
@@ -61,8 +64,14 @@ public final class MemberActions {
                 Action.of(QUOTE,
                         call -> {
                             ContributionPlan plan = new ContributionPlan(Long.parseLong(call.value("income")));
-                            return Future.succeededFuture(new ActionOutcome("ok", Map.of("jkk", Long.toString(plan.jkk()),
-                                    "jkm", Long.toString(plan.jkm()), "monthly", Long.toString(plan.monthly()))));
+                            Map<String, String> out = new java.util.HashMap<>(Map.of("jkk", Long.toString(plan.jkk()),
+                                    "jkm", Long.toString(plan.jkm()), "monthly", Long.toString(plan.monthly())));
+                            String nik = call.value("nik");
+                            if (nik != null && Nik.isValid(nik)) {
+                                out.put("nik_end", nik.substring(12));
+                                out.put("born", BORN.format(new Nik(nik).birthDate(LocalDate.now(clock).getYear())));
+                            }
+                            return Future.succeededFuture(new ActionOutcome("ok", out));
                         }),
 
                 Action.once(REGISTER,

@@ -1,5 +1,7 @@
 package id.kentongan.menu;
 
+import id.kentongan.text.Gsm7;
+
 import java.util.List;
 
 /**
@@ -135,7 +137,12 @@ public final class MenuEngine {
         List<String> pages = pages(menu, screen, state);
         int page = Math.min(state.page(), pages.size() - 1);
         String text = pages.get(page);
-        if (hint != null) text = hint.in(state.language(), menu.defaultLanguage()) + "\n" + text;
+        if (hint != null) {
+            // A page of a long message may be full already (the validator reserves room for hints on menus and inputs
+            // only): the page must fit, the hint gives way.
+            String hinted = hint.in(state.language(), menu.defaultLanguage()) + "\n" + text;
+            if (Gsm7.fitsOnePage(hinted)) text = hinted;
+        }
         boolean end = screen instanceof Screen.MessageScreen m && m.end() && page == pages.size() - 1;
         return Step.reply(state.onPage(page), end ? Reply.end(text) : Reply.con(text));
     }

@@ -154,7 +154,8 @@ class SmppServiceTest {
         assertEquals("Nama lengkap sesuai KTP:", phone.press(Instances.nik(50_003)).text());
         assertTrue(phone.press("Ratna").text().startsWith("Pekerjaan Anda:"));
         assertTrue(phone.press("2").text().startsWith("Penghasilan per bulan:"));
-        assertTrue(phone.press("1").text().startsWith("RATNA\nPenghasilan Rp1.000.000\nIuran Rp16.800/bln"));
+        String confirm = phone.press("1").text();
+        assertTrue(confirm.startsWith("RATNA\nNIK ...") && confirm.contains("\nPenghasilan Rp1.000.000\nIuran Rp16.800/bulan"), confirm);
         SmscSimulator.Screen done = phone.press("1");
         assertTrue(done.end(), "PSSR response ends the dialogue");
         assertTrue(done.text().startsWith("Selamat, Anda terdaftar JKK+JKM!\nNo. KPJ: "), done.text());

@@ -70,7 +70,8 @@ class UssdEndToEndTest {
         assertScreen(call.press(name), false, "Pekerjaan Anda:\n1. Tukang parkir");
         assertScreen(call.press(job), false, "Penghasilan per bulan:\n1. Rp1.000.000");
         Answer confirm = call.press(income);
-        assertScreen(confirm, false, name.toUpperCase() + "\nPenghasilan " + expectIncome + "\nIuran " + expectMonthly + "/bln\n");
+        assertScreen(confirm, false, name.toUpperCase() + "\nNIK ..." + nik.substring(12) + " lahir ");
+        assertTrue(confirm.screen().contains("\nPenghasilan " + expectIncome + "\nIuran " + expectMonthly + "/bulan\n1. Benar, daftar"), confirm.body());
         Answer done = call.press("1");
         assertScreen(done, true, "Selamat, Anda terdaftar JKK+JKM!\nNo. KPJ: ");
         assertTrue(done.screen().contains("Bayar iuran pertama " + expectMonthly), done.body());
@@ -98,7 +99,9 @@ class UssdEndToEndTest {
         assertScreen(call.press("7"), false, "Pilihan tidak ada.\nPekerjaan Anda:");
         assertScreen(call.press("1"), false, "Penghasilan per bulan:");
         assertScreen(call.press("6"), false, "Ketik penghasilan per bulan");
-        assertScreen(call.press("2.500.000"), false, "SLAMET RIYADI\nPenghasilan Rp2.500.000\nIuran Rp31.800/bln");
+        Answer confirm = call.press("2.500.000");
+        assertScreen(confirm, false, "SLAMET RIYADI\nNIK ...");
+        assertTrue(confirm.screen().contains("\nPenghasilan Rp2.500.000\nIuran Rp31.800/bulan"), confirm.body());
         Answer done = call.press("1");
         assertScreen(done, true, "Selamat, Anda terdaftar JKK+JKM!\nNo. KPJ: ");
 
@@ -194,7 +197,9 @@ class UssdEndToEndTest {
         assertScreen(second.press("1"), false, "Nama lengkap sesuai KTP:");
         assertScreen(second.press("Tini"), false, "Pekerjaan Anda:");
         assertScreen(second.press("3"), false, "Penghasilan per bulan:");
-        assertScreen(second.press("1"), false, "TINI\nPenghasilan Rp1.000.000\nIuran Rp16.800/bln");
+        Answer confirm = second.press("1");
+        assertScreen(confirm, false, "TINI\nNIK ...");
+        assertTrue(confirm.screen().contains("\nPenghasilan Rp1.000.000\nIuran Rp16.800/bulan"), confirm.body());
         assertScreen(second.press("1"), true, "Selamat, Anda terdaftar JKK+JKM!");
         // Finished: nothing left to resume.
         assertScreen(new Call(sid(), phone, a.port()).dial(), false, "Kentongan BPJS Ketenagakerjaan");
