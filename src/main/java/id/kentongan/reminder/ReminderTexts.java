@@ -21,15 +21,18 @@ public final class ReminderTexts {
         String name = Names.firstName(p.member().name());
         String date = DATE.format(p.date());
         String amount = Rupiah.format(p.amountDue());
+        // Plain words (what JKK and JKM are, not their names), and an answer the worker can give from the SMS itself:
+        // BAYAR (one month) or BAYAR 3 brings a payment code by SMS (sms.MoHandler); the USSD code stays for those who
+        // would rather dial.
         return switch (p.event()) {
-            case BEFORE_7 -> "BPJS TK: Yth " + name + ", perlindungan JKK+JKM Anda berakhir " + date + ". Iuran " + amount
-                    + "/bln. Bayar lewat " + ussdCode + " pilih 3 atau agen Perisai. STOP=berhenti";
-            case BEFORE_1 -> "BPJS TK: Yth " + name + ", perlindungan JKK+JKM Anda berakhir BESOK " + date + ". Bayar " + amount
-                    + " lewat " + ussdCode + " pilih 3 atau agen Perisai. STOP=berhenti";
-            case LAPSED -> "BPJS TK: Yth " + name + ", sejak " + date + " Anda TIDAK terlindungi JKK+JKM. Bayar " + amount
-                    + " lewat " + ussdCode + " pilih 3 agar aktif lagi. STOP=berhenti";
-            case FINAL -> "BPJS TK: PERINGATAN TERAKHIR " + name + ", kepesertaan JKK+JKM berakhir " + date + " bila belum bayar "
-                    + amount + ". Bayar lewat " + ussdCode + " pilih 3. STOP=berhenti";
+            case BEFORE_7 -> "BPJS TK: Yth " + name + ", asuransi kecelakaan kerja & kematian Anda habis " + date + ". Iuran " + amount
+                    + "/bulan. Balas BAYAR atau tekan " + ussdCode + ". STOP=berhenti";
+            case BEFORE_1 -> "BPJS TK: Yth " + name + ", asuransi kecelakaan kerja & kematian Anda habis BESOK " + date + ". Bayar "
+                    + amount + ": balas BAYAR atau tekan " + ussdCode + ". STOP=berhenti";
+            case LAPSED -> "BPJS TK: Yth " + name + ", sejak " + date + " Anda TIDAK punya asuransi kecelakaan kerja & kematian. Bayar "
+                    + amount + ": balas BAYAR atau " + ussdCode + ". STOP=berhenti";
+            case FINAL -> "BPJS TK: PERINGATAN TERAKHIR " + name + ", kepesertaan Anda berakhir " + date + " bila belum bayar "
+                    + amount + ". Balas BAYAR 3 atau tekan " + ussdCode + ". STOP=berhenti";
         };
     }
 }

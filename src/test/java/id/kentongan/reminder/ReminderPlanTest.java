@@ -92,7 +92,7 @@ class ReminderPlanTest {
         for (DueEvent e : DueEvent.values()) {
             String t = texts.text(new ReminderPlan.Planned(m, e, Instant.EPOCH, LocalDate.of(2026, 11, 30), 3 * 1_234_567L));
             assertEquals(1, SmsSegments.count(t), e + ": " + t.length() + " " + t);
-            assertTrue(t.contains("*567#") && t.contains("STOP"), t);
+            assertTrue(t.contains("*567#") && t.contains("STOP") && t.matches("(?s).*[Bb]alas BAYAR.*"), t);
             assertFalse(t.contains("ABDULLAH"), "first name only");
         }
         assertEquals("Budi", Names.firstName("BUDI SANTOSO"));

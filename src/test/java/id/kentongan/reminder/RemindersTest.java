@@ -77,10 +77,10 @@ class RemindersTest {
 
             List<String> toDue = Instances.smsTo(dueIn7Days.msisdn().value(), 1, a, b);
             assertEquals(1, toDue.size());
-            assertTrue(toDue.get(0).contains("berakhir 30/11/2026") && toDue.get(0).contains("Rp16.800"), toDue.get(0));
+            assertTrue(toDue.get(0).contains("habis 30/11/2026") && toDue.get(0).contains("Rp16.800"), toDue.get(0));
             List<String> toLapsed = Instances.smsTo(lapsed.msisdn().value(), 1, a, b);
             assertEquals(1, toLapsed.size());
-            assertTrue(toLapsed.get(0).contains("sejak 01/11/2026") && toLapsed.get(0).contains("TIDAK terlindungi"), toLapsed.get(0));
+            assertTrue(toLapsed.get(0).contains("sejak 01/11/2026") && toLapsed.get(0).contains("TIDAK punya asuransi"), toLapsed.get(0));
 
             // The member list read twice, and by the other instance; sending again on both: nothing new.
             reminders.scan();
@@ -106,7 +106,7 @@ class RemindersTest {
                     "BEFORE_1 for the two whose cover ends tomorrow (one of them withheld at sending)");
             List<String> again = Instances.smsTo(dueIn7Days.msisdn().value(), 2, a, b);
             assertEquals(2, again.size());
-            assertEquals(1, again.stream().filter(t -> t.contains("berakhir BESOK 30/11/2026")).count(), again.toString());
+            assertEquals(1, again.stream().filter(t -> t.contains("habis BESOK 30/11/2026")).count(), again.toString());
             Instances.drained(a, b);
             assertEquals(1, Instances.smsTo(willStop.msisdn().value(), 0, a, b).size(), "still only the STOP confirmation");
         }
@@ -148,7 +148,7 @@ class RemindersTest {
             clock.set("2026-11-24T07:00");
             assertEquals(1, reminders.dispatch(100), "only the one who has not paid");
             List<String> sent = Instances.smsTo(renamed.msisdn().value(), 1, a);
-            assertTrue(sent.get(0).contains("Siti") && sent.get(0).contains("berakhir 30/11/2026"), "written from the 06:30 reading: " + sent);
+            assertTrue(sent.get(0).contains("Siti") && sent.get(0).contains("habis 30/11/2026"), "written from the 06:30 reading: " + sent);
             Instances.drained(a);
             assertEquals(0, Instances.smsTo(paysHere.msisdn().value(), 0, a).size());
             assertEquals(0, Instances.smsTo(paysAtABank.msisdn().value(), 0, a).size());
@@ -161,6 +161,30 @@ class RemindersTest {
             Instances.await(store.close());
         } finally {
             Instances.await(vertx.close());
+        }
+    }
+
+    /** The reminder says how to answer it; answering BAYAR 3 brings a payment code by SMS. */
+    @Test
+    void aReminderIsAnsweredWithBayarThreeAndAPaymentCodeComesBack() throws Exception {
+        MutableClock clock = MutableClock.wib("2026-11-23T22:00");
+        try (Instances instances = new Instances()) {
+            KentonganConfig cfg = Instances.isolatedWithQuietHours();
+            Kentongan a = instances.start(cfg, clock);
+            Member due = member(YearMonth.of(2026, 11));
+            Instances.await(((SandboxMembershipService) a.members()).put(due));
+            Reminders reminders = a.reminders().orElseThrow();
+            reminders.scan();
+            clock.set("2026-11-24T07:00");
+            assertEquals(1, reminders.dispatch(100));
+            String to = due.msisdn().value();
+            String reminder = Instances.smsTo(to, 1, a).get(0);
+            assertTrue(reminder.contains("Balas BAYAR atau tekan *567#"), reminder);
+
+            Instances.simulator(a).mo(to, "567", "BAYAR 3");
+            List<String> both = Instances.smsTo(to, 2, a);
+            assertEquals(2, both.size(), both.toString());
+            assertTrue(both.get(1).startsWith("Kode iuran: 8899 ") && both.get(1).contains("Rp50.400"), both.get(1));
         }
     }
 
