@@ -48,7 +48,7 @@ public final class ConfigLoader {
         }
         KentonganConfig d = KentonganConfig.defaults();
         String host = pick(env, "KENTONGAN_HTTP_HOST", y, "http.host", d.httpHost());
-        int port = Integer.parseInt(pick(env, "KENTONGAN_HTTP_PORT", y, "http.port", Integer.toString(d.httpPort())));
+        int port = number("http.port (KENTONGAN_HTTP_PORT)", pick(env, "KENTONGAN_HTTP_PORT", y, "http.port", Integer.toString(d.httpPort())), 0, 65535);
         String redis = pick(env, "KENTONGAN_REDIS_URL", y, "redis.url", null);
         return new KentonganConfig(host, port,
                 Optional.ofNullable(redis).filter(s -> !s.isBlank()),
@@ -81,6 +81,18 @@ public final class ConfigLoader {
                         duration("limits.httpIdleTimeout", pick(env, "KENTONGAN_LIMIT_HTTP_IDLE_TIMEOUT", y, "limits.httpIdleTimeout", null), d.httpIdleTimeout()));
     }
 
+    /** A whole number within [min, max], or one line that names the setting and says what it takes. */
+    static int number(String setting, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("invalid configuration: " + setting + " must be a whole number from " + min + " to " + max
+                + ", was \"" + value + "\"");
+    }
+
     private static int count(Map<String, String> env, Map<String, Object> y, String variable, String key, int fallback) {
         String v = pick(env, "KENTONGAN_LIMIT_" + variable, y, "limits." + key, Integer.toString(fallback));
         try {
@@ -110,7 +122,8 @@ public final class ConfigLoader {
         return new Sms(Optional.ofNullable(smsc).filter(s -> !s.isBlank()).map(SmscConfig::parse),
                 duration("sms.patience", pick(env, "KENTONGAN_SMS_PATIENCE", y, "sms.patience", null), d.patience()),
                 duration("sms.reclaimIdle", pick(env, "KENTONGAN_SMS_RECLAIM_IDLE", y, "sms.reclaimIdle", null), d.reclaimIdle()),
-                Integer.parseInt(pick(env, "KENTONGAN_SMS_SHARDS", y, "sms.outboxShards", Integer.toString(d.outboxShards()))));
+                number("sms.outboxShards (KENTONGAN_SMS_SHARDS)", pick(env, "KENTONGAN_SMS_SHARDS", y, "sms.outboxShards",
+                        Integer.toString(d.outboxShards())), 1, 256));
     }
 
     private static Backends backends(Map<String, String> env, Map<String, Object> y) {
@@ -124,8 +137,8 @@ public final class ConfigLoader {
                 duration("payment.timeout", pick(env, "KENTONGAN_PAYMENT_TIMEOUT", y, "payment.timeout", null), d.paymentTimeout()),
                 pick(env, "KENTONGAN_PAYMENT_PROVIDER", y, "payment.provider", pay == null ? d.paymentProvider() : "provider"),
                 pick(env, "KENTONGAN_PAYMENT_SECRET", y, "payment.callbackSecret", pay == null ? d.paymentSecret() : null),
-                Integer.parseInt(pick(env, "KENTONGAN_CIRCUIT_MAX_FAILURES", y, "backend.circuitMaxFailures",
-                        Integer.toString(d.circuitMaxFailures()))),
+                number("backend.circuitMaxFailures (KENTONGAN_CIRCUIT_MAX_FAILURES)", pick(env, "KENTONGAN_CIRCUIT_MAX_FAILURES", y,
+                        "backend.circuitMaxFailures", Integer.toString(d.circuitMaxFailures())), 1, 1_000_000),
                 duration("backend.circuitReset", pick(env, "KENTONGAN_CIRCUIT_RESET", y, "backend.circuitReset", null), d.circuitReset()),
                 duration("backend.statusCacheTtl", pick(env, "KENTONGAN_STATUS_CACHE_TTL", y, "backend.statusCacheTtl", null),
                         d.statusCacheTtl()));

@@ -44,7 +44,31 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         DevTools.find().ifPresent(tools -> tools.commands().forEach(cli::addSubcommand));
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            commandLine.getErr().println("kentongan " + commandLine.getCommandName() + ": " + plainly(e));
+            return 1;
+        });
         return cli;
+    }
+
+    /** One line a newcomer can act on, for what a command may meet; never a stack trace. */
+    static String plainly(Throwable e) {
+        Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (c instanceof java.nio.file.NoSuchFileException f) return "no such file: " + f.getFile() + " (check the path)";
+        if (c instanceof java.nio.file.AccessDeniedException f) return "cannot read " + f.getFile() + " (permission denied)";
+        if (c instanceof java.net.ConnectException || c instanceof java.net.http.HttpConnectTimeoutException) {
+            return "cannot connect to the service (is it running? start it with: java -jar target/kentongan.jar serve; "
+                    + "pass its address with --url)";
+        }
+        if (c instanceof java.net.BindException) return portInUse(c);
+        if (c instanceof IllegalArgumentException || c instanceof IllegalStateException) return String.valueOf(c.getMessage());
+        return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+    }
+
+    /** "Address already in use" says nothing of the port: this does, and how to choose another. */
+    static String portInUse(Throwable e) {
+        return "the port is already in use (" + e.getMessage() + "): stop what uses it, or choose another port with "
+                + "KENTONGAN_HTTP_PORT=8081 (or http.port in the configuration file)";
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -65,7 +89,9 @@ public final class Main {
                 app = Blocking.await(Kentongan.start(vertx, cfg, Clock.system(cfg.zone()),
                         DevTools.find().map(DevTools::smsc).orElse(EmbeddedSmsc.Factory.NONE)));
             } catch (Exception e) {
-                System.err.println("kentongan: cannot start: " + e.getMessage());
+                Throwable cause = e.getCause() != null && e.getMessage() != null && e.getMessage().contains("Address already in use") ? e.getCause() : e;
+                System.err.println("kentongan: cannot start on port " + cfg.httpPort() + ": "
+                        + (String.valueOf(e.getMessage()).contains("Address already in use") ? portInUse(cause) : plainly(e)));
                 vertx.close();
                 return 1;
             }

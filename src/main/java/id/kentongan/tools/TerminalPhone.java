@@ -46,7 +46,8 @@ public final class TerminalPhone {
                         .POST(HttpRequest.BodyPublishers.ofString(form(sessionId, String.join("*", inputs)))).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                out.println("Cannot reach " + base + ": " + e.getMessage() + " (is `serve` running?)");
+                out.println("Cannot reach " + base + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                        + "): is the service running? Start it with: java -jar target/kentongan.jar serve");
                 return 2;
             }
             String body = res.body();
@@ -83,8 +84,11 @@ public final class TerminalPhone {
         for (String line : text.split("\n", -1)) {
             String rest = line;
             do {
-                String part = rest.length() > WIDTH - 2 ? rest.substring(0, WIDTH - 2) : rest;
-                rest = rest.substring(part.length());
+                // Wrapped at a space, as a phone does; a word longer than the line is cut.
+                int cut = rest.length() <= WIDTH - 2 ? rest.length() : rest.lastIndexOf(' ', WIDTH - 2);
+                if (cut <= 0) cut = Math.min(rest.length(), WIDTH - 2);
+                String part = rest.substring(0, cut);
+                rest = rest.substring(cut).stripLeading();
                 out.println("| " + part + " ".repeat(WIDTH - 2 - part.length()) + " |");
             } while (!rest.isEmpty());
         }
