@@ -222,7 +222,8 @@ public final class Kentongan {
         // A doubled step waits for the first one's outcome a little less than the action timeout allows.
         Once once = new Once(vertx, store.ttl(), Duration.ofHours(24), config.backendTimeout().multipliedBy(3).dividedBy(5));
         return new Actions(vertx, config.backendTimeout(), once, StandardActions.all(backends.members(), backends.payments(),
-                backends.orders(), clock, config.zone(), community, sender, store.ttl(), config.limits(), config.outreach().ussdCode()));
+                backends.orders(), clock, config.zone(), community, sender, store.ttl(), config.limits(), config.outreach().ussdCode(),
+                config.outreach().quietHours(config.zone())));
     }
 
     static Admin admin(Vertx vertx, KentonganConfig config, Store store, Clock clock, Menus menus, Community community,

@@ -8,6 +8,7 @@ import id.kentongan.store.Limits;
 import id.kentongan.store.TtlStore;
 import id.kentongan.payment.PaymentOrders;
 import id.kentongan.payment.PaymentService;
+import id.kentongan.reminder.QuietHours;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -27,17 +28,19 @@ public final class StandardActions {
             c.put(s.name(), s);
         }
         for (ActionSpec s : CommunityActions.specs()) c.put(s.name(), s);
+        for (ActionSpec s : CoordinatorActions.specs()) c.put(s.name(), s);
         return c;
     }
 
     public static List<Action> all(MembershipService members, PaymentService payments, PaymentOrders orders, Clock clock,
-                                   ZoneId zone, Community community, SmsSender sms, TtlStore quotas, Limits limits, String ussdCode) {
+                                   ZoneId zone, Community community, SmsSender sms, TtlStore quotas, Limits limits, String ussdCode, QuietHours quiet) {
         Keepsakes keepsakes = new Keepsakes(sms, ussdCode, zone);
         // A worker who registers themselves (USSD or SMS) is recorded, joins no group, and thanks whoever invited them.
         List<Action> all = new ArrayList<>(MemberActions.all(members, clock, quotas, limits.nikLookups(), (m, channel) ->
                 community.registered(m, channel, java.util.Optional.empty(), java.util.Optional.empty()), keepsakes));
         all.addAll(PaymentActions.all(members, payments, orders, clock, keepsakes));
         all.addAll(CommunityActions.all(community, members, sms, clock, quotas, limits.agentNikLookups()));
+        all.addAll(CoordinatorActions.all(community.groups(), members, sms, quotas, clock, quiet, ussdCode));
         return all;
     }
 }

@@ -41,9 +41,22 @@ public final class Groups {
         return store.keys().groupMembers(code);
     }
 
+    /** Saves the group; its coordinator (if any) is found by number afterwards, and a replaced one no longer is. */
     public Future<Group> save(String name, Optional<Msisdn> coordinator) {
         Group g = new Group(code(name), name.strip(), coordinator.map(Msisdn::value));
-        return store.put(store.keys().group(g.code()), g.toJson().encode(), KEEP).compose(v -> store.addToSet(store.keys().groups(), g.code())).map(g);
+        return find(g.code()).compose(old -> {
+            Future<Void> unindexed = old.flatMap(Group::coordinator).filter(c -> !g.coordinator().equals(Optional.of(c)))
+                    .map(c -> store.remove(store.keys().coordinatorOf(new Msisdn(c)))).orElse(Future.succeededFuture());
+            return unindexed.compose(v -> store.put(store.keys().group(g.code()), g.toJson().encode(), KEEP))
+                    .compose(v -> coordinator.map(c -> store.put(store.keys().coordinatorOf(c), g.code(), KEEP)).orElse(Future.succeededFuture()))
+                    .compose(v -> store.addToSet(store.keys().groups(), g.code())).map(g);
+        });
+    }
+
+    /** The group {@code phone} coordinates, if any. */
+    public Future<Optional<Group>> coordinatedBy(Msisdn phone) {
+        return store.get(store.keys().coordinatorOf(phone)).compose(code -> code.isEmpty() ? Future.succeededFuture(Optional.<Group>empty())
+                : find(code.get()).map(g -> g.filter(x -> x.coordinator().equals(Optional.of(phone.value())))));
     }
 
     public Future<Optional<Group>> find(String code) {

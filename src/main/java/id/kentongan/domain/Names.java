@@ -33,21 +33,37 @@ public final class Names {
         return SHOWN.matcher(v).matches() ? Optional.of(v) : Optional.empty();
     }
 
-    /** "SITI AMINAH" -> "Siti"; at most 12 letters, so every text that greets by name keeps its length. */
+    /** Titles written before a name ("PAK DARTO"): part of how the person is addressed, never their name's initial. */
+    private static final java.util.Set<String> TITLES = java.util.Set.of("PAK", "BAPAK", "BU", "IBU", "MAS", "MBAK", "MBAH", "BANG", "H.", "HJ.");
+
+    /** "SITI AMINAH" -> "Siti"; "PAK DARTO" -> "Darto"; at most 12 letters, so every text that greets by name keeps its length. */
     public static String firstName(String name) {
         // Names from the core system or an operator are shown as latin() would store them (a '?' for what cannot be).
         String shown = name == null ? null : latin(name).orElseGet(() -> unshowable(name));
-        String first = shown == null || shown.isBlank() ? "Peserta" : shown.strip().split("\\s+")[0];
-        first = first.charAt(0) + first.substring(1).toLowerCase(Locale.ROOT);
-        return first.length() > 12 ? first.substring(0, 12) : first;
+        String[] p = shown == null || shown.isBlank() ? new String[]{"PESERTA"} : untitled(shown.strip().split("\\s+"));
+        return capitalised(p[0], 12);
     }
 
-    /** "SITI AMINAH" -> "Siti A.": first name and the initial of the last, how agents and workers see one another. */
+    /**
+     * "SITI AMINAH" -> "Siti A.": first name and the initial of the last, how agents and workers see one another. A
+     * title stays with the name it goes with: "PAK DARTO" -> "Pak Darto", "BU SITI AMINAH" -> "Bu Siti A.".
+     */
     public static String abbreviated(String name) {
         String shown = name == null ? null : latin(name).orElseGet(() -> unshowable(name));
-        String[] p = shown == null ? new String[0] : shown.strip().split("\\s+");
-        if (p.length < 2) return firstName(shown);
-        return firstName(p[0]) + " " + p[p.length - 1].charAt(0) + ".";
+        String[] all = shown == null || shown.isBlank() ? new String[]{"PESERTA"} : shown.strip().split("\\s+");
+        String[] p = untitled(all);
+        String title = p.length < all.length ? capitalised(all[0], 6) + " " : "";
+        if (p.length < 2) return title + capitalised(p[0], 12);
+        return title + capitalised(p[0], 12) + " " + p[p.length - 1].charAt(0) + ".";
+    }
+
+    private static String[] untitled(String[] words) {
+        return words.length > 1 && TITLES.contains(words[0]) ? java.util.Arrays.copyOfRange(words, 1, words.length) : words;
+    }
+
+    private static String capitalised(String word, int max) {
+        String w = word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT);
+        return w.length() > max ? w.substring(0, max) : w;
     }
 
     private static String unshowable(String name) {

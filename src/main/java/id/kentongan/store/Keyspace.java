@@ -119,6 +119,16 @@ public final class Keyspace {
     }
 
     /** The worker's group. */
+    /** The group a phone coordinates (named by an operator with the group): its code. */
+    public String coordinatorOf(Msisdn m) {
+        return phone(m, "coordinates");
+    }
+
+    /** Set when a group's coordinator sends the group a reminder in {@code week} ("code:2026-W49"): one per group per week. */
+    public String groupReminder(String codeAndWeek) {
+        return area("group", "reminded:" + codeAndWeek);
+    }
+
     public String groupOf(Msisdn worker) {
         return phone(worker, "group");
     }
