@@ -122,12 +122,12 @@ class ClusterFailoverTest {
             assertEquals(200, PaymentLoopTest.callback(late.port(), "sandbox", Backends.SANDBOX_SECRET, PaymentLoopTest.paid(code, 50_400),
                     Instant.now().getEpochSecond(), null).statusCode(), "a replay at another instance gets the same answer");
             String status = PaymentLoopTest.status(payer, k.port());
-            assertTrue(status.contains("Lunas s.d. " + PaymentLoopTest.paidThrough(2)), "three months, credited once: " + status);
+            assertTrue(status.contains("Sudah bayar sampai " + PaymentLoopTest.paidThrough(2)), "three months, credited once: " + status);
             assertEquals(1, Instances.smsTo(Msisdn.parse(payer).orElseThrow().value(), 3, k, late).stream()
                     .filter(t -> t.startsWith("BPJS TK: iuran Rp50.400")).count(), "one receipt");
 
             Call back = new Call("cf-" + UUID.randomUUID(), phone, k.port());
-            assertEquals("CON Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal", back.dial().body());
+            assertEquals("CON Menu tadi terputus.\n1. Lanjutkan\n2. Mulai dari awal", back.dial().body());
             assertTrue(back.press("1").body().startsWith("CON Nama lengkap"), "the dialogue goes on where it was");
 
             Map<String, Long> sent = Eventually.value("300 SMS at the SMSC", Duration.ofSeconds(60),

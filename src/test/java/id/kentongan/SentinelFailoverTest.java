@@ -72,7 +72,7 @@ class SentinelFailoverTest {
             String promoted = LocalRedis.cli(26390, "sentinel", "get-master-addr-by-name", "kentongan");
 
             Call back = new Call("f-" + UUID.randomUUID(), phone, k.port());
-            assertEquals("CON Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal", back.dial().body());
+            assertEquals("CON Menu tadi terputus.\n1. Lanjutkan\n2. Mulai dari awal", back.dial().body());
             assertTrue(back.press("1").body().startsWith("CON Nama lengkap"), "the dialogue goes on where it was");
             assertTrue(back.press("Sri Rahayu").body().startsWith("CON Pekerjaan"));
 

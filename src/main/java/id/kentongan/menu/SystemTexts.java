@@ -17,7 +17,7 @@ public final class SystemTexts {
     public static final String TOO_MANY = "Terlalu banyak permintaan. Coba lagi 1 menit lagi.\nToo many requests. Try again in a minute.";
     public static final String BUSY_BOTH = "Layanan sedang sibuk, silakan coba lagi.\nService is busy, please try again.";
     public static final Text RESUME = Text.of(
-            "Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal",
+            "Menu tadi terputus.\n1. Lanjutkan\n2. Mulai dari awal",
             "Your last session was cut off.\n1. Continue\n2. Start again");
     public static final String UNKNOWN_SERVICE = "Kode layanan tidak dikenal.\nUnknown service code.";
 

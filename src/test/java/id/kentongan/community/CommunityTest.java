@@ -218,7 +218,7 @@ class CommunityTest {
 
             // Signing in with the PIN typed in one hop: nothing held either.
             Call again = new Call(sid(), agent, k.port()).code("*568#");
-            assertTrue(again.dial().body().startsWith("CON Sesi sebelumnya terputus."));
+            assertTrue(again.dial().body().startsWith("CON Menu tadi terputus."));
             assertEquals("CON Halo Siti A., masukkan PIN:", again.press("2").body());
             assertTrue(again.press("481516").body().startsWith("CON Perisai Siti A."));
             String second = r.sync().get(sessionKey);
@@ -240,7 +240,7 @@ class CommunityTest {
         assertTrue(c.press("0" + worker.substring(2)).body().startsWith("CON NIK pekerja"));
         // The call drops here. The agent dials again and takes up the dialogue.
         Call back = new Call(sid(), agent, k.port()).code("*568#");
-        assertEquals("CON Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal", back.dial().body());
+        assertEquals("CON Menu tadi terputus.\n1. Lanjutkan\n2. Mulai dari awal", back.dial().body());
         assertEquals("CON Halo Siti A., masukkan PIN:", back.press("1").body());
         assertEquals("CON PIN salah, sisa 2 kali. Masukkan PIN:", back.press("000000").body());
         Answer where = back.press("135790");

@@ -54,7 +54,7 @@ class MenuEngineTest {
     void theFirstScreenIsTheMainMenuInBahasaIndonesia() {
         Step s = dial();
         assertFalse(s.reply().end());
-        assertEquals("Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar JKK+JKM\n2. Cek status\n"
+        assertEquals("Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar asuransi kerja\n2. Cek status\n"
                 + "3. Bayar iuran\n4. Bahasa/Language\n5. Bantuan\n6. Ajak teman", s.reply().text());
     }
 
@@ -114,10 +114,10 @@ class MenuEngineTest {
         // Issue 14, finding 8: Arabic-Indic three (U+0663) and fullwidth three are not option 3.
         for (String three : new String[]{"\u0663", "\uFF13", "\u0663\u0663"}) {
             Step s = in(dial(), three);
-            assertTrue(s.reply().text().contains("1. Daftar JKK+JKM"), "shown the menu again for " + three + ": " + s.reply().text());
+            assertTrue(s.reply().text().contains("1. Daftar asuransi kerja"), "shown the menu again for " + three + ": " + s.reply().text());
             assertTrue(s.effect() == null, "no action for " + three);
         }
-        assertTrue(in(dial(), "3").reply() == null || !in(dial(), "3").reply().text().contains("1. Daftar JKK+JKM"), "while 3 still chooses");
+        assertTrue(in(dial(), "3").reply() == null || !in(dial(), "3").reply().text().contains("1. Daftar asuransi kerja"), "while 3 still chooses");
     }
 
     @Test
@@ -150,7 +150,7 @@ class MenuEngineTest {
         s = in(s, "1");
         s = answer(s, "member.register", new ActionOutcome("ok", Map.of("kpj", "26000000002")));
         assertTrue(s.reply().end());
-        assertTrue(s.reply().text().contains("No. KPJ: 26000000002"), s.reply().text());
+        assertTrue(s.reply().text().contains("Nomor kartu (KPJ): 26000000002"), s.reply().text());
         assertTrue(s.reply().text().contains("Rp21.800"), s.reply().text());
     }
 
@@ -184,7 +184,7 @@ class MenuEngineTest {
         Step s = answer(in(daftar(), "3302145507900001"), "member.check_nik",
                 new ActionOutcome("registered", Map.of("kpj", "26000000001")));
         assertTrue(s.reply().end());
-        assertEquals("NIK ini sudah terdaftar.\nNo. KPJ: 26000000001\nCek status lewat menu 2.", s.reply().text());
+        assertEquals("NIK ini sudah terdaftar.\nNomor kartu (KPJ): 26000000001\nCek status lewat menu 2.", s.reply().text());
     }
 
     @Test
@@ -207,15 +207,15 @@ class MenuEngineTest {
         Step s = answer(in(dial(), "2"), "member.status", new ActionOutcome("lapsed",
                 Map.of("kpj", "26000000001", "paid_through", "08/2026", "due", "50400", "monthly", "16800", "arrears", "3")));
         assertTrue(s.reply().end());
-        assertEquals("Status: TIDAK AKTIF\nKPJ 26000000001\nLunas s.d. 08/2026\nTunggakan 3 bln: Rp50.400\n"
-                + "Lunasi sebelum lewat 3 bln agar tetap peserta.", s.reply().text());
+        assertEquals("Status: TIDAK AKTIF\nNomor kartu: 26000000001\nSudah bayar sampai 08/2026\nBelum dibayar 3 bulan: Rp50.400\n"
+                + "Bayar sebelum lewat 3 bulan agar tidak berhenti.", s.reply().text());
     }
 
     @Test
     void payingGivesATotalThenAPaymentCode() {
         Step s = answer(in(dial(), "3"), "member.status", new ActionOutcome("active",
                 Map.of("kpj", "26000000001", "paid_through", "12/2026", "due", "0", "monthly", "16800", "arrears", "0")));
-        assertTrue(s.reply().text().startsWith("Iuran Rp16.800/bln. Bayar untuk:\n1. 1 bulan"), s.reply().text());
+        assertTrue(s.reply().text().startsWith("Iuran Rp16.800/bulan. Bayar untuk:\n1. 1 bulan"), s.reply().text());
         s = answer(in(s, "2"), "payment.quote", new ActionOutcome("ok", Map.of("total", "50400")));
         assertEquals("Bayar 3 bulan: Rp50.400\nBuat kode bayar?\n1. Ya\n2. Batal\n0. Kembali", s.reply().text());
         s = in(s, "1");

@@ -127,8 +127,8 @@ public class PaymentLoopTest {
         assertEquals(0, exit, "kentongan pay");
 
         String after = status(phone, a.port());
-        assertTrue(after.startsWith("Status: AKTIF\nKPJ "), after);
-        assertTrue(after.contains("Lunas s.d. " + paidThrough(2)), "3 months from this month: " + after);
+        assertTrue(after.startsWith("Status: AKTIF\nNomor kartu: "), after);
+        assertTrue(after.contains("Sudah bayar sampai " + paidThrough(2)), "3 months from this month: " + after);
         Msisdn who = Msisdn.parse(phone).orElseThrow();
         // Three SMS: the card number after registering, the payment code, and the receipt.
         java.util.List<String> sms = Instances.smsTo(who.value(), 3, a, b);
@@ -167,7 +167,7 @@ public class PaymentLoopTest {
         assertEquals(first.body(), replay.body(), "a replay gets the same answer");
 
         String after = status(phone, b.port());
-        assertTrue(after.contains("Lunas s.d. " + paidThrough(2)), "credited once, not twice: " + after);
+        assertTrue(after.contains("Sudah bayar sampai " + paidThrough(2)), "credited once, not twice: " + after);
         Instances.drained(a, b); // a second receipt, were there one, has reached the SMSC by now
         assertEquals(1, Instances.smsTo(Msisdn.parse(phone).orElseThrow().value(), 3, a, b).stream()
                 .filter(t -> t.startsWith("BPJS TK: iuran ")).count(), "one receipt");
@@ -186,7 +186,7 @@ public class PaymentLoopTest {
         assertEquals(400, cents.statusCode(), cents.body());
         HttpResponse<String> right = callback(a.port(), "sandbox", Backends.SANDBOX_SECRET, paid(code, 50_400), Instant.now().getEpochSecond(), null);
         assertEquals(200, right.statusCode(), "the correct callback after a refused one is credited: " + right.body());
-        assertTrue(status(phone, a.port()).contains("Lunas s.d. " + paidThrough(2)), "credited");
+        assertTrue(status(phone, a.port()).contains("Sudah bayar sampai " + paidThrough(2)), "credited");
     }
 
     @Test

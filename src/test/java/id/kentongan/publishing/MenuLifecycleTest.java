@@ -78,7 +78,7 @@ class MenuLifecycleTest {
             assertEquals(403, admin(a, "POST", "/admin/menus", "text/yaml", original, Instances.VIEWER_TOKEN).status(), "viewers do not publish");
 
             String changed = original.replace("Perlindungan pekerja mandiri", "Lindungi diri dan keluarga")
-                    .replace("Selamat, Anda terdaftar JKK+JKM!", "Hore, Anda terdaftar JKK+JKM!");
+                    .replace("Selamat, Anda terdaftar asuransi", "Hore, Anda terdaftar asuransi");
             assertEquals(200, admin(a, "POST", "/admin/menus/validate", "text/yaml", changed, Instances.VIEWER_TOKEN).status());
             Reply published = admin(a, "POST", "/admin/menus?file=bpu.yaml", "text/yaml", changed, Instances.EDITOR_TOKEN);
             assertEquals(201, published.status(), published.body());
@@ -92,7 +92,7 @@ class MenuLifecycleTest {
             inflight.press("1");
             inflight.press("1");
             Answer done = inflight.press("1");
-            assertTrue(done.body().startsWith("END Selamat, Anda terdaftar JKK+JKM!"), "old version's text: " + done.body());
+            assertTrue(done.body().startsWith("END Selamat, Anda terdaftar asuransi kecelakaan kerja & kematian!"), "old version's text: " + done.body());
 
             Reply diff = admin(a, "GET", "/admin/menus/567/diff?from=" + oldVersion + "&to=" + newVersion, null, null, Instances.VIEWER_TOKEN);
             assertTrue(diff.json().getJsonArray("lines").contains("-       id: \"Kentongan BPJS Ketenagakerjaan\\nPerlindungan pekerja mandiri\""), diff.body());
@@ -101,7 +101,7 @@ class MenuLifecycleTest {
             Reply preview = admin(a, "POST", "/admin/menus/preview", "application/json", new JsonObject().put("serviceCode", "*567#")
                     .put("screen", "reg_done").put("values", new JsonObject().put("kpj", "26000000099").put("monthly", "16800")).encode(),
                     Instances.VIEWER_TOKEN);
-            assertTrue(preview.json().getJsonArray("pages").getString(0).startsWith("Hore, Anda terdaftar JKK+JKM!\nNo. KPJ: 26000000099"), preview.body());
+            assertTrue(preview.json().getJsonArray("pages").getString(0).startsWith("Hore, Anda terdaftar asuransi kecelakaan kerja & kematian!\nNomor kartu (KPJ): 26000000099"), preview.body());
 
             Reply back = admin(a, "POST", "/admin/menus/567/rollback", "application/json", new JsonObject().put("version", oldVersion).encode(),
                     Instances.EDITOR_TOKEN);

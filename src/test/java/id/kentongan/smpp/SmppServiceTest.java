@@ -147,7 +147,7 @@ class SmppServiceTest {
         String p = phone();
         SmscSimulator.UssdPhone phone = sim.ussd(p, "*567#", false);
         SmscSimulator.Screen s = phone.dial();
-        assertTrue(s.text().startsWith("Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar JKK+JKM"), s.text());
+        assertTrue(s.text().startsWith("Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar asuransi kerja"), s.text());
         assertFalse(s.end());
         assertEquals("Masukkan NIK (16 angka, lihat KTP):", phone.press("1").text());
         assertEquals("NIK harus 16 angka.\nMasukkan NIK (16 angka, lihat KTP):", phone.press("123").text());
@@ -158,7 +158,7 @@ class SmppServiceTest {
         assertTrue(confirm.startsWith("RATNA\nNIK ...") && confirm.contains("\nPenghasilan Rp1.000.000\nIuran Rp16.800/bulan"), confirm);
         SmscSimulator.Screen done = phone.press("1");
         assertTrue(done.end(), "PSSR response ends the dialogue");
-        assertTrue(done.text().startsWith("Selamat, Anda terdaftar JKK+JKM!\nNo. KPJ: "), done.text());
+        assertTrue(done.text().startsWith("Selamat, Anda terdaftar asuransi kecelakaan kerja & kematian!\nNomor kartu (KPJ): "), done.text());
     }
 
     @Test

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("redis")
 class KeepsakesTest {
-    private static final Pattern KPJ = Pattern.compile("KPJ(?: no\\.)?: (\\d{11})");
+    private static final Pattern KPJ = Pattern.compile("KPJ\\)?(?: no\\.)?: (\\d{11})");
     private static final Pattern CODE = Pattern.compile("(8899 \\d{4} \\d{4} \\d{4})");
     static Instances instances;
     static Kentongan k;

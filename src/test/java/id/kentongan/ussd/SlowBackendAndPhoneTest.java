@@ -43,9 +43,9 @@ class SlowBackendAndPhoneTest {
                     .run(keys, new PrintStream(screen, true, StandardCharsets.UTF_8));
             String shown = screen.toString(StandardCharsets.UTF_8);
             assertEquals(0, code, shown);
-            assertTrue(shown.contains("| 1. Daftar JKK+JKM"), shown);
+            assertTrue(shown.contains("| 1. Daftar asuransi kerja"), shown);
             assertTrue(shown.contains("| BUDI SANTOSO"), shown);
-            assertTrue(shown.matches("(?s).*\\| No\\. KPJ: \\d{11} .*"), shown);
+            assertTrue(shown.matches("(?s).*\\| Nomor kartu \\(KPJ\\): \\d{11} .*"), shown);
             assertTrue(shown.contains("[session ended]"), shown);
         }
     }

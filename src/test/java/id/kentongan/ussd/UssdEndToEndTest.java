@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Real HTTP into real instances backed by the real Redis, with the sandbox core system. */
 @Tag("redis")
 class UssdEndToEndTest {
-    static final Pattern KPJ = Pattern.compile("No\\. KPJ: (\\d{11})");
+    static final Pattern KPJ = Pattern.compile("KPJ\\): (\\d{11})");
     static Instances instances;
     static Kentongan a;
     static Kentongan b;
@@ -64,7 +64,7 @@ class UssdEndToEndTest {
 
     /** A full registration, checking every screen on the way; returns the KPJ. */
     static String register(Call call, String nik, String name, String job, String income, String expectIncome, String expectMonthly) {
-        assertScreen(call.dial(), false, "Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar JKK+JKM");
+        assertScreen(call.dial(), false, "Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar asuransi kerja");
         assertScreen(call.press("1"), false, "Masukkan NIK (16 angka, lihat KTP):");
         assertScreen(call.press(nik), false, "Nama lengkap sesuai KTP:");
         assertScreen(call.press(name), false, "Pekerjaan Anda:\n1. Tukang parkir");
@@ -73,7 +73,7 @@ class UssdEndToEndTest {
         assertScreen(confirm, false, name.toUpperCase() + "\nNIK ..." + nik.substring(12) + " lahir ");
         assertTrue(confirm.screen().contains("\nPenghasilan " + expectIncome + "\nIuran " + expectMonthly + "/bulan\n1. Benar, daftar"), confirm.body());
         Answer done = call.press("1");
-        assertScreen(done, true, "Selamat, Anda terdaftar JKK+JKM!\nNo. KPJ: ");
+        assertScreen(done, true, "Selamat, Anda terdaftar asuransi kecelakaan kerja & kematian!\nNomor kartu (KPJ): ");
         assertTrue(done.screen().contains("Bayar iuran pertama " + expectMonthly), done.body());
         Matcher m = KPJ.matcher(done.screen());
         assertTrue(m.find(), done.body());
@@ -103,7 +103,7 @@ class UssdEndToEndTest {
         assertScreen(confirm, false, "SLAMET RIYADI\nNIK ...");
         assertTrue(confirm.screen().contains("\nPenghasilan Rp2.500.000\nIuran Rp31.800/bulan"), confirm.body());
         Answer done = call.press("1");
-        assertScreen(done, true, "Selamat, Anda terdaftar JKK+JKM!\nNo. KPJ: ");
+        assertScreen(done, true, "Selamat, Anda terdaftar asuransi kecelakaan kerja & kematian!\nNomor kartu (KPJ): ");
 
         // The same NIK again, from another phone: one card per NIK, and its KPJ is not told to another number.
         Call again = new Call(sid(), Instances.newPhone(), a.port());
@@ -119,11 +119,11 @@ class UssdEndToEndTest {
 
         Call status = new Call(sid(), phone, a.port());
         status.dial();
-        assertScreen(status.press("2"), true, "Status: BELUM AKTIF\nKPJ " + kpj + "\nIuran pertama belum dibayar.\nTagihan: Rp16.800");
+        assertScreen(status.press("2"), true, "Status: BELUM AKTIF\nNomor kartu: " + kpj + "\nIuran pertama belum dibayar.\nTagihan: Rp16.800");
 
         Call pay = new Call(sid(), phone, a.port());
         pay.dial();
-        assertScreen(pay.press("3"), false, "Iuran Rp16.800/bln. Bayar untuk:\n1. 1 bulan\n2. 3 bulan\n3. 6 bulan\n4. 12 bulan");
+        assertScreen(pay.press("3"), false, "Iuran Rp16.800/bulan. Bayar untuk:\n1. 1 bulan\n2. 3 bulan\n3. 6 bulan\n4. 12 bulan");
         assertScreen(pay.press("4"), false, "Bayar 12 bulan: Rp201.600\nBuat kode bayar?");
         Answer code = pay.press("1");
         assertScreen(code, true, "Kode iuran: 8899 ");
@@ -145,7 +145,7 @@ class UssdEndToEndTest {
         Call call = new Call(sid(), phone, a.port());
         call.dial();
         assertScreen(call.press("4"), false, "Pilih bahasa / Choose language\n1. Bahasa Indonesia\n2. English");
-        assertScreen(call.press("2"), false, "Kentongan BPJS Ketenagakerjaan\nCover for self-employed workers\n1. Register JKK+JKM");
+        assertScreen(call.press("2"), false, "Kentongan BPJS Ketenagakerjaan\nCover for self-employed workers\n1. Register\n");
         assertScreen(call.press("5"), false, "Kentongan: BPJS Ketenagakerjaan for self-employed workers.");
         assertTrue(redis.sync().ttl(Instances.withRedis().keyspace().language(Msisdn.parse(phone).orElseThrow())) > 300L * 24 * 3600);
 
@@ -154,7 +154,7 @@ class UssdEndToEndTest {
         assertScreen(next.press("2"), false, "Kentongan BPJS Ketenagakerjaan\nCover for self-employed workers");
         assertScreen(next.press("4"), false, "Pilih bahasa / Choose language");
         assertScreen(next.press("1"), false, "Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri");
-        assertScreen(new Call(sid(), phone, a.port()).dial(), false, "Sesi sebelumnya terputus.\n1. Lanjutkan");
+        assertScreen(new Call(sid(), phone, a.port()).dial(), false, "Menu tadi terputus.\n1. Lanjutkan");
     }
 
     @Test
@@ -192,15 +192,15 @@ class UssdEndToEndTest {
         assertScreen(first.press(Instances.nik(9005)), false, "Nama lengkap sesuai KTP:");
         // The network drops the dialogue. The worker dials again: a new session id.
         Call second = new Call(sid(), phone, b.port());
-        assertScreen(second.dial(), false, "Sesi sebelumnya terputus.\n1. Lanjutkan\n2. Mulai dari awal");
-        assertScreen(second.press("3"), false, "Pilihan tidak ada.\nSesi sebelumnya terputus.");
+        assertScreen(second.dial(), false, "Menu tadi terputus.\n1. Lanjutkan\n2. Mulai dari awal");
+        assertScreen(second.press("3"), false, "Pilihan tidak ada.\nMenu tadi terputus.");
         assertScreen(second.press("1"), false, "Nama lengkap sesuai KTP:");
         assertScreen(second.press("Tini"), false, "Pekerjaan Anda:");
         assertScreen(second.press("3"), false, "Penghasilan per bulan:");
         Answer confirm = second.press("1");
         assertScreen(confirm, false, "TINI\nNIK ...");
         assertTrue(confirm.screen().contains("\nPenghasilan Rp1.000.000\nIuran Rp16.800/bulan"), confirm.body());
-        assertScreen(second.press("1"), true, "Selamat, Anda terdaftar JKK+JKM!");
+        assertScreen(second.press("1"), true, "Selamat, Anda terdaftar asuransi");
         // Finished: nothing left to resume.
         assertScreen(new Call(sid(), phone, a.port()).dial(), false, "Kentongan BPJS Ketenagakerjaan");
     }
@@ -212,7 +212,7 @@ class UssdEndToEndTest {
         first.dial();
         first.press("1");
         Call second = new Call(sid(), phone, a.port());
-        assertScreen(second.dial(), false, "Sesi sebelumnya terputus.");
+        assertScreen(second.dial(), false, "Menu tadi terputus.");
         assertScreen(second.press("2"), false, "Kentongan BPJS Ketenagakerjaan\nPerlindungan");
         assertScreen(second.press("5"), false, "Kentongan: BPJS");
     }
@@ -269,7 +269,7 @@ class UssdEndToEndTest {
         Answer first = Gateway.post(a.port(), "/ussd/hubtel", "application/json", init);
         assertEquals(200, first.status());
         assertTrue(first.body().contains("\"Type\":\"Response\""), first.body());
-        assertTrue(first.body().contains("1. Daftar JKK+JKM"), first.body());
+        assertTrue(first.body().contains("1. Daftar asuransi kerja"), first.body());
         String pick = init.replace("Initiation", "Response").replace("\"Message\":\"*567#\"", "\"Message\":\"1\"").replace("\"Sequence\":1", "\"Sequence\":2");
         Answer second = Gateway.post(b.port(), "/ussd/hubtel", "application/json", pick);
         assertTrue(second.body().contains("Masukkan NIK"), second.body());
