@@ -81,8 +81,8 @@ final class CoordinatorActions {
                         return Future.succeededFuture(new ActionOutcome("quiet", Map.of("quiet_until", quiet.until().toString())));
                     }
                     String code = g.get().code();
-                    return seen(groups, members, clock, call.msisdn()).compose(found -> {
-                        List<Seen> unpaid = found.orElse(List.of()).stream().filter(s -> due(s.status(), clock)).toList();
+                    return seen(groups, members, clock, g.get()).compose(found -> {
+                        List<Seen> unpaid = found.stream().filter(s -> due(s.status(), clock)).toList();
                         if (unpaid.isEmpty()) return Future.succeededFuture(ActionOutcome.of("none"));
                         // One per group per calendar week (Monday to Sunday, the service's zone), however many of the
                         // coordinator's dialogues ask at once: SET NX on the week's key.
@@ -108,19 +108,21 @@ final class CoordinatorActions {
 
     /** The coordinator's group members with their status, by name; empty when the caller coordinates no group. */
     private static Future<Optional<List<Seen>>> seen(Groups groups, MembershipService members, Clock clock, Msisdn caller) {
-        return groups.coordinatedBy(caller).compose(g -> {
-            if (g.isEmpty()) return Future.succeededFuture(Optional.<List<Seen>>empty());
-            return groups.members(g.get().code()).compose(numbers -> {
-                List<Msisdn> phones = numbers.stream().sorted().map(Msisdn::new).toList();
-                return members.findAllByMsisdn(phones).map(found -> {
-                    List<Seen> out = new ArrayList<>();
-                    LocalDate today = LocalDate.now(clock);
-                    for (Optional<Member> m : found) {
-                        m.ifPresent(x -> out.add(new Seen(Names.abbreviated(x.name()), x.status(today), x.msisdn())));
-                    }
-                    out.sort(Comparator.comparing(Seen::name));
-                    return Optional.of(out);
-                });
+        return groups.coordinatedBy(caller).compose(g -> g.isEmpty() ? Future.succeededFuture(Optional.<List<Seen>>empty())
+                : seen(groups, members, clock, g.get()).map(Optional::of));
+    }
+
+    private static Future<List<Seen>> seen(Groups groups, MembershipService members, Clock clock, Groups.Group group) {
+        return groups.members(group.code()).compose(numbers -> {
+            List<Msisdn> phones = numbers.stream().sorted().map(Msisdn::new).toList();
+            return members.findAllByMsisdn(phones).map(found -> {
+                List<Seen> out = new ArrayList<>();
+                LocalDate today = LocalDate.now(clock);
+                for (Optional<Member> m : found) {
+                    m.ifPresent(x -> out.add(new Seen(Names.abbreviated(x.name()), x.status(today), x.msisdn())));
+                }
+                out.sort(Comparator.comparing(Seen::name));
+                return out;
             });
         });
     }

@@ -65,8 +65,10 @@ public final class ParticipationCounts {
      */
     public Future<Void> paid(Member after, long amount, LocalDate on) {
         String now = paidThrough(after);
-        return joined(after, Optional.empty(), Optional.empty())
-                .compose(v -> store.changeHash(store.keys().tally(after.msisdn()), Map.of("pt", now)))
+        // A known member (the usual case): one step. Someone Kentongan has not counted yet is counted in first.
+        return store.changeHash(store.keys().tally(after.msisdn()), Map.of("pt", now))
+                .compose(old -> old.isPresent() ? Future.succeededFuture(old)
+                        : joined(after, Optional.empty(), Optional.empty()).compose(v -> store.changeHash(store.keys().tally(after.msisdn()), Map.of("pt", now))))
                 .compose(old -> {
                     if (old.isEmpty()) return Future.succeededFuture();
                     Map<String, String> paymentRows = new HashMap<>(rows(old.get()));
