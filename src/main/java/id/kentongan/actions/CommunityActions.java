@@ -125,8 +125,8 @@ public final class CommunityActions {
                             .compose(paid -> ledger.paid(new Ledger.Paid(ref, paid.kpj(), months, bill.amount(), LocalDate.now(clock), "cash",
                                             Optional.of(agent.msisdn().value())), paid)
                                     .compose(v -> agents.collected(agent.msisdn(), bill.amount(), ref + "|" + paid.kpj() + "|" + months + "|" + bill.amount()))
-                                    .compose(balance -> sms.send("cash:" + ref, paid.msisdn(), "BPJS TK: iuran " + months + " bln " + Rupiah.format(bill.amount())
-                                                    + " diterima agen Perisai " + agent.shortName() + ". JKK+JKM aktif s.d. " + paid.paidThrough().format(MONTH)
+                                    .compose(balance -> sms.send("cash:" + ref, paid.msisdn(), "BPJS TK: iuran " + months + " bulan " + Rupiah.format(bill.amount())
+                                                    + " diterima agen Perisai " + agent.shortName() + ". Asuransi aktif sampai " + paid.paidThrough().format(MONTH)
                                                     + ". KPJ " + paid.kpj() + ". Simpan SMS ini sebagai bukti.")
                                             .map(v -> new ActionOutcome("ok", Map.of("paid_through", paid.paidThrough().format(MONTH),
                                                     "balance", Long.toString(balance), "total", Long.toString(bill.amount())))))));

@@ -129,9 +129,9 @@ public final class Community {
                         .compose(v -> sms.send("consent-ok:" + m.kpj(), agent, "Perisai: " + Names.firstName(m.name()) + " ("
                                 + worker.masked() + ") " + (done.created() ? "terdaftar JKK+JKM, KPJ " : "sudah terdaftar, KPJ ") + m.kpj() + "."))
                         .map(done.created()
-                                ? "Selamat, Anda terdaftar JKK+JKM. No. KPJ: " + m.kpj() + ". Bayar iuran " + Rupiah.format(m.plan().monthly())
-                                        + "/bln lewat " + ussdCode + " pilih 3 atau agen Perisai."
-                                : m.kpjMayBeToldTo(worker) ? "NIK ini sudah terdaftar, No. KPJ: " + m.kpj() + "."
+                                ? "Selamat, Anda terdaftar JKK+JKM. Nomor kartu (KPJ): " + m.kpj() + ". Bayar iuran " + Rupiah.format(m.plan().monthly())
+                                        + "/bulan lewat " + ussdCode + " pilih 3 atau agen Perisai."
+                                : m.kpjMayBeToldTo(worker) ? "NIK ini sudah terdaftar, nomor kartu (KPJ): " + m.kpj() + "."
                                 : "NIK ini sudah terdaftar dari nomor " + m.maskedNumber() + ". Cek status dari nomor itu.");
             });
         });

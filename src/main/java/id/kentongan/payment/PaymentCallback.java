@@ -131,8 +131,8 @@ public final class PaymentCallback {
             }
             return members.credit(new Contribution(o.kpj(), o.months(), o.amount(), o.reference())).compose(member -> {
                 String receiptKey = "receipt:" + code;
-                String receipt = "BPJS TK: iuran " + Rupiah.format(o.amount()) + " (" + o.months() + " bln) diterima. KPJ "
-                        + member.kpj() + " aktif s.d. " + member.paidThrough().format(MONTH) + ". Terima kasih.";
+                String receipt = "BPJS TK: iuran " + Rupiah.format(o.amount()) + " (" + o.months() + " bulan) diterima. Nomor kartu "
+                        + member.kpj() + " aktif sampai " + member.paidThrough().format(MONTH) + ". Terima kasih.";
                 Msisdn to = new Msisdn(o.msisdn());
                 // Kept for the participation report; a failure here never un-credits a payment.
                 Future<Void> recorded = ledger.paid(new Ledger.Paid(o.reference(), member.kpj(), o.months(), o.amount(),

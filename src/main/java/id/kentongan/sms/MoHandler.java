@@ -28,7 +28,7 @@ import java.util.Map;
 public final class MoHandler {
     /** The answer to BANTUAN (and to what is not understood), naming the configured USSD code. */
     public static String help(String ussdCode) {
-        return "Kentongan BPJS TK: DAFTAR#NIK#NAMA daftar JKK+JKM, CEK status, BAYAR 3 kode bayar 3 bln, "
+        return "Kentongan BPJS TK: DAFTAR#NIK#NAMA daftar asuransi kerja, CEK status, BAYAR 3 kode bayar 3 bulan, "
                 + "STOP/MULAI pengingat. Atau tekan " + ussdCode;
     }
     static final String BUSY = "Layanan sedang sibuk, silakan coba lagi nanti.";
@@ -78,10 +78,10 @@ public final class MoHandler {
         if (c instanceof SmsCommand.Register r) {
             return run("member.register", from, id, Map.of("nik", r.nik(), "name", r.name(), "occupation", "lainnya",
                     "income", Long.toString(ContributionPlan.MIN_INCOME))).map(o -> switch (o.result()) {
-                case "ok" -> "Selamat, Anda terdaftar JKK+JKM. No. KPJ: " + o.values().get("kpj") + ". Iuran "
+                case "ok" -> "Selamat, Anda terdaftar JKK+JKM. Nomor kartu (KPJ): " + o.values().get("kpj") + ". Iuran "
                         + Rupiah.format(new ContributionPlan(ContributionPlan.MIN_INCOME).monthly())
-                        + "/bln (penghasilan Rp1.000.000; ubah lewat " + ussdCode + "). Bayar: kirim BAYAR 1";
-                case "registered" -> "NIK ini sudah terdaftar, No. KPJ: " + o.values().get("kpj") + ". Kirim CEK untuk status.";
+                        + "/bulan (penghasilan Rp1.000.000; ubah lewat " + ussdCode + "). Bayar: kirim BAYAR 1";
+                case "registered" -> "NIK ini sudah terdaftar, nomor kartu (KPJ): " + o.values().get("kpj") + ". Kirim CEK untuk status.";
                 case "registered_other" -> "NIK ini sudah terdaftar dari nomor " + o.values().get("owner_phone")
                         + ". Cek status dari nomor itu atau hubungi agen Perisai.";
                 case "limit" -> "Batas pemeriksaan NIK hari ini tercapai. Coba lagi besok atau hubungi agen Perisai.";
@@ -92,13 +92,13 @@ public final class MoHandler {
             return run("member.status", from, id, Map.of()).map(o -> {
                 Map<String, String> v = o.values();
                 return switch (o.result()) {
-                    case "active" -> "Status AKTIF. KPJ " + v.get("kpj") + ", JKK+JKM lunas s.d. " + v.get("paid_through")
-                            + ". Iuran " + rp(v.get("monthly")) + "/bln.";
-                    case "pending" -> "Status BELUM AKTIF. KPJ " + v.get("kpj") + ". Iuran pertama " + rp(v.get("due"))
+                    case "active" -> "Status AKTIF. Nomor kartu " + v.get("kpj") + ", sudah bayar sampai " + v.get("paid_through")
+                            + ". Iuran " + rp(v.get("monthly")) + "/bulan.";
+                    case "pending" -> "Status BELUM AKTIF. Nomor kartu " + v.get("kpj") + ". Iuran pertama " + rp(v.get("due"))
                             + " belum dibayar. Kirim BAYAR 1.";
-                    case "lapsed" -> "Status TIDAK AKTIF. KPJ " + v.get("kpj") + ", lunas s.d. " + v.get("paid_through") + ". Tunggakan "
-                            + v.get("arrears") + " bln " + rp(v.get("due")) + ". Kirim BAYAR " + v.get("arrears") + ".";
-                    case "ended" -> "Kepesertaan KPJ " + v.get("kpj") + " berakhir (lebih dari 3 bln tidak bayar). Hubungi agen Perisai atau 175.";
+                    case "lapsed" -> "Status TIDAK AKTIF. Nomor kartu " + v.get("kpj") + ", sudah bayar sampai " + v.get("paid_through") + ". Belum dibayar "
+                            + v.get("arrears") + " bulan: " + rp(v.get("due")) + ". Kirim BAYAR " + v.get("arrears") + ".";
+                    case "ended" -> "Keanggotaan nomor kartu " + v.get("kpj") + " berhenti (lebih dari 3 bulan tidak bayar). Hubungi agen Perisai atau telepon 175.";
                     case "not_registered" -> "Nomor ini belum terdaftar. Kirim DAFTAR#NIK#NAMA atau tekan " + ussdCode + ".";
                     default -> BUSY;
                 };
@@ -109,7 +109,7 @@ public final class MoHandler {
                 case "ok" -> "Kode iuran: " + o.values().get("pay_code") + ", jumlah " + rp(o.values().get("total"))
                         + ". Bayar di bank, minimarket atau e-wallet sebelum " + o.values().get("pay_expires") + ".";
                 case "not_registered" -> "Nomor ini belum terdaftar. Kirim DAFTAR#NIK#NAMA atau tekan " + ussdCode + ".";
-                case "ended" -> "Kepesertaan berakhir (lebih dari 3 bln tidak bayar). Hubungi agen Perisai atau 175.";
+                case "ended" -> "Keanggotaan berhenti (lebih dari 3 bulan tidak bayar). Hubungi agen Perisai atau telepon 175.";
                 default -> BUSY;
             });
         }

@@ -128,7 +128,7 @@ class CommunityTest {
 
             sim.mo(worker, "567", "ya");
             List<String> toWorker = sms(worker, 2);
-            assertTrue(toWorker.stream().anyMatch(t -> t.startsWith("Selamat, Anda terdaftar JKK+JKM. No. KPJ: ")), toWorker.toString());
+            assertTrue(toWorker.stream().anyMatch(t -> t.startsWith("Selamat, Anda terdaftar JKK+JKM. Nomor kartu (KPJ): ")), toWorker.toString());
             Member m = Instances.await(k.members().findByMsisdn(new Msisdn(worker))).orElseThrow();
             assertEquals("BUDI SANTOSO", m.name());
             List<String> toAgent = sms(agent, 1);
@@ -289,7 +289,7 @@ class CommunityTest {
         assertEquals(done.body(), c.retry().body());
 
         String receipt = sms(worker.msisdn().value(), 1).get(0);
-        assertTrue(receipt.contains("iuran 3 bln Rp50.400 diterima agen Perisai Siti A.") && receipt.contains("aktif s.d. " + paidThrough), receipt);
+        assertTrue(receipt.contains("iuran 3 bulan Rp50.400 diterima agen Perisai Siti A.") && receipt.contains("aktif sampai " + paidThrough), receipt);
         Member after = Instances.await(k.members().findByMsisdn(worker.msisdn())).orElseThrow();
         assertEquals(MembershipStatus.State.ACTIVE, after.status(today).state());
         assertEquals(YearMonth.from(today).plusMonths(2), after.paidThrough(), "credited once: three months from the first unpaid one");

@@ -134,7 +134,7 @@ public class PaymentLoopTest {
         java.util.List<String> sms = Instances.smsTo(who.value(), 3, a, b);
         java.util.List<String> receipts = sms.stream().filter(t -> t.startsWith("BPJS TK: iuran ")).toList();
         assertEquals(1, receipts.size(), sms.toString());
-        assertTrue(receipts.get(0).startsWith("BPJS TK: iuran Rp50.400 (3 bln) diterima. KPJ "), receipts.get(0));
+        assertTrue(receipts.get(0).startsWith("BPJS TK: iuran Rp50.400 (3 bulan) diterima. Nomor kartu "), receipts.get(0));
         assertEquals(3, sms.size(), sms.toString());
         assertEquals(1, Main.commandLine().execute("pay", code, "--url", "http://127.0.0.1:" + a.port()),
                 "a paid code cannot be paid again");

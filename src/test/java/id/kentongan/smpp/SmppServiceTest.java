@@ -112,12 +112,12 @@ class SmppServiceTest {
         assertTrue(reply(p, "CEK").startsWith("Nomor ini belum terdaftar."));
         assertEquals(SmsCommand.REGISTER_FORMAT, reply(p, "DAFTAR"));
         String registered = reply(p, "daftar#" + nik + "#Siti Aminah");
-        assertTrue(registered.startsWith("Selamat, Anda terdaftar JKK+JKM. No. KPJ: "), registered);
+        assertTrue(registered.startsWith("Selamat, Anda terdaftar JKK+JKM. Nomor kartu (KPJ): "), registered);
         assertTrue(reply(p, "DAFTAR " + nik + " Siti Aminah").startsWith("Selamat"), "the same SMS again gets the same answer");
         String elsewhere = reply(phone(), "DAFTAR#" + nik + "#Siti");
         assertTrue(elsewhere.startsWith("NIK ini sudah terdaftar dari nomor 0") && !elsewhere.contains("KPJ"), elsewhere);
         String status = reply(p, "cek");
-        assertTrue(status.startsWith("Status BELUM AKTIF. KPJ ") && status.contains("Iuran pertama Rp16.800"), status);
+        assertTrue(status.startsWith("Status BELUM AKTIF. Nomor kartu ") && status.contains("Iuran pertama Rp16.800"), status);
         String code = reply(p, "BAYAR 3");
         assertTrue(code.startsWith("Kode iuran: 8899 ") && code.contains("jumlah Rp50.400"), code);
         assertEquals("Bayar untuk 1, 3, 6 atau 12 bulan. Contoh: BAYAR 3", reply(p, "BAYAR 5"));
