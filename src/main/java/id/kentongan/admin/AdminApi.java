@@ -47,12 +47,12 @@ public final class AdminApi {
         access.route(router, HttpMethod.POST, "/admin/campaigns", AdminAccess.Role.EDITOR, ctx -> withCampaigns(ctx, c -> create(ctx, c)));
         access.route(router, HttpMethod.GET, "/admin/campaigns", AdminAccess.Role.VIEWER, ctx -> withCampaigns(ctx, c -> {
             JsonArray list = new JsonArray();
-            c.list(100).forEach(x -> list.add(x.toJson()));
+            c.list(100).forEach(x -> list.add(brief(x.toJson())));
             return new Answer(200, new JsonObject().put("campaigns", list));
         }));
         access.route(router, HttpMethod.GET, "/admin/campaigns/:id", AdminAccess.Role.VIEWER, ctx -> withCampaigns(ctx, c -> {
             Campaigns.Campaign x = c.get(ctx.pathParam("id")).orElseThrow(() -> new NoSuchElementException("no campaign " + ctx.pathParam("id")));
-            return new Answer(200, x.toJson().put("progress", c.progress(x.id()).toJson()));
+            return new Answer(200, brief(x.toJson()).put("progress", c.progress(x.id()).toJson()));
         }));
         for (String action : List.of("pause", "resume", "cancel")) {
             access.route(router, HttpMethod.POST, "/admin/campaigns/:id/" + action, AdminAccess.Role.EDITOR, ctx -> withCampaigns(ctx, c -> {
@@ -63,7 +63,7 @@ public final class AdminApi {
                     default -> c.cancel(id);
                 };
                 log.info("campaign {} {} by the admin API", id, action);
-                return new Answer(200, x.toJson());
+                return new Answer(200, brief(x.toJson()));
             }));
         }
     }
@@ -94,7 +94,20 @@ public final class AdminApi {
             throw new IllegalArgumentException("sendAt must be an ISO-8601 instant such as 2026-11-24T02:00:00Z");
         }
         Campaigns.Campaign x = c.create(body.getString("name"), body.getString("text"), target, at);
-        return new Answer(201, x.toJson());
+        return new Answer(201, brief(x.toJson()));
+    }
+
+    /** Numbers a campaign answer lists at most: a 1 M-number campaign is counted, not sent back whole to every poll. */
+    static final int NUMBERS_SHOWN = 20;
+
+    /** The campaign as the API shows it: a list of numbers longer than {@link #NUMBERS_SHOWN} is counted and cut. */
+    static JsonObject brief(JsonObject campaign) {
+        JsonObject target = campaign.getJsonObject("target");
+        JsonArray numbers = target == null ? null : target.getJsonArray("msisdns");
+        if (numbers != null && numbers.size() > NUMBERS_SHOWN) {
+            target.put("msisdnCount", numbers.size()).put("msisdns", new JsonArray(numbers.getList().subList(0, NUMBERS_SHOWN)));
+        }
+        return campaign;
     }
 
     private static JsonObject json(RoutingContext ctx) {

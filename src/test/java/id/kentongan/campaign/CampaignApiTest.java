@@ -83,6 +83,21 @@ class CampaignApiTest {
         assertEquals("GSM-7", preview.body().getString("encoding"));
     }
 
+    /** A campaign to many numbers is answered with their count and the first twenty, not the whole list on every poll. */
+    @Test
+    void aLongListOfNumbersIsCountedNotSentBackWhole() throws Exception {
+        JsonArray numbers = new JsonArray();
+        for (int i = 0; i < 500; i++) numbers.add(String.format("0813%08d", 70_000_000 + i));
+        Answer created = admin("POST", "/admin/campaigns", new JsonObject().put("name", "long list").put("text", "Tekan {ussd}")
+                .put("target", new JsonObject().put("msisdns", numbers)).put("sendAt", "2099-01-01T00:00:00Z"));
+        assertEquals(201, created.status(), created.body().encode());
+        for (JsonObject shown : List.of(created.body(), admin("GET", "/admin/campaigns/" + created.body().getString("id"), null).body())) {
+            assertEquals(500, shown.getJsonObject("target").getInteger("msisdnCount"), shown.encode());
+            assertEquals(20, shown.getJsonObject("target").getJsonArray("msisdns").size());
+        }
+        admin("POST", "/admin/campaigns/" + created.body().getString("id") + "/cancel", null);
+    }
+
     @Test
     void pauseResumeAndCancelFollowTheCampaignsState() throws Exception {
         Answer created = admin("POST", "/admin/campaigns", new JsonObject().put("name", "later").put("text", "Tekan {ussd}")
