@@ -19,7 +19,8 @@ import java.util.Optional;
  */
 public final class SessionStore {
     /** A worker who chose English keeps it on later dials; forgotten after a long silence, like any preference. */
-    static final Duration LANGUAGE_MEMORY = Duration.ofDays(400);
+    /** How long a phone's language choice is remembered (by the menu, or SMS BASA). */
+    public static final Duration LANGUAGE_MEMORY = Duration.ofDays(400);
 
     /** What one read brings: the phone's last dialogue, if any, and its preferred language, if any. */
     public record Loaded(Optional<UssdSession> session, Optional<String> language, boolean withinQuota) {}

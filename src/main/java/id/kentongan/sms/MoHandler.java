@@ -11,6 +11,7 @@ import id.kentongan.outbox.OptOuts;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.text.Digest;
 import id.kentongan.store.Quota;
+import id.kentongan.session.SessionStore;
 import id.kentongan.store.TtlStore;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
@@ -124,6 +125,16 @@ public final class MoHandler {
             return community.groupNews(from, news.on()).map(news.on()
                     ? "Anda akan menerima kabar kelompok Anda. Kirim KABAR STOP untuk berhenti."
                     : "Kabar kelompok tidak dikirim lagi. Kirim KABAR untuk menerimanya kembali.");
+        }
+        if (c instanceof SmsCommand.Language l) {
+            // Remembered for the phone, as the menu's own language choice is: the next dial opens in it.
+            return switch (l.code()) {
+                case "en" -> quotas.put(quotas.keys().language(from), "en", SessionStore.LANGUAGE_MEMORY)
+                        .map("Language set to English. Dial " + ussdCode + " to use it. Send BASA INDONESIA to change back.");
+                case "id" -> quotas.put(quotas.keys().language(from), "id", SessionStore.LANGUAGE_MEMORY)
+                        .map("Bahasa diganti ke Bahasa Indonesia. Tekan " + ussdCode + ".");
+                default -> Future.succeededFuture("Basa Jawa belum tersedia. Kirim BASA INDONESIA atau BASA INGGRIS.");
+            };
         }
         if (c instanceof SmsCommand.Invalid i) return Future.succeededFuture(i.reply());
         return Future.succeededFuture(help(ussdCode));

@@ -33,6 +33,9 @@ public sealed interface SmsCommand {
     /** Group news (solidarity notices): KABAR to receive them, KABAR STOP to stop. */
     record GroupNews(boolean on) implements SmsCommand {}
 
+    /** BASA INDONESIA / BASA INGGRIS (or BAHASA …, LANGUAGE ENGLISH): the language of the phone's menus. */
+    record Language(String code) implements SmsCommand {}
+
     /** A known keyword used wrongly: {@code reply} says how to use it. */
     record Invalid(String reply) implements SmsCommand {}
 
@@ -47,7 +50,8 @@ public sealed interface SmsCommand {
             Map.entry("BANTUAN", "BANTUAN"), Map.entry("BANTU", "BANTUAN"), Map.entry("HELP", "BANTUAN"), Map.entry("TOLONG", "BANTUAN"),
             Map.entry("YA", "YA"), Map.entry("Y", "YA"), Map.entry("YES", "YA"), Map.entry("SETUJU", "YA"),
             Map.entry("TIDAK", "TIDAK"), Map.entry("TDK", "TIDAK"), Map.entry("NO", "TIDAK"), Map.entry("TOLAK", "TIDAK"),
-            Map.entry("KABAR", "KABAR"));
+            Map.entry("KABAR", "KABAR"),
+            Map.entry("BASA", "BASA"), Map.entry("BAHASA", "BASA"), Map.entry("LANGUAGE", "BASA"));
     List<String> TYPO_TOLERANT = List.of("DAFTAR", "BAYAR", "BANTUAN", "MULAI", "STATUS", "BERHENTI");
 
     String REGISTER_FORMAT = "Format: DAFTAR#NIK#NAMA, contoh DAFTAR#3302145507900001#SITI AMINAH";
@@ -94,6 +98,13 @@ public sealed interface SmsCommand {
                 return new Consent(false);
             case "KABAR":
                 return new GroupNews(words.length == 1 || !words[1].toUpperCase(Locale.ROOT).matches("STOP|TIDAK|BERHENTI|OFF"));
+            case "BASA": {
+                String which = words.length < 2 ? "" : words[1].toUpperCase(Locale.ROOT);
+                if (which.matches("INDONESIA|INDO|ID")) return new Language("id");
+                if (which.matches("INGGRIS|ENGLISH|EN")) return new Language("en");
+                if (which.matches("JAWA|JV|NGAPAK")) return new Language("jv");
+                return new Invalid("Pilih bahasa: kirim BASA INDONESIA atau BASA INGGRIS.");
+            }
             default:
                 return new Help();
         }

@@ -133,6 +133,19 @@ class SmppServiceTest {
         assertTrue(reply(p, "mulai").startsWith("Pengingat iuran aktif kembali."));
     }
 
+    /** A worker changes the menus' language by SMS: remembered for the phone, so the next dial opens in it. */
+    @Test
+    void basaInggrisBySmsOpensTheNextDialInEnglishAndBasaIndonesiaBringsItBack() throws Exception {
+        String p = phone();
+        assertEquals("Language set to English. Dial *567# to use it. Send BASA INDONESIA to change back.", reply(p, "BASA INGGRIS"));
+        assertTrue(Gateway.at(k.port(), "basa-" + System.nanoTime(), p, "").body().startsWith("CON Kentongan BPJS Ketenagakerjaan\nCover for"),
+                "the next dial is in English");
+        assertEquals("Bahasa diganti ke Bahasa Indonesia. Tekan *567#.", reply(p, "bahasa indonesia"));
+        assertTrue(Gateway.at(k.port(), "basa-" + System.nanoTime(), p, "").body().startsWith("CON Kentongan BPJS Ketenagakerjaan\nPerlindungan"));
+        assertEquals("Pilih bahasa: kirim BASA INDONESIA atau BASA INGGRIS.", reply(p, "BASA"));
+        assertEquals("Basa Jawa belum tersedia. Kirim BASA INDONESIA atau BASA INGGRIS.", reply(p, "BASA JAWA"));
+    }
+
     @Test
     void aLongMoMessageIsReassembledBeforeItsKeywordIsRead() throws Exception {
         String p = phone();
