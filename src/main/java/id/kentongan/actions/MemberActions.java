@@ -39,6 +39,8 @@ public final class MemberActions {
     private static final DateTimeFormatter BORN = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     public static final ActionSpec REGISTER = new ActionSpec("member.register", Set.of("ok", "registered", "registered_other", "limit"),
             Map.of("kpj", 11, "owner_phone", 11));
+    /** "Daftar" from a phone already registered is told at once, before any NIK is typed. */
+    public static final ActionSpec CHECK_PHONE = new ActionSpec("member.check_phone", Set.of("available", "registered"), Map.of("kpj", 11));
     public static final ActionSpec STATUS = new ActionSpec("member.status",
             Set.of("active", "pending", "lapsed", "ended", "not_registered"),
             Map.of("kpj", 11, "paid_through", 7, "due", 7, "monthly", 6, "arrears", 1));
@@ -89,6 +91,10 @@ public final class MemberActions {
                                         .otherwise((Void) null).map(o);
                             });
                         })),
+
+                Action.of(CHECK_PHONE, call -> members.findByMsisdn(call.msisdn()).map(found -> found
+                        .map(m -> new ActionOutcome("registered", Map.of("kpj", m.kpj())))
+                        .orElse(ActionOutcome.of("available")))),
 
                 Action.of(STATUS,
                         call -> members.findByMsisdn(call.msisdn()).map(found -> found.map(m -> {

@@ -24,7 +24,7 @@ public final class StandardActions {
     public static Map<String, ActionSpec> catalog() {
         Map<String, ActionSpec> c = new LinkedHashMap<>();
         for (ActionSpec s : List.of(MemberActions.CHECK_NIK, MemberActions.QUOTE, MemberActions.REGISTER,
-                MemberActions.STATUS, PaymentActions.QUOTE, PaymentActions.CREATE)) {
+                MemberActions.STATUS, MemberActions.CHECK_PHONE, PaymentActions.QUOTE, PaymentActions.CREATE)) {
             c.put(s.name(), s);
         }
         for (ActionSpec s : CommunityActions.specs()) c.put(s.name(), s);

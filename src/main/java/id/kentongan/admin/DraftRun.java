@@ -22,7 +22,7 @@ import java.util.TreeSet;
 final class DraftRun {
     private static final int MAX_EFFECTS = 8;
     private static final Map<String, String> HAPPY = Map.ofEntries(
-            Map.entry("member.check_nik", "available"), Map.entry("member.register", "ok"), Map.entry("member.status", "active"),
+            Map.entry("member.check_nik", "available"), Map.entry("member.check_phone", "available"), Map.entry("member.register", "ok"), Map.entry("member.status", "active"),
             Map.entry("payment.quote", "ok"), Map.entry("payment.create", "ok"), Map.entry("contribution.quote", "ok"),
             Map.entry("referral.invite", "sent"), Map.entry("agent.identify", "known"), Map.entry("agent.login", "ok"),
             Map.entry("agent.set_pin", "ok"), Map.entry("agent.register_for", "consent_sent"), Map.entry("agent.due_list", "ok"),
@@ -33,7 +33,8 @@ final class DraftRun {
             Map.entry("pay_expires", "31/12/2026 23:59"), Map.entry("paid_through", "12/2026"), Map.entry("arrears", "0"),
             Map.entry("agent_name", "Siti A."), Map.entry("tries_left", "2"), Map.entry("worker", "Budi S."), Map.entry("balance", "16800"),
             Map.entry("due_list", "Budi S. 0812****890 tunggak 1 bln"), Map.entry("due_count", "1"), Map.entry("reg_month", "1"),
-            Map.entry("members", "1"), Map.entry("active_pct", "100"), Map.entry("pin", ""), Map.entry("pin2", ""));
+            Map.entry("members", "1"), Map.entry("active_pct", "100"), Map.entry("pin", ""), Map.entry("pin2", ""),
+            Map.entry("nik_end", "0001"), Map.entry("born", "15-07-1990"));
 
     private final MenuEngine engine = new MenuEngine();
     private final Map<String, ActionSpec> catalog;

@@ -89,7 +89,7 @@ class ConsoleBrowserTest {
                 browser.findElement(By.id("send")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phone-screen"), "Penghasilan"));
                 press(browser, wait, "1", "SITI AMINAH");
-                press(browser, wait, "1", "Selamat, Anda terdaftar JKK+JKM!");
+                press(browser, wait, "1", "Selamat, Anda terdaftar asuransi kecelakaan kerja & kematian!");
 
                 // Publish, with the diff shown first.
                 browser.findElement(By.id("publish")).click();

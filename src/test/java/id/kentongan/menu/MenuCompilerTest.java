@@ -44,7 +44,7 @@ class MenuCompilerTest {
         assertEquals(List.of(
                 "broken.yaml:12: screen 'main': 'label' is missing its 'en' translation",
                 "broken.yaml:18: screen 'status': unknown action 'member.statuz' (known: agent.cash_quote, agent.cash_record, agent.due_list, agent.identify, agent.login, agent.register_for, "
-                        + "agent.set_pin, agent.summary, contribution.quote, coordinator.due, coordinator.identify, coordinator.members, coordinator.remind, member.check_nik, "
+                        + "agent.set_pin, agent.summary, contribution.quote, coordinator.due, coordinator.identify, coordinator.members, coordinator.remind, member.check_nik, member.check_phone, "
                         + "member.register, member.status, payment.create, payment.quote, referral.invite)",
                 "broken.yaml:29: screen 'orphan': unknown validator 'nikk' (known: nik, name, date, amount, choice, phone, pin, months)"
         ), problems, "parse errors come first; the whole-journey checks run once the file parses");

@@ -43,7 +43,7 @@ class MenuEngineTest {
 
     /** Main menu, "Daftar": the phone is looked up first (a registered one is told at once); here it is not registered. */
     private Step daftar() {
-        return answer(in(dial(), "1"), "member.status", ActionOutcome.of("not_registered"));
+        return answer(in(dial(), "1"), "member.check_phone", ActionOutcome.of("available"));
     }
 
     private static void assertFitsOnePage(Step s) {
@@ -231,7 +231,7 @@ class MenuEngineTest {
         Step s = in(in(dial(), "4"), "2");
         assertTrue(s.reply().text().startsWith("Kentongan BPJS Ketenagakerjaan\nCover for self-employed workers\n1. Register"),
                 s.reply().text());
-        s = in(answer(in(s, "1"), "member.status", ActionOutcome.of("not_registered")), "123");
+        s = in(answer(in(s, "1"), "member.check_phone", ActionOutcome.of("available")), "123");
         assertEquals("NIK must be 16 digits.\nEnter your NIK (16 digits, see KTP):", s.reply().text());
     }
 

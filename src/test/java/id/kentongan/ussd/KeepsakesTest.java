@@ -76,7 +76,7 @@ class KeepsakesTest {
     void inIndonesianTheCardNumberAndThePaymentCodeComeBySmsOnceEach() throws Exception {
         String phone = Instances.newPhone();
         String to = Msisdn.parse(phone).orElseThrow().value();
-        String kpj = register(phone, null, 95_001);
+        String kpj = register(phone, null, 95_101);
         List<String> sms = Instances.smsTo(to, 1, k);
         assertEquals(1, sms.size(), sms.toString());
         assertTrue(sms.get(0).contains("Nomor kartu (KPJ): " + kpj) && sms.get(0).contains("Iuran Rp16.800/bulan")
@@ -103,7 +103,7 @@ class KeepsakesTest {
     void inEnglishWhenTheWorkerChoseIt() throws Exception {
         String phone = Instances.newPhone();
         String to = Msisdn.parse(phone).orElseThrow().value();
-        String kpj = register(phone, "2", 95_002);
+        String kpj = register(phone, "2", 95_102);
         assertTrue(Instances.smsTo(to, 1, k).get(0).contains("Card no. (KPJ): " + kpj), Instances.smsTo(to, 1, k).toString());
         payThreeMonths(call(phone));
         String kept = Instances.smsTo(to, 2, k).get(1);
