@@ -89,9 +89,8 @@ public final class Main {
                 app = Blocking.await(Kentongan.start(vertx, cfg, Clock.system(cfg.zone()),
                         DevTools.find().map(DevTools::smsc).orElse(EmbeddedSmsc.Factory.NONE)));
             } catch (Exception e) {
-                Throwable cause = e.getCause() != null && e.getMessage() != null && e.getMessage().contains("Address already in use") ? e.getCause() : e;
                 System.err.println("kentongan: cannot start on port " + cfg.httpPort() + ": "
-                        + (String.valueOf(e.getMessage()).contains("Address already in use") ? portInUse(cause) : plainly(e)));
+                        + (String.valueOf(e.getMessage()).contains("Address already in use") ? portInUse(e) : plainly(e)));
                 vertx.close();
                 return 1;
             }

@@ -56,9 +56,32 @@ public final class Redis {
     private final RedisURI uri;
     private final String name;
     private final String where;
-    private volatile CompletableFuture<StatefulConnection<String, String>> shared;
+    private final Lazy shared = new Lazy();
     private final List<StatefulConnection<String, String>> blocking = new CopyOnWriteArrayList<>();
-    private volatile CompletableFuture<StatefulConnection<String, String>> replicaReads;
+    private final Lazy replicaReads = new Lazy();
+
+    /**
+     * A connection opened on first use without blocking, and opened again on the next use after an attempt failed
+     * (Redis was down at start-up); closed with the client.
+     */
+    private static final class Lazy {
+        private volatile CompletableFuture<StatefulConnection<String, String>> connection;
+
+        CompletableFuture<StatefulConnection<String, String>> get(java.util.function.Supplier<CompletableFuture<StatefulConnection<String, String>>> open) {
+            CompletableFuture<StatefulConnection<String, String>> c = connection;
+            if (c != null && !c.isCompletedExceptionally()) return c;
+            synchronized (this) {
+                if (connection == null || connection.isCompletedExceptionally()) connection = open.get();
+                return connection;
+            }
+        }
+
+        CompletionStage<Void> close() {
+            CompletableFuture<StatefulConnection<String, String>> c = connection;
+            return c == null || c.isCompletedExceptionally() ? CompletableFuture.completedFuture(null)
+                    : c.thenCompose(StatefulConnection::closeAsync).exceptionally(e -> null);
+        }
+    }
 
     public Redis(String url, Duration commandTimeout) {
         this.name = "kentongan-" + UUID.randomUUID().toString().substring(0, 8);
@@ -155,28 +178,18 @@ public final class Redis {
      */
     public CompletionStage<RedisClusterAsyncCommands<String, String>> replicaReads() {
         if (!cluster() && uri.getSentinels().isEmpty()) return async();
-        CompletableFuture<StatefulConnection<String, String>> c = replicaReads;
-        if (c == null || c.isCompletedExceptionally()) {
-            synchronized (this) {
-                c = replicaReads;
-                if (c == null || c.isCompletedExceptionally()) {
-                    c = cluster()
-                            ? clusterClient.refreshPartitionsAsync().toCompletableFuture()
-                                    .thenCompose(v -> clusterClient.connectAsync(Utf8Codec.INSTANCE))
-                                    .<StatefulConnection<String, String>>thenApply(cc -> {
-                                        cc.setReadFrom(ReadFrom.REPLICA_PREFERRED);
-                                        return cc;
-                                    }).toCompletableFuture()
-                            : MasterReplica.connectAsync(client, Utf8Codec.INSTANCE, RedisURI.builder(uri).withClientName(name + "-replica-reads").build())
-                                    .<StatefulConnection<String, String>>thenApply(mr -> {
-                                        mr.setReadFrom(ReadFrom.REPLICA_PREFERRED);
-                                        return mr;
-                                    }).toCompletableFuture();
-                    replicaReads = c;
-                }
-            }
-        }
-        return c.thenApply(Redis::async);
+        return replicaReads.get(() -> cluster()
+                ? clusterClient.refreshPartitionsAsync().toCompletableFuture()
+                        .thenCompose(v -> clusterClient.connectAsync(Utf8Codec.INSTANCE))
+                        .<StatefulConnection<String, String>>thenApply(cc -> {
+                            cc.setReadFrom(ReadFrom.REPLICA_PREFERRED);
+                            return cc;
+                        }).toCompletableFuture()
+                : MasterReplica.connectAsync(client, Utf8Codec.INSTANCE, RedisURI.builder(uri).withClientName(name + "-replica-reads").build())
+                        .<StatefulConnection<String, String>>thenApply(mr -> {
+                            mr.setReadFrom(ReadFrom.REPLICA_PREFERRED);
+                            return mr;
+                        }).toCompletableFuture()).thenApply(Redis::async);
     }
 
     /** A connection of its own for a reader that blocks on the server (named {@code <name>-blocking}); closed with this. */
@@ -202,37 +215,26 @@ public final class Redis {
     }
 
     private CompletableFuture<StatefulConnection<String, String>> connection() {
-        CompletableFuture<StatefulConnection<String, String>> c = shared;
-        if (c == null || c.isCompletedExceptionally()) {
-            synchronized (this) {
-                c = shared;
-                if (c == null || c.isCompletedExceptionally()) {
-                    // A cluster client connects asynchronously only once it knows the slots: ask the seeds for them first.
-                    c = cluster()
-                            ? clusterClient.refreshPartitionsAsync().toCompletableFuture()
-                                    .thenCompose(v -> clusterClient.connectAsync(Utf8Codec.INSTANCE))
-                                    // Node connections opened from the topology carry no name of their own: name them
-                                    // all, but never fail for it (a node down, as after a failover, would refuse).
-                                    .thenCompose(cc -> cc.async().clientSetname(name).handle((ok, err) -> cc))
-                                    .<StatefulConnection<String, String>>thenApply(x -> x).toCompletableFuture()
-                            : client.connectAsync(Utf8Codec.INSTANCE, uri).<StatefulConnection<String, String>>thenApply(x -> x).toCompletableFuture();
-                    c.whenComplete((conn, err) -> {
-                        if (err != null) log.warn("redis {} unreachable: {}", where, err.toString());
-                    });
-                    shared = c;
-                }
-            }
-        }
-        return c;
+        return shared.get(() -> {
+            // A cluster client connects asynchronously only once it knows the slots: ask the seeds for them first.
+            CompletableFuture<StatefulConnection<String, String>> c = cluster()
+                    ? clusterClient.refreshPartitionsAsync().toCompletableFuture()
+                            .thenCompose(v -> clusterClient.connectAsync(Utf8Codec.INSTANCE))
+                            // Node connections opened from the topology carry no name of their own: name them
+                            // all, but never fail for it (a node down, as after a failover, would refuse).
+                            .thenCompose(cc -> cc.async().clientSetname(name).handle((ok, err) -> cc))
+                            .<StatefulConnection<String, String>>thenApply(x -> x).toCompletableFuture()
+                    : client.connectAsync(Utf8Codec.INSTANCE, uri).<StatefulConnection<String, String>>thenApply(x -> x).toCompletableFuture();
+            c.whenComplete((conn, err) -> {
+                if (err != null) log.warn("redis {} unreachable: {}", where, err.toString());
+            });
+            return c;
+        });
     }
 
     /** Closes every connection and the client without blocking (it may be called on an event loop). */
     public Future<Void> close() {
-        CompletableFuture<StatefulConnection<String, String>> c = shared;
-        CompletionStage<Void> closing = c == null || c.isCompletedExceptionally() ? CompletableFuture.completedFuture(null)
-                : c.thenCompose(StatefulConnection::closeAsync);
-        CompletableFuture<StatefulConnection<String, String>> r = replicaReads;
-        if (r != null && !r.isCompletedExceptionally()) closing = closing.thenCombine(r.thenCompose(StatefulConnection::closeAsync), (x, y) -> null);
+        CompletionStage<Void> closing = shared.close().thenCombine(replicaReads.close(), (x, y) -> null);
         for (StatefulConnection<String, String> b : blocking) closing = closing.thenCombine(b.closeAsync(), (x, y) -> null);
         return Future.fromCompletionStage(closing.exceptionally(e -> null)
                 .thenCompose(v -> cluster() ? clusterClient.shutdownAsync() : client.shutdownAsync())
