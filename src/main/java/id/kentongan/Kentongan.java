@@ -23,6 +23,7 @@ import id.kentongan.menu.MenuRegistry;
 import id.kentongan.metrics.Meters;
 import id.kentongan.outbox.OptOuts;
 import id.kentongan.outbox.OutboxSmsSender;
+import id.kentongan.outbox.PhoneLanguage;
 import id.kentongan.outbox.SmsChannel;
 import id.kentongan.payment.HttpPaymentService;
 import id.kentongan.payment.PaymentCallback;
@@ -41,6 +42,7 @@ import id.kentongan.store.Once;
 import id.kentongan.store.Redis;
 import id.kentongan.store.RedisTtlStore;
 import id.kentongan.store.TtlStore;
+import id.kentongan.text.Wording;
 import id.kentongan.ussd.SmppInbound;
 import id.kentongan.ussd.UssdHttpVerticle;
 import id.kentongan.ussd.UssdService;
@@ -156,7 +158,7 @@ public final class Kentongan {
             Admin admin = admin(vertx, config, store, clock, menus, community, backends, outreach, meters);
             PaymentCallback callback = new PaymentCallback(Map.of(config.backends().paymentProvider(), config.backends().paymentSecret()),
                     new Once(vertx, store.ttl(), Duration.ofDays(90), Duration.ZERO), backends.orders(), backends.members(), sender,
-                    clock, ledger);
+                    clock, ledger, new PhoneLanguage(store.ttl(), Wording.standard()));
             List<Long> timers = new ArrayList<>();
             timers.add(outboxBacklogGauge(vertx, smsChannel, meters));
             Consumer<Router> routes = router -> {

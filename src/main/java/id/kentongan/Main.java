@@ -126,8 +126,14 @@ public final class Main {
             int bad = 0;
             for (Path f : files) {
                 try {
-                    Menu m = compiler.compile(f.getFileName().toString(), Files.readString(f));
+                    MenuCompiler.Measured measured = compiler.measure(f.getFileName().toString(), Files.readString(f));
+                    Menu m = measured.menu();
                     System.out.println(f + ": OK (" + m.serviceCode() + ", " + m.screens().size() + " screens, version " + m.version() + ")");
+                    // Every language of every screen, values at their longest, re-prompt hint included.
+                    for (MenuCompiler.Fit fit : measured.fits()) {
+                        System.out.println("  " + fit.language() + ": " + fit.pages() + " pages fit; longest " + fit.longest() + " of "
+                                + fit.limit() + " characters (" + fit.screen() + ")");
+                    }
                 } catch (InvalidMenuException e) {
                     bad++;
                     e.problems().forEach(p -> System.out.println(p));

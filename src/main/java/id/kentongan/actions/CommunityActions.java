@@ -20,10 +20,12 @@ import id.kentongan.member.Registration;
 import id.kentongan.menu.ActionOutcome;
 import id.kentongan.menu.ActionSpec;
 import id.kentongan.menu.SessionState;
+import id.kentongan.outbox.PhoneLanguage;
 import id.kentongan.outbox.SmsSender;
-import id.kentongan.text.Digest;
 import id.kentongan.store.Quota;
 import id.kentongan.store.TtlStore;
+import id.kentongan.text.Digest;
+import id.kentongan.text.Wording;
 import io.vertx.core.Future;
 
 import java.time.Clock;
@@ -53,7 +55,7 @@ public final class CommunityActions {
     public static final ActionSpec REGISTER_FOR = new ActionSpec("agent.register_for", Set.of("consent_sent", "registered", "limit", SIGNED_OUT),
             Map.of("owner_phone", 11));
     public static final ActionSpec DUE_LIST = new ActionSpec("agent.due_list", Set.of("ok", "none", SIGNED_OUT),
-            Map.of("due_list", 40, "due_count", 2), Map.of("due_list", 20));
+            Map.of("due_list", 57, "due_count", 2), Map.of("due_list", 20));
     public static final ActionSpec CASH_QUOTE = new ActionSpec("agent.cash_quote", Set.of("ok", "not_registered", "ended", SIGNED_OUT),
             Map.of("worker", 16, "total", 9, "kpj", 11));
     public static final ActionSpec CASH_RECORD = new ActionSpec("agent.cash_record", Set.of("ok", "not_registered", "ended", SIGNED_OUT),
@@ -70,6 +72,7 @@ public final class CommunityActions {
     }
 
     public static List<Action> all(Community community, MembershipService members, SmsSender sms, Clock clock, TtlStore quotas, Quota nikLookups) {
+        PhoneLanguage languages = new PhoneLanguage(quotas, Wording.standard());
         Agents agents = community.agents();
         Ledger ledger = community.ledger();
         return List.of(
@@ -106,7 +109,7 @@ public final class CommunityActions {
                                     : community.askConsent(agent, r).map(ActionOutcome.of("consent_sent"))));
                 })),
 
-                Action.of(DUE_LIST, signedIn(agents, (call, agent) -> dueList(community, members, agent, LocalDate.now(clock)))),
+                Action.of(DUE_LIST, signedIn(agents, (call, agent) -> dueList(community, members, agent, LocalDate.now(clock), call.language()))),
 
                 Action.of(CASH_QUOTE, signedIn(agents, (call, agent) -> members.findByMsisdn(new Msisdn(call.value("worker_phone"))).compose(m -> {
                     if (m.isEmpty()) return Future.succeededFuture(ActionOutcome.of("not_registered"));
@@ -125,9 +128,10 @@ public final class CommunityActions {
                             .compose(paid -> ledger.paid(new Ledger.Paid(ref, paid.kpj(), months, bill.amount(), LocalDate.now(clock), "cash",
                                             Optional.of(agent.msisdn().value())), paid)
                                     .compose(v -> agents.collected(agent.msisdn(), bill.amount(), ref + "|" + paid.kpj() + "|" + months + "|" + bill.amount()))
-                                    .compose(balance -> sms.send("cash:" + ref, paid.msisdn(), "BPJS TK: iuran " + months + " bulan " + Rupiah.format(bill.amount())
-                                                    + " diterima agen Perisai " + agent.shortName() + ". Asuransi aktif sampai " + paid.paidThrough().format(MONTH)
-                                                    + ". KPJ " + paid.kpj() + ". Simpan SMS ini sebagai bukti.")
+                                    .compose(balance -> languages.say(paid.msisdn(), "receipt.cash", "months", Integer.toString(months),
+                                                    "amount", Rupiah.format(bill.amount()), "agent", agent.shortName(),
+                                                    "paid_through", paid.paidThrough().format(MONTH), "kpj", paid.kpj())
+                                            .compose(receipt -> sms.send("cash:" + ref, paid.msisdn(), receipt))
                                             .map(v -> new ActionOutcome("ok", Map.of("paid_through", paid.paidThrough().format(MONTH),
                                                     "balance", Long.toString(balance), "total", Long.toString(bill.amount())))))));
                 }))),
@@ -149,7 +153,8 @@ public final class CommunityActions {
     }
 
     /** Members of the agent's groups who are lapsed or whose cover ends this month: abbreviated names, masked numbers. */
-    private static Future<ActionOutcome> dueList(Community community, MembershipService members, Agent agent, LocalDate today) {
+    private static Future<ActionOutcome> dueList(Community community, MembershipService members, Agent agent, LocalDate today, String language) {
+        Wording words = Wording.standard();
         List<Future<List<String>>> perGroup = new ArrayList<>();
         for (String g : agent.groups()) perGroup.add(community.groups().members(Groups.code(g)).map(List::copyOf));
         return Future.all(perGroup).compose(all -> {
@@ -162,11 +167,12 @@ public final class CommunityActions {
                     Member m = f.result().get();
                     MembershipStatus s = m.status(today);
                     boolean dueNow = s.state() == MembershipStatus.State.ACTIVE && YearMonth.from(today).equals(s.paidThrough());
+                    String who = Names.abbreviated(m.name()) + " " + Masking.msisdnLocal(m.msisdn().value()) + " ";
                     if (s.state() == MembershipStatus.State.LAPSED) {
-                        lines.add(Names.abbreviated(m.name()) + " " + Masking.msisdnLocal(m.msisdn().value()) + " tunggak " + s.monthsInArrears() + " bln");
+                        lines.add(who + words.say("list.due_arrears", language, "months", Integer.toString(s.monthsInArrears())));
                     } else if (dueNow) {
-                        lines.add(Names.abbreviated(m.name()) + " " + Masking.msisdnLocal(m.msisdn().value()) + " habis " + s.paidThrough().atEndOfMonth().getDayOfMonth()
-                                + "/" + String.format("%02d", s.paidThrough().getMonthValue()));
+                        lines.add(who + words.say("list.due_ends", language, "day", Integer.toString(s.paidThrough().atEndOfMonth().getDayOfMonth()),
+                                "month", String.format("%02d", s.paidThrough().getMonthValue())));
                     }
                     if (lines.size() == 20) break; // the rest on the web report; a phone screen is no place for 200 names
                 }

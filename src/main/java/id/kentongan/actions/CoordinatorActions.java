@@ -9,9 +9,11 @@ import id.kentongan.member.MembershipStatus;
 import id.kentongan.menu.ActionOutcome;
 import id.kentongan.menu.ActionSpec;
 import id.kentongan.outbox.OutboundSms;
+import id.kentongan.outbox.PhoneLanguage;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.reminder.QuietHours;
 import id.kentongan.store.TtlStore;
+import id.kentongan.text.Wording;
 import io.vertx.core.Future;
 
 import java.time.Clock;
@@ -42,9 +44,9 @@ final class CoordinatorActions {
     static final ActionSpec IDENTIFY = new ActionSpec("coordinator.identify", Set.of("coordinator", "not_coordinator"),
             Map.of("group_name", 30));
     static final ActionSpec MEMBERS = new ActionSpec("coordinator.members", Set.of("ok", "none", "not_coordinator"),
-            Map.of("member_count", 4, "member_list", 36), Map.of("member_list", MAX_LINES + 1));
+            Map.of("member_count", 4, "member_list", 44), Map.of("member_list", MAX_LINES + 1));
     static final ActionSpec DUE = new ActionSpec("coordinator.due", Set.of("ok", "none", "not_coordinator"),
-            Map.of("due_count", 4, "due_list", 36), Map.of("due_list", MAX_LINES + 1));
+            Map.of("due_count", 4, "due_list", 44), Map.of("due_list", MAX_LINES + 1));
     static final ActionSpec REMIND = new ActionSpec("coordinator.remind", Set.of("sent", "none", "too_soon", "quiet", "not_coordinator"),
             Map.of("sent_count", 4, "next_allowed", 10, "quiet_until", 5));
 
@@ -57,6 +59,7 @@ final class CoordinatorActions {
 
     static List<Action> all(Groups groups, MembershipService members, SmsSender sms, TtlStore store, Clock clock, QuietHours quiet,
                             String ussdCode) {
+        PhoneLanguage languages = new PhoneLanguage(store, Wording.standard());
         return List.of(
                 Action.of(IDENTIFY, call -> groups.coordinatedBy(call.msisdn()).map(g -> g
                         .map(x -> new ActionOutcome("coordinator", Map.of("group_name", cut(x.name(), 30))))
@@ -64,15 +67,15 @@ final class CoordinatorActions {
 
                 Action.of(MEMBERS, call -> seen(groups, members, clock, call.msisdn()).map(found -> found.map(all -> {
                     if (all.isEmpty()) return ActionOutcome.of("none");
-                    List<String> lines = all.stream().map(s -> s.name() + ": " + describe(s.status())).toList();
-                    return new ActionOutcome("ok", Map.of("member_count", Integer.toString(all.size()), "member_list", list(lines)));
+                    List<String> lines = all.stream().map(s -> s.name() + ": " + describe(s.status(), call.language())).toList();
+                    return new ActionOutcome("ok", Map.of("member_count", Integer.toString(all.size()), "member_list", list(lines, call.language())));
                 }).orElse(ActionOutcome.of("not_coordinator")))),
 
                 Action.of(DUE, call -> seen(groups, members, clock, call.msisdn()).map(found -> found.map(all -> {
                     List<String> lines = all.stream().filter(s -> due(s.status(), clock))
-                            .map(s -> s.name() + ": " + describe(s.status())).toList();
+                            .map(s -> s.name() + ": " + describe(s.status(), call.language())).toList();
                     if (lines.isEmpty()) return ActionOutcome.of("none");
-                    return new ActionOutcome("ok", Map.of("due_count", Integer.toString(lines.size()), "due_list", list(lines)));
+                    return new ActionOutcome("ok", Map.of("due_count", Integer.toString(lines.size()), "due_list", list(lines, call.language())));
                 }).orElse(ActionOutcome.of("not_coordinator")))),
 
                 Action.once(REMIND, call -> groups.coordinatedBy(call.msisdn()).compose(g -> {
@@ -96,10 +99,13 @@ final class CoordinatorActions {
                                         Map.of("next_allowed", monday.format(DateTimeFormatter.ofPattern("dd-MM-yyyy")))));
                             }
                             String groupName = cut(g.get().name(), 30);
-                            List<OutboundSms> batch = unpaid.stream().map(s -> new OutboundSms("grp-rem:" + code + ":" + week + ":" + s.msisdn().value(),
-                                    s.msisdn().value(), "BPJS TK (" + groupName + "): iuran asuransi kecelakaan kerja & kematian Anda "
-                                    + "belum dibayar. Balas BAYAR atau tekan " + ussdCode + ". STOP=berhenti", true)).toList();
-                            return sms.sendAll(batch).map(new ActionOutcome("sent", Map.of("sent_count", Integer.toString(batch.size()))));
+                            // Each in the member's own language.
+                            List<Future<OutboundSms>> written = unpaid.stream().map(s -> languages.say(s.msisdn(), "reminder.group",
+                                            "group", groupName, "ussd", ussdCode)
+                                    .map(text -> new OutboundSms("grp-rem:" + code + ":" + week + ":" + s.msisdn().value(), s.msisdn().value(), text, true)))
+                                    .toList();
+                            return Future.all(written).compose(w -> sms.sendAll(written.stream().map(Future::result).toList()))
+                                    .map(new ActionOutcome("sent", Map.of("sent_count", Integer.toString(written.size()))));
                         });
                     });
                 }))
@@ -136,18 +142,20 @@ final class CoordinatorActions {
         };
     }
 
-    private static String describe(MembershipStatus s) {
+    private static String describe(MembershipStatus s, String language) {
+        Wording words = Wording.standard();
         return switch (s.state()) {
-            case ACTIVE -> "aktif s.d. " + s.paidThrough().format(MONTH);
-            case PENDING -> "belum bayar";
-            case LAPSED -> "tidak aktif " + s.monthsInArrears() + " bln";
-            case ENDED -> "berhenti";
+            case ACTIVE -> words.say("list.active", language, "paid_through", s.paidThrough().format(MONTH));
+            case PENDING -> words.say("list.pending", language);
+            case LAPSED -> words.say("list.lapsed", language, "months", Integer.toString(s.monthsInArrears()));
+            case ENDED -> words.say("list.ended", language);
         };
     }
 
-    private static String list(List<String> lines) {
+    private static String list(List<String> lines, String language) {
         if (lines.size() <= MAX_LINES) return String.join("\n", lines);
-        return String.join("\n", lines.subList(0, MAX_LINES)) + "\n(+" + (lines.size() - MAX_LINES) + " lagi)";
+        return String.join("\n", lines.subList(0, MAX_LINES)) + "\n"
+                + Wording.standard().say("list.more", language, "count", Integer.toString(lines.size() - MAX_LINES));
     }
 
     private static String cut(String s, int n) {

@@ -6,6 +6,7 @@ import id.kentongan.domain.Rupiah;
 import id.kentongan.member.Member;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.payment.PaymentCode;
+import id.kentongan.text.Wording;
 import io.vertx.core.Future;
 
 import java.time.ZoneId;
@@ -14,8 +15,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * The SMS a worker keeps after a USSD dialogue: a screen disappears, an SMS stays in the phone. After registering, the
  * card number (KPJ), the monthly amount and how to pay; after a payment code is made, the code, the amount, the
- * deadline (with its time zone) and where to pay. Once each (the outbox sends a key once), in the dialogue's language,
- * one SMS each.
+ * deadline (with its time zone) and where to pay. Once each (the outbox sends a key once), in the dialogue's language
+ * (texts/sms.yaml), one SMS each.
  */
 final class Keepsakes {
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
@@ -23,6 +24,7 @@ final class Keepsakes {
     private final SmsSender sms;
     private final String ussdCode;
     private final ZoneId zone;
+    private final Wording words = Wording.standard();
 
     Keepsakes(SmsSender sms, String ussdCode, ZoneId zone) {
         this.sms = sms;
@@ -44,25 +46,14 @@ final class Keepsakes {
     }
 
     Future<Void> registered(Member m, String language) {
-        String first = Names.firstName(m.name());
-        String monthly = Rupiah.format(m.plan().monthly());
-        String text = switch (language) {
-            case "en" -> "BPJS TK: Welcome " + first + ", you are insured for work accidents and death (JKK+JKM). Card no. (KPJ): "
-                    + m.kpj() + ". " + monthly + "/month: dial " + ussdCode + ", choose 3.";
-            default -> "BPJS TK: Selamat " + first + ", Anda ikut asuransi kecelakaan kerja & kematian (JKK+JKM). Nomor kartu (KPJ): "
-                    + m.kpj() + ". Iuran " + monthly + "/bulan: tekan " + ussdCode + " pilih 3.";
-        };
+        String text = words.say("kept.registered", language, "name", Names.firstName(m.name()), "kpj", m.kpj(),
+                "monthly", Rupiah.format(m.plan().monthly()), "ussd", ussdCode);
         return sms.send("kept-reg:" + m.kpj(), m.msisdn(), text);
     }
 
     Future<Void> paymentCode(Msisdn to, PaymentCode code, int months, String language) {
-        String amount = Rupiah.format(code.amount());
-        String text = switch (language) {
-            case "en" -> "BPJS TK: payment code " + code.grouped() + ", " + amount + " (" + months + " month" + (months > 1 ? "s" : "")
-                    + "). Pay before " + deadline(code.expiresAt()) + " at a bank, minimarket or e-wallet. Keep this SMS.";
-            default -> "BPJS TK: kode bayar " + code.grouped() + ", " + amount + " (" + months + " bulan). Bayar sebelum "
-                    + deadline(code.expiresAt()) + " di bank, minimarket atau e-wallet. Simpan SMS ini.";
-        };
+        String text = words.say("kept.code", language, "code", code.grouped(), "amount", Rupiah.format(code.amount()),
+                "months", Integer.toString(months), "deadline", deadline(code.expiresAt()));
         return sms.send("kept-code:" + code.code(), to, text);
     }
 }

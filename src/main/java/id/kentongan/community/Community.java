@@ -11,10 +11,12 @@ import id.kentongan.member.MembershipStatus;
 import id.kentongan.member.Occupation;
 import id.kentongan.member.Registration;
 import id.kentongan.outbox.OptOuts;
+import id.kentongan.outbox.PhoneLanguage;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.store.TtlStore;
 import id.kentongan.text.DataKey;
 import id.kentongan.text.Digest;
+import id.kentongan.text.Wording;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -47,6 +49,8 @@ public final class Community {
     private final SmsSender sms;
     private final Clock clock;
     private final String ussdCode;
+    private final PhoneLanguage languages;
+    private final Wording words;
 
     public Community(TtlStore store, MembershipService members, Agents agents, Groups groups, Ledger ledger, OptOuts optOuts,
                      SmsSender sms, Clock clock, String ussdCode, DataKey key) {
@@ -58,6 +62,8 @@ public final class Community {
         this.ledger = ledger;
         this.optOuts = optOuts;
         this.sms = sms;
+        this.languages = new PhoneLanguage(store, Wording.standard());
+        this.words = languages.wording();
         this.clock = clock;
         this.ussdCode = ussdCode;
     }
@@ -88,11 +94,11 @@ public final class Community {
                 .put("income", r.plan().declaredIncome()).put("agent", agent.msisdn().value())
                 .put("group", agent.groups().isEmpty() ? null : Groups.code(agent.groups().get(0)));
         String nik = r.nik().value();
-        String text = "BPJS TK: agen Perisai " + agent.shortName() + " mendaftarkan Anda (NIK ****" + nik.substring(12)
-                + ") ke JKK+JKM, iuran " + Rupiah.format(r.plan().monthly()) + "/bln. Setuju? Balas YA atau TIDAK.";
         // Sealed while it waits (NIK and name), and the message keys name the NIK only by a digest.
         return store.put(consentKey(r.msisdn()), key.seal(pending.encode()), CONSENT_WAIT)
-                .compose(v -> sms.send("consent:" + r.msisdn().value() + ":" + nikRef(nik), r.msisdn(), text));
+                .compose(v -> languages.say(r.msisdn(), "consent.ask", "agent", agent.shortName(), "nik_end", nik.substring(12),
+                        "monthly", Rupiah.format(r.plan().monthly())))
+                .compose(text -> sms.send("consent:" + r.msisdn().value() + ":" + nikRef(nik), r.msisdn(), text));
     }
 
     /** A NIK in a key (message keys, idempotency keys): the same NIK the same reference, and no NIK to read. */
@@ -104,18 +110,21 @@ public final class Community {
         return store.keys().consent(worker);
     }
 
-    /** The worker's YA / TIDAK: registers (with the agent as channel) or drops the pending registration. The reply. */
-    public Future<String> consent(Msisdn worker, boolean yes) {
+    /**
+     * The worker's YA / TIDAK: registers (with the agent as channel) or drops the pending registration. The reply, in
+     * the worker's {@code language}; the agent is told in the agent's own.
+     */
+    public Future<String> consent(Msisdn worker, boolean yes, String language) {
         return store.get(consentKey(worker)).compose(found -> {
             Optional<String> opened = found.flatMap(key::open);
-            if (opened.isEmpty()) return Future.succeededFuture("Tidak ada pendaftaran yang menunggu persetujuan Anda.");
+            if (opened.isEmpty()) return Future.succeededFuture(words.say("consent.none", language));
             JsonObject p = new JsonObject(opened.get());
             Msisdn agent = new Msisdn(p.getString("agent"));
             if (!yes) {
                 return store.remove(consentKey(worker))
-                        .compose(v -> sms.send("consent-no:" + worker.value() + ":" + nikRef(p.getString("nik")), agent,
-                                "Perisai: " + worker.masked() + " menolak pendaftaran JKK+JKM. Data tidak dikirim."))
-                        .map("Baik, pendaftaran dibatalkan. Data Anda tidak dikirim.");
+                        .compose(v -> languages.say(agent, "agent.refused", "worker", worker.masked()))
+                        .compose(text -> sms.send("consent-no:" + worker.value() + ":" + nikRef(p.getString("nik")), agent, text))
+                        .map(words.say("consent.refused", language));
             }
             Registration r = new Registration(new Nik(p.getString("nik")), p.getString("name"), worker,
                     Occupation.byCode(p.getString("occupation")).orElse(Occupation.LAINNYA), new ContributionPlan(p.getLong("income")))
@@ -126,13 +135,13 @@ public final class Community {
                         ? registered(m, "agent", Optional.of(agent), Optional.ofNullable(p.getString("group")))
                         : Future.succeededFuture();
                 return recorded.compose(v -> store.remove(consentKey(worker)))
-                        .compose(v -> sms.send("consent-ok:" + m.kpj(), agent, "Perisai: " + Names.firstName(m.name()) + " ("
-                                + worker.masked() + ") " + (done.created() ? "terdaftar JKK+JKM, KPJ " : "sudah terdaftar, KPJ ") + m.kpj() + "."))
+                        .compose(v -> languages.say(agent, done.created() ? "agent.registered" : "agent.known",
+                                "name", Names.firstName(m.name()), "worker", worker.masked(), "kpj", m.kpj()))
+                        .compose(text -> sms.send("consent-ok:" + m.kpj(), agent, text))
                         .map(done.created()
-                                ? "Selamat, Anda terdaftar JKK+JKM. Nomor kartu (KPJ): " + m.kpj() + ". Bayar iuran " + Rupiah.format(m.plan().monthly())
-                                        + "/bulan lewat " + ussdCode + " pilih 3 atau agen Perisai."
-                                : m.kpjMayBeToldTo(worker) ? "NIK ini sudah terdaftar, nomor kartu (KPJ): " + m.kpj() + "."
-                                : "NIK ini sudah terdaftar dari nomor " + m.maskedNumber() + ". Cek status dari nomor itu.");
+                                ? words.say("consent.ok", language, "kpj", m.kpj(), "monthly", Rupiah.format(m.plan().monthly()), "ussd", ussdCode)
+                                : m.kpjMayBeToldTo(worker) ? words.say("consent.registered", language, "kpj", m.kpj())
+                                : words.say("consent.elsewhere", language, "owner_phone", m.maskedNumber()));
             });
         });
     }
@@ -160,11 +169,10 @@ public final class Community {
                         if (!first) return Future.succeededFuture(Invite.ALREADY_INVITED);
                         return store.put(counter, Integer.toString(n.map(Integer::parseInt).orElse(0) + 1), Duration.ofDays(2))
                                 .compose(v -> members.findByMsisdn(from))
-                                .compose(inviter -> sms.sendStoppable("ref:" + friend.value(), friend,
-                                        inviter.map(m -> Names.firstName(m.name())).orElse("Teman Anda")
-                                                + " mengajak Anda ikut BPJS Ketenagakerjaan: perlindungan kecelakaan kerja & kematian, mulai "
-                                                + Rupiah.format(new ContributionPlan(ContributionPlan.MIN_INCOME).monthly()) + "/bln. Daftar: tekan "
-                                                + ussdCode + ". STOP=tolak"))
+                                .compose(inviter -> languages.say(friend, inviter.isPresent() ? "invite" : "invite.anonymous",
+                                        "inviter", inviter.map(m -> Names.firstName(m.name())).orElse(""), "ussd", ussdCode,
+                                        "monthly", Rupiah.format(new ContributionPlan(ContributionPlan.MIN_INCOME).monthly())))
+                                .compose(text -> sms.sendStoppable("ref:" + friend.value(), friend, text))
                                 .map(Invite.SENT);
                     });
                 });
@@ -176,8 +184,8 @@ public final class Community {
         return store.get(store.keys().invitedBy(m.msisdn())).compose(by -> {
             if (by.isEmpty()) return Future.succeededFuture();
             Msisdn inviter = new Msisdn(by.get());
-            return sms.send("ref-thanks:" + m.msisdn().value(), inviter, "Terima kasih! " + Names.firstName(m.name())
-                    + " sudah terdaftar JKK+JKM berkat ajakan Anda. Bersama kita terlindungi.");
+            return languages.say(inviter, "invite.thanks", "name", Names.firstName(m.name()))
+                    .compose(text -> sms.send("ref-thanks:" + m.msisdn().value(), inviter, text));
         });
     }
 
@@ -217,9 +225,9 @@ public final class Community {
                                 return members.findByMsisdn(to).compose(them -> {
                                     boolean covered = them.map(x -> x.status(today()).state() == MembershipStatus.State.ACTIVE)
                                             .orElse(false);
-                                    String text = solidarityText(g.map(Groups.Group::name).orElse("kelompok"), Names.firstName(m.name()),
-                                            kind, covered);
-                                    return sms.sendStoppable("sol:" + m.kpj() + ":" + kind + ":" + n, to, text).map(true);
+                                    return languages.of(to).map(lang -> solidarityText(g.map(Groups.Group::name).orElse("kelompok"),
+                                                    Names.firstName(m.name()), kind, covered, lang))
+                                            .compose(text -> sms.sendStoppable("sol:" + m.kpj() + ":" + kind + ":" + n, to, text)).map(true);
                                 });
                             }));
                         }
@@ -234,12 +242,10 @@ public final class Community {
         });
     }
 
-    String solidarityText(String group, String firstName, String kind, boolean covered) {
-        // One SMS whatever the names: group cut to 28 characters, first name to 12.
-        String what = kind.equals("JKM")
-                ? "keluarga rekan kita " + firstName + " menerima santunan JKM BPJS Ketenagakerjaan. Turut berduka."
-                : "perawatan kecelakaan kerja rekan kita " + firstName + " ditanggung JKK BPJS TK. Lekas pulih.";
-        String head = "Kabar " + (group.length() > 28 ? group.substring(0, 28).strip() : group) + ": ";
-        return head + what + (covered ? "" : " Belum terlindungi? Tekan " + ussdCode + ".");
+    String solidarityText(String group, String firstName, String kind, boolean covered, String language) {
+        // One SMS whatever the names: group cut to 28 characters, first name to 12 (WordingTest measures the longest).
+        String text = words.say(kind.equals("JKM") ? "solidarity.jkm" : "solidarity.jkk", language,
+                "group", group.length() > 28 ? group.substring(0, 28).strip() : group, "name", firstName);
+        return text + (covered ? "" : words.say("solidarity.invite", language, "ussd", ussdCode));
     }
 }

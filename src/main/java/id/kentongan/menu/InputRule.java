@@ -25,10 +25,10 @@ public enum InputRule {
             Nik.Problem p = Nik.problem(s, Year.now().getValue());
             if (p == null) return Result.ok(s);
             return switch (p) {
-                case NOT_16_DIGITS -> Result.hint("NIK harus 16 angka.", "NIK must be 16 digits.");
-                case BAD_REGION -> Result.hint("Kode wilayah NIK salah.", "NIK region code is wrong.");
-                case BAD_BIRTH_DATE -> Result.hint("Tgl lahir di NIK salah.", "Birth date in NIK is wrong.");
-                case BAD_SEQUENCE -> Result.hint("Nomor urut NIK salah.", "NIK sequence is wrong.");
+                case NOT_16_DIGITS -> Result.hint("NIK harus 16 angka.", "NIK must be 16 digits.", "NIK kudu 16 angka.");
+                case BAD_REGION -> Result.hint("Kode wilayah NIK salah.", "NIK region code is wrong.", "Kode wilayah NIK salah.");
+                case BAD_BIRTH_DATE -> Result.hint("Tgl lahir di NIK salah.", "Birth date in NIK is wrong.", "Tgl lair nang NIK salah.");
+                case BAD_SEQUENCE -> Result.hint("Nomor urut NIK salah.", "NIK sequence is wrong.", "Nomer urut NIK salah.");
             };
         }
     },
@@ -39,11 +39,11 @@ public enum InputRule {
         Result check(String raw, Map<String, String> params) {
             String s = Patterns.WHITESPACE.matcher(raw.strip()).replaceAll(" ");
             if (s.length() < 3 || s.length() > maxLength || !allowed.matcher(s).matches() || !Patterns.A_LETTER.matcher(s).find()) {
-                return Result.hint("Nama 3-40 huruf.", "Name: 3-40 letters.");
+                return Result.hint("Nama 3-40 huruf.", "Name: 3-40 letters.", "Jeneng 3-40 huruf.");
             }
             // As on the KTP: capitals, and Latin letters only, so every screen showing it stays a GSM-7 page.
             return Names.latin(s).filter(v -> v.length() <= maxLength).map(Result::ok)
-                    .orElse(Result.hint("Nama hanya huruf A-Z seperti di KTP.", "Name: letters A-Z only, as on the KTP."));
+                    .orElse(Result.hint("Nama hanya huruf A-Z seperti di KTP.", "Name: letters A-Z only, as on the KTP.", "Jeneng mung huruf A-Z kaya nang KTP."));
         }
     },
     DATE(10) {
@@ -61,7 +61,7 @@ public enum InputRule {
                     // falls through to the hint
                 }
             }
-            return Result.hint("Tanggal: HHBBTTTT.", "Date: DDMMYYYY.");
+            return Result.hint("Tanggal: HHBBTTTT.", "Date: DDMMYYYY.", "Tanggal: HHBBTTTT.");
         }
     },
     AMOUNT(12) {
@@ -72,7 +72,8 @@ public enum InputRule {
             long max = Long.parseLong(params.getOrDefault("max", "999999999999"));
             if (amount < min || amount > max) {
                 return Result.hint("Jumlah " + Rupiah.format(min) + "-" + Rupiah.format(max) + ".",
-                        "Amount " + Rupiah.format(min) + "-" + Rupiah.format(max) + ".");
+                        "Amount " + Rupiah.format(min) + "-" + Rupiah.format(max) + ".",
+                        "Jumlah " + Rupiah.format(min) + "-" + Rupiah.format(max) + ".");
             }
             return Result.ok(Long.toString(amount));
         }
@@ -81,14 +82,14 @@ public enum InputRule {
         @Override
         Result check(String raw, Map<String, String> params) {
             String v = params.get("choice." + raw.strip());
-            return v == null ? Result.hint("Pilihan tidak ada.", "No such option.") : Result.ok(v);
+            return v == null ? Result.hint("Pilihan tidak ada.", "No such option.", "Pilihan ora ana.") : Result.ok(v);
         }
     },
     PHONE(15) {
         @Override
         Result check(String raw, Map<String, String> params) {
             return Msisdn.parse(raw).map(m -> Result.ok(m.value()))
-                    .orElseGet(() -> Result.hint("No. HP: 08xxxxxxxxxx.", "Phone: 08xxxxxxxxxx."));
+                    .orElseGet(() -> Result.hint("No. HP: 08xxxxxxxxxx.", "Phone: 08xxxxxxxxxx.", "Nomer HP: 08xxxxxxxxxx."));
         }
     },
     /** An agent's PIN: six digits. The action that reads it must clear it in the same hop (it is never saved). */
@@ -96,7 +97,7 @@ public enum InputRule {
         @Override
         Result check(String raw, Map<String, String> params) {
             String v = raw.strip();
-            return v.matches("\\d{6}") ? Result.ok(v) : Result.hint("PIN harus 6 angka.", "PIN must be 6 digits.");
+            return v.matches("\\d{6}") ? Result.ok(v) : Result.hint("PIN harus 6 angka.", "PIN must be 6 digits.", "PIN kudu 6 angka.");
         }
     },
     /** Whole months, 1 to 12 (cash collected by an agent). */
@@ -105,7 +106,7 @@ public enum InputRule {
         Result check(String raw, Map<String, String> params) {
             String v = raw.strip();
             return v.matches("\\d{1,2}") && Integer.parseInt(v) >= 1 && Integer.parseInt(v) <= 12 ? Result.ok(Integer.toString(Integer.parseInt(v)))
-                    : Result.hint("Isi 1 sampai 12 bulan.", "Enter 1 to 12 months.");
+                    : Result.hint("Isi 1 sampai 12 bulan.", "Enter 1 to 12 months.", "Isi 1 nganti 12 sasi.");
         }
     };
 
@@ -143,8 +144,8 @@ public enum InputRule {
             return new Result(v, null);
         }
 
-        static Result hint(String id, String en) {
-            return new Result(null, Text.of(id, en));
+        static Result hint(String id, String en, String jv) {
+            return new Result(null, Text.of(id, en, jv));
         }
     }
 }

@@ -48,14 +48,26 @@ public final class MenuCompiler {
     }
 
     public Menu compile(String file, String yaml) throws InvalidMenuException {
+        return measure(file, yaml).menu();
+    }
+
+    /** How full a language's pages can get: how many were measured, the longest (values at their longest) and where. */
+    public record Fit(String language, int pages, int longest, int limit, String screen) {}
+
+    /** A menu that compiled, with how its pages fit, language by language. */
+    public record Measured(Menu menu, List<Fit> fits) {}
+
+    /** {@link #compile}, also saying how full each language's pages can get (the validate command prints it). */
+    public Measured measure(String file, String yaml) throws InvalidMenuException {
         Parse p = new Parse(file);
         Menu menu = p.menu(yaml);
-        if (menu != null && p.problems.isEmpty()) new Check(menu, p).run();
+        Check check = menu != null && p.problems.isEmpty() ? new Check(menu, p) : null;
+        if (check != null) check.run();
         if (!p.problems.isEmpty()) {
             p.problems.sort(java.util.Comparator.comparingInt(MenuProblem::line)); // stable: same line keeps its order
             throw new InvalidMenuException(p.problems);
         }
-        return menu;
+        return new Measured(menu, List.copyOf(check.fits.values()));
     }
 
     /** A menu file's size caps: our menus are ~300 lines, 15 KB; these leave room and bound every admin call's work. */
@@ -495,6 +507,9 @@ public final class MenuCompiler {
         /** Values that may hold a character GSM-7 lacks: a page showing one is measured as UCS-2. */
         final Set<String> ucs2Values = new TreeSet<>();
 
+        /** Per language, in the menu's order of languages. */
+        final Map<String, Fit> fits = new java.util.LinkedHashMap<>();
+
         void lengths(Map<String, Integer> maxLengths) {
             for (Screen s : menu.screens().values()) {
                 if (s instanceof Screen.ActionScreen || s instanceof Screen.RouterScreen) continue;
@@ -505,6 +520,10 @@ public final class MenuCompiler {
                         String page = pages.get(i);
                         int length = Gsm7.length(page) + hint;
                         int limit = Gsm7.limit(page);
+                        String at = s.id() + (pages.size() > 1 ? " page " + (i + 1) : "");
+                        fits.merge(lang, new Fit(lang, 1, length, limit, at), (a, b) -> new Fit(lang, a.pages() + 1,
+                                Math.max(a.longest(), b.longest()), a.longest() >= b.longest() ? a.limit() : b.limit(),
+                                a.longest() >= b.longest() ? a.screen() : b.screen()));
                         if (length > limit) {
                             String unit = limit == Gsm7.GSM7_LIMIT ? "GSM-7 characters" : "UCS-2 characters";
                             String where = pages.size() > 1 ? "page " + (i + 1) + " in '" + lang + "'" : "text in '" + lang + "'";

@@ -2,14 +2,14 @@ package id.kentongan.menu;
 
 import java.util.Map;
 
-/** A text in several languages, keyed by language code ({@code id}, {@code en}). */
+/** A text in several languages, keyed by language code ({@code id}, {@code en}, {@code jv}). */
 public record Text(Map<String, String> byLanguage, int line) {
     public Text {
         byLanguage = Map.copyOf(byLanguage);
     }
 
-    public static Text of(String id, String en) {
-        return new Text(Map.of("id", id, "en", en), 0);
+    public static Text of(String id, String en, String jv) {
+        return new Text(Map.of("id", id, "en", en, "jv", jv), 0);
     }
 
     /** The text in {@code language}, else in {@code fallback}, else any. */

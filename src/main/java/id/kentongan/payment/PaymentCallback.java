@@ -5,6 +5,7 @@ import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Rupiah;
 import id.kentongan.member.Contribution;
 import id.kentongan.member.MembershipService;
+import id.kentongan.outbox.PhoneLanguage;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.store.Once;
 import io.vertx.core.Future;
@@ -38,9 +39,11 @@ public final class PaymentCallback {
     private final SmsSender sms;
     private final Clock clock;
     private final Ledger ledger;
+    private final PhoneLanguage languages;
 
     public PaymentCallback(Map<String, String> secrets, Once once, PaymentOrders orders, MembershipService members,
-                           SmsSender sms, Clock clock, Ledger ledger) {
+                           SmsSender sms, Clock clock, Ledger ledger, PhoneLanguage languages) {
+        this.languages = languages;
         this.ledger = ledger;
         this.secrets = Map.copyOf(secrets);
         this.once = once;
@@ -131,13 +134,13 @@ public final class PaymentCallback {
             }
             return members.credit(new Contribution(o.kpj(), o.months(), o.amount(), o.reference())).compose(member -> {
                 String receiptKey = "receipt:" + code;
-                String receipt = "BPJS TK: iuran " + Rupiah.format(o.amount()) + " (" + o.months() + " bulan) diterima. Nomor kartu "
-                        + member.kpj() + " aktif sampai " + member.paidThrough().format(MONTH) + ". Terima kasih.";
                 Msisdn to = new Msisdn(o.msisdn());
                 // Kept for the participation report; a failure here never un-credits a payment.
                 Future<Void> recorded = ledger.paid(new Ledger.Paid(o.reference(), member.kpj(), o.months(), o.amount(),
                         java.time.LocalDate.now(clock), "code", java.util.Optional.empty()), member).recover(e -> Future.succeededFuture());
-                return recorded.compose(v -> sms.send(receiptKey, to, receipt))
+                return recorded.compose(v -> languages.say(to, "receipt.code", "amount", Rupiah.format(o.amount()),
+                                "months", Integer.toString(o.months()), "kpj", member.kpj(), "paid_through", member.paidThrough().format(MONTH)))
+                        .compose(receipt -> sms.send(receiptKey, to, receipt))
                         .recover(e -> {
                             log.error("receipt SMS to {} not kept: {}; the payment is credited", to.masked(), e.toString());
                             return Future.succeededFuture();

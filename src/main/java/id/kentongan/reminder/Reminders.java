@@ -8,6 +8,7 @@ import id.kentongan.outbox.SmsSender;
 import id.kentongan.store.Blocking;
 import id.kentongan.store.Keyspace;
 import id.kentongan.store.Script;
+import id.kentongan.text.Wording;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -106,12 +107,16 @@ public final class Reminders {
                 Instant now = clock.instant();
                 List<ScoredValue<String>> owed = new ArrayList<>();
                 Map<String, String> said = new java.util.HashMap<>();
+                List<ReminderPlan.Planned> soon = new ArrayList<>();
                 for (Member m : page.members()) {
                     for (ReminderPlan.Planned p : plan.plan(m, now)) {
                         owed.add(ScoredValue.just(p.at().toEpochMilli(), id(p)));
-                        if (p.at().isBefore(now.plus(READING_ANSWERS))) said.put(id(p), texts.text(p));
+                        if (p.at().isBefore(now.plus(READING_ANSWERS))) soon.add(p);
                     }
                 }
+                // Written in each phone's language: read only for the few with a reminder due before the next reading.
+                Map<String, String> language = languages(redis, soon.stream().map(p -> p.member().msisdn()).toList());
+                for (ReminderPlan.Planned p : soon) said.put(id(p), texts.text(p, language.get(p.member().msisdn().value())));
                 @SuppressWarnings("unchecked")
                 ScoredValue<String>[] values = owed.toArray(new ScoredValue[0]);
                 if (values.length > 0) planned += redis.zadd(keys.remindersDue(), ZAddArgs.Builder.nx(), values);
@@ -234,7 +239,7 @@ public final class Reminders {
                 messages.add(new OutboundSms(keyOf.get(id), id.substring(0, id.indexOf('|')), said.get(i).getValue(), true));
             }
         } else {
-            lookUpAndWrite(open, keyOf, now, messages, notYet);
+            lookUpAndWrite(redis, open, keyOf, now, messages, notYet);
         }
         if (!notYet.isEmpty()) {
             @SuppressWarnings("unchecked")
@@ -267,9 +272,11 @@ public final class Reminders {
     }
 
     /** Without a young reading (it failed for a day): each member is looked up again and the text written from that. */
-    private void lookUpAndWrite(List<String> open, Map<String, String> keyOf, Instant now, List<OutboundSms> messages, List<ScoredValue<String>> notYet) {
-        List<Optional<Member>> members = Blocking.await(this.members.findAllByMsisdn(
-                open.stream().map(id -> new Msisdn(id.substring(0, id.indexOf('|')))).toList()));
+    private void lookUpAndWrite(RedisClusterCommands<String, String> redis, List<String> open, Map<String, String> keyOf, Instant now,
+                                List<OutboundSms> messages, List<ScoredValue<String>> notYet) {
+        List<Msisdn> phones = open.stream().map(id -> new Msisdn(id.substring(0, id.indexOf('|')))).toList();
+        List<Optional<Member>> members = Blocking.await(this.members.findAllByMsisdn(phones));
+        Map<String, String> language = languages(redis, phones);
         for (int i = 0; i < open.size(); i++) {
             String id = open.get(i);
             String[] p = id.split("\\|");
@@ -285,8 +292,21 @@ public final class Reminders {
                 notYet.add(ScoredValue.just(still.get().at().toEpochMilli(), id));
                 continue;
             }
-            messages.add(new OutboundSms(keyOf.get(id), member.get().msisdn().value(), texts.text(still.get()), true));
+            String to = member.get().msisdn().value();
+            messages.add(new OutboundSms(keyOf.get(id), to, texts.text(still.get(), language.get(to)), true));
         }
+    }
+
+    /** Each phone's chosen language (Bahasa Indonesia where none): one MGET for the lot. */
+    private Map<String, String> languages(RedisClusterCommands<String, String> redis, List<Msisdn> phones) {
+        Map<String, String> out = new java.util.HashMap<>();
+        List<Msisdn> distinct = phones.stream().distinct().toList();
+        if (distinct.isEmpty()) return out;
+        List<io.lettuce.core.KeyValue<String, String>> found = redis.mget(distinct.stream().map(keys::language).toArray(String[]::new));
+        for (int i = 0; i < distinct.size(); i++) {
+            out.put(distinct.get(i).value(), Wording.known(found.get(i).getValueOrElse(null)));
+        }
+        return out;
     }
 
     /** The outbox key of a reminder: the same reminder is sent once, whoever sends it. */

@@ -8,11 +8,12 @@ import id.kentongan.domain.Rupiah;
 import id.kentongan.member.ContributionPlan;
 import id.kentongan.menu.ActionOutcome;
 import id.kentongan.outbox.OptOuts;
+import id.kentongan.outbox.PhoneLanguage;
 import id.kentongan.outbox.SmsSender;
-import id.kentongan.text.Digest;
 import id.kentongan.store.Quota;
-import id.kentongan.session.SessionStore;
 import id.kentongan.store.TtlStore;
+import id.kentongan.text.Digest;
+import id.kentongan.text.Wording;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,25 +24,19 @@ import java.util.Map;
 
 /**
  * Answers a worker's SMS. Keywords run the same actions as the USSD menu (so registration and payment codes are
- * once-only in the same way), and every answer goes back by SMS in Bahasa Indonesia. Registration by SMS declares the
- * smallest income band (Rp1.000.000); the reply says how to change it through the USSD code.
+ * once-only in the same way), and every answer goes back by SMS in the phone's language (texts/sms.yaml). Registration
+ * by SMS declares the smallest income band (Rp1.000.000); the reply says how to change it through the USSD code.
  */
 public final class MoHandler {
-    /** The answer to BANTUAN (and to what is not understood), naming the configured USSD code. */
-    public static String help(String ussdCode) {
-        return "Kentongan BPJS TK: DAFTAR#NIK#NAMA daftar asuransi kerja, CEK status, BAYAR 3 kode bayar 3 bulan, "
-                + "STOP/MULAI pengingat. Atau tekan " + ussdCode;
-    }
-    static final String BUSY = "Layanan sedang sibuk, silakan coba lagi nanti.";
-
     private final Actions actions;
     private final OptOuts optOuts;
     private final SmsSender sms;
     private final Clock clock;
     private final Community community;
     private final String ussdCode;
+    private final PhoneLanguage languages;
+    private final Wording words;
 
-    static final String TOO_MANY = "Terlalu banyak SMS dari nomor ini. Tunggu 1 menit, lalu kirim lagi.";
     private static final Logger log = LoggerFactory.getLogger(MoHandler.class);
 
     private final TtlStore quotas;
@@ -57,6 +52,8 @@ public final class MoHandler {
         this.optOuts = optOuts;
         this.sms = sms;
         this.clock = clock;
+        this.languages = new PhoneLanguage(quotas, Wording.standard());
+        this.words = languages.wording();
     }
 
     public Future<Void> handle(Msisdn from, String text) {
@@ -64,80 +61,66 @@ public final class MoHandler {
         // worker may send again): one registration, one payment code. Every SMS still gets its own answer.
         SmsCommand command = SmsCommand.parse(text);
         String id = Digest.sha256Hex(from.value() + "|" + LocalDate.now(clock) + "|" + command, 10);
-        return perMinute.count(quotas, from.value()).compose(n -> {
+        return perMinute.count(quotas, from.value()).compose(n -> languages.of(from).compose(lang -> {
             if (n <= perMinute.max()) {
-                return answer(from, command, id).recover(e -> Future.succeededFuture(BUSY)).compose(reply -> sms.send(from, reply));
+                return answer(from, command, id, lang).recover(e -> Future.succeededFuture(words.say("busy", lang)))
+                        .compose(reply -> sms.send(from, reply));
             }
             // Over the quota: told once, then not answered (each answer is an SMS we pay for, to a number flooding us).
             log.warn("MO from {} over {} a minute ({}): {}", from.masked(), perMinute.max(), n,
                     n == perMinute.max() + 1 ? "told once" : "not answered");
-            return n == perMinute.max() + 1 ? sms.send(from, TOO_MANY) : Future.succeededFuture();
-        });
+            return n == perMinute.max() + 1 ? sms.send(from, words.say("too_many", lang)) : Future.succeededFuture();
+        }));
     }
 
-    private Future<String> answer(Msisdn from, SmsCommand c, String id) {
+    private Future<String> answer(Msisdn from, SmsCommand c, String id, String lang) {
         if (c instanceof SmsCommand.Register r) {
             return run("member.register", from, id, Map.of("nik", r.nik(), "name", r.name(), "occupation", "lainnya",
                     "income", Long.toString(ContributionPlan.MIN_INCOME))).map(o -> switch (o.result()) {
-                case "ok" -> "Selamat, Anda terdaftar JKK+JKM. Nomor kartu (KPJ): " + o.values().get("kpj") + ". Iuran "
-                        + Rupiah.format(new ContributionPlan(ContributionPlan.MIN_INCOME).monthly())
-                        + "/bulan (penghasilan Rp1.000.000; ubah lewat " + ussdCode + "). Bayar: kirim BAYAR 1";
-                case "registered" -> "NIK ini sudah terdaftar, nomor kartu (KPJ): " + o.values().get("kpj") + ". Kirim CEK untuk status.";
-                case "registered_other" -> "NIK ini sudah terdaftar dari nomor " + o.values().get("owner_phone")
-                        + ". Cek status dari nomor itu atau hubungi agen Perisai.";
-                case "limit" -> "Batas pemeriksaan NIK hari ini tercapai. Coba lagi besok atau hubungi agen Perisai.";
-                default -> BUSY;
+                case "ok" -> words.say("reg.ok", lang, "kpj", o.values().get("kpj"), "ussd", ussdCode,
+                        "monthly", Rupiah.format(new ContributionPlan(ContributionPlan.MIN_INCOME).monthly()));
+                case "registered" -> words.say("reg.registered", lang, "kpj", o.values().get("kpj"));
+                case "registered_other" -> words.say("reg.elsewhere", lang, "owner_phone", o.values().get("owner_phone"));
+                case "limit" -> words.say("reg.limit", lang);
+                default -> words.say("busy", lang);
             });
         }
         if (c instanceof SmsCommand.Check) {
             return run("member.status", from, id, Map.of()).map(o -> {
                 Map<String, String> v = o.values();
                 return switch (o.result()) {
-                    case "active" -> "Status AKTIF. Nomor kartu " + v.get("kpj") + ", sudah bayar sampai " + v.get("paid_through")
-                            + ". Iuran " + rp(v.get("monthly")) + "/bulan.";
-                    case "pending" -> "Status BELUM AKTIF. Nomor kartu " + v.get("kpj") + ". Iuran pertama " + rp(v.get("due"))
-                            + " belum dibayar. Kirim BAYAR 1.";
-                    case "lapsed" -> "Status TIDAK AKTIF. Nomor kartu " + v.get("kpj") + ", sudah bayar sampai " + v.get("paid_through") + ". Belum dibayar "
-                            + v.get("arrears") + " bulan: " + rp(v.get("due")) + ". Kirim BAYAR " + v.get("arrears") + ".";
-                    case "ended" -> "Keanggotaan nomor kartu " + v.get("kpj") + " berhenti (lebih dari 3 bulan tidak bayar). Hubungi agen Perisai atau telepon 175.";
-                    case "not_registered" -> "Nomor ini belum terdaftar. Kirim DAFTAR#NIK#NAMA atau tekan " + ussdCode + ".";
-                    default -> BUSY;
+                    case "active" -> words.say("check.active", lang, "kpj", v.get("kpj"), "paid_through", v.get("paid_through"),
+                            "monthly", rp(v.get("monthly")));
+                    case "pending" -> words.say("check.pending", lang, "kpj", v.get("kpj"), "due", rp(v.get("due")));
+                    case "lapsed" -> words.say("check.lapsed", lang, "kpj", v.get("kpj"), "paid_through", v.get("paid_through"),
+                            "arrears", v.get("arrears"), "due", rp(v.get("due")));
+                    case "ended" -> words.say("check.ended", lang, "kpj", v.get("kpj"));
+                    case "not_registered" -> words.say("not_registered", lang, "ussd", ussdCode);
+                    default -> words.say("busy", lang);
                 };
             });
         }
         if (c instanceof SmsCommand.Pay p) {
             return run("payment.create", from, id, Map.of("months", Integer.toString(p.months()))).map(o -> switch (o.result()) {
-                case "ok" -> "Kode iuran: " + o.values().get("pay_code") + ", jumlah " + rp(o.values().get("total"))
-                        + ". Bayar di bank, minimarket atau e-wallet sebelum " + o.values().get("pay_expires") + ".";
-                case "not_registered" -> "Nomor ini belum terdaftar. Kirim DAFTAR#NIK#NAMA atau tekan " + ussdCode + ".";
-                case "ended" -> "Keanggotaan berhenti (lebih dari 3 bulan tidak bayar). Hubungi agen Perisai atau telepon 175.";
-                default -> BUSY;
+                case "ok" -> words.say("pay.code", lang, "pay_code", o.values().get("pay_code"), "total", rp(o.values().get("total")),
+                        "pay_expires", o.values().get("pay_expires"));
+                case "not_registered" -> words.say("not_registered", lang, "ussd", ussdCode);
+                case "ended" -> words.say("pay.ended", lang);
+                default -> words.say("busy", lang);
             });
         }
-        if (c instanceof SmsCommand.Stop) {
-            return optOuts.optOut(from).map("Anda tidak akan menerima pengingat iuran lagi. Kirim MULAI untuk menerimanya kembali.");
-        }
-        if (c instanceof SmsCommand.Start) {
-            return optOuts.optIn(from).map("Pengingat iuran aktif kembali. Kirim STOP untuk berhenti.");
-        }
-        if (c instanceof SmsCommand.Consent yes) return community.consent(from, yes.yes());
+        if (c instanceof SmsCommand.Stop) return optOuts.optOut(from).map(words.say("stop.ok", lang));
+        if (c instanceof SmsCommand.Start) return optOuts.optIn(from).map(words.say("start.ok", lang));
+        if (c instanceof SmsCommand.Consent yes) return community.consent(from, yes.yes(), lang);
         if (c instanceof SmsCommand.GroupNews news) {
-            return community.groupNews(from, news.on()).map(news.on()
-                    ? "Anda akan menerima kabar kelompok Anda. Kirim KABAR STOP untuk berhenti."
-                    : "Kabar kelompok tidak dikirim lagi. Kirim KABAR untuk menerimanya kembali.");
+            return community.groupNews(from, news.on()).map(words.say(news.on() ? "news.on" : "news.off", lang));
         }
         if (c instanceof SmsCommand.Language l) {
-            // Remembered for the phone, as the menu's own language choice is: the next dial opens in it.
-            return switch (l.code()) {
-                case "en" -> quotas.put(quotas.keys().language(from), "en", SessionStore.LANGUAGE_MEMORY)
-                        .map("Language set to English. Dial " + ussdCode + " to use it. Send BASA INDONESIA to change back.");
-                case "id" -> quotas.put(quotas.keys().language(from), "id", SessionStore.LANGUAGE_MEMORY)
-                        .map("Bahasa diganti ke Bahasa Indonesia. Tekan " + ussdCode + ".");
-                default -> Future.succeededFuture("Basa Jawa belum tersedia. Kirim BASA INDONESIA atau BASA INGGRIS.");
-            };
+            // Remembered for the phone, as the menu's own language choice is: the next dial and every SMS use it.
+            return languages.remember(from, l.code()).map(words.say("language." + l.code(), l.code(), "ussd", ussdCode));
         }
-        if (c instanceof SmsCommand.Invalid i) return Future.succeededFuture(i.reply());
-        return Future.succeededFuture(help(ussdCode));
+        if (c instanceof SmsCommand.Invalid i) return Future.succeededFuture(words.say(i.textName(), lang));
+        return Future.succeededFuture(words.say("help", lang, "ussd", ussdCode));
     }
 
     private Future<ActionOutcome> run(String action, Msisdn from, String id, Map<String, String> values) {

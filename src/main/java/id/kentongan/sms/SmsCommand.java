@@ -36,25 +36,25 @@ public sealed interface SmsCommand {
     /** BASA INDONESIA / BASA INGGRIS (or BAHASA …, LANGUAGE ENGLISH): the language of the phone's menus. */
     record Language(String code) implements SmsCommand {}
 
-    /** A known keyword used wrongly: {@code reply} says how to use it. */
-    record Invalid(String reply) implements SmsCommand {}
+    /** A known keyword used wrongly: the text named {@code textName} (texts/sms.yaml) says how to use it. */
+    record Invalid(String textName) implements SmsCommand {}
 
     record Unknown(String text) implements SmsCommand {}
 
     Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("DAFTAR", "DAFTAR"), Map.entry("REG", "DAFTAR"), Map.entry("DAFTAR.", "DAFTAR"),
             Map.entry("CEK", "CEK"), Map.entry("STATUS", "CEK"), Map.entry("CHECK", "CEK"), Map.entry("CEK.", "CEK"),
-            Map.entry("BAYAR", "BAYAR"), Map.entry("PAY", "BAYAR"),
+            Map.entry("BAYAR", "BAYAR"), Map.entry("PAY", "BAYAR"), Map.entry("MBAYAR", "BAYAR"),
             Map.entry("STOP", "STOP"), Map.entry("BERHENTI", "STOP"), Map.entry("UNREG", "STOP"),
             Map.entry("MULAI", "MULAI"), Map.entry("START", "MULAI"),
             Map.entry("BANTUAN", "BANTUAN"), Map.entry("BANTU", "BANTUAN"), Map.entry("HELP", "BANTUAN"), Map.entry("TOLONG", "BANTUAN"),
             Map.entry("YA", "YA"), Map.entry("Y", "YA"), Map.entry("YES", "YA"), Map.entry("SETUJU", "YA"),
+            Map.entry("IYA", "YA"), Map.entry("INGGIH", "YA"), Map.entry("NGGIH", "YA"), Map.entry("GELEM", "YA"),
             Map.entry("TIDAK", "TIDAK"), Map.entry("TDK", "TIDAK"), Map.entry("NO", "TIDAK"), Map.entry("TOLAK", "TIDAK"),
+            Map.entry("ORA", "TIDAK"), Map.entry("MBOTEN", "TIDAK"), Map.entry("EMOH", "TIDAK"),
             Map.entry("KABAR", "KABAR"),
             Map.entry("BASA", "BASA"), Map.entry("BAHASA", "BASA"), Map.entry("LANGUAGE", "BASA"));
     List<String> TYPO_TOLERANT = List.of("DAFTAR", "BAYAR", "BANTUAN", "MULAI", "STATUS", "BERHENTI");
-
-    String REGISTER_FORMAT = "Format: DAFTAR#NIK#NAMA, contoh DAFTAR#3302145507900001#SITI AMINAH";
 
     static SmsCommand parse(String text) {
         String t = text == null ? "" : text.replace('#', ' ').replace('*', ' ').strip().replaceAll("\\s+", " ");
@@ -64,7 +64,7 @@ public sealed interface SmsCommand {
         if (keyword == null) return new Unknown(t);
         switch (keyword) {
             case "DAFTAR": {
-                if (words.length < 3) return new Invalid(REGISTER_FORMAT);
+                if (words.length < 3) return new Invalid("reg.format");
                 // The NIK may have been typed in groups: take digits until 16 are collected.
                 StringBuilder nik = new StringBuilder();
                 int i = 1;
@@ -72,12 +72,11 @@ public sealed interface SmsCommand {
                 String name = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length)).strip();
                 Nik.Problem p = Nik.problem(nik.toString(), Year.now().getValue());
                 if (p != null) {
-                    return new Invalid((p == Nik.Problem.BAD_BIRTH_DATE ? "Tanggal lahir di NIK salah. " : "NIK harus 16 angka. ")
-                            + REGISTER_FORMAT);
+                    return new Invalid(p == Nik.Problem.BAD_BIRTH_DATE ? "reg.bad_birth" : "reg.bad_nik");
                 }
-                if (!name.matches("[\\p{L} .'\\-]{3,40}")) return new Invalid("Nama 3-40 huruf. " + REGISTER_FORMAT);
+                if (!name.matches("[\\p{L} .'\\-]{3,40}")) return new Invalid("reg.bad_name");
                 Optional<String> latin = Names.latin(name);
-                if (latin.isEmpty()) return new Invalid("Nama hanya huruf A-Z seperti di KTP. " + REGISTER_FORMAT);
+                if (latin.isEmpty()) return new Invalid("reg.name_latin");
                 return new Register(nik.toString(), latin.get());
             }
             case "CEK":
@@ -86,7 +85,7 @@ public sealed interface SmsCommand {
                 if (words.length == 1) return new Pay(1);
                 String n = words[1].replaceAll("(?i)bln|bulan", "");
                 if (n.matches("1|3|6|12")) return new Pay(Integer.parseInt(n));
-                return new Invalid("Bayar untuk 1, 3, 6 atau 12 bulan. Contoh: BAYAR 3");
+                return new Invalid("pay.bad_months");
             }
             case "STOP":
                 return new Stop();
@@ -102,8 +101,8 @@ public sealed interface SmsCommand {
                 String which = words.length < 2 ? "" : words[1].toUpperCase(Locale.ROOT);
                 if (which.matches("INDONESIA|INDO|ID")) return new Language("id");
                 if (which.matches("INGGRIS|ENGLISH|EN")) return new Language("en");
-                if (which.matches("JAWA|JV|NGAPAK")) return new Language("jv");
-                return new Invalid("Pilih bahasa: kirim BASA INDONESIA atau BASA INGGRIS.");
+                if (which.matches("JAWA|JV|NGAPAK|BANYUMASAN|BANYUMAS")) return new Language("jv");
+                return new Invalid("language.which");
             }
             default:
                 return new Help();

@@ -28,7 +28,7 @@ public final class DevCommands implements DevTools {
 
     @Override
     public List<Object> commands() {
-        return List.of(new Dial(), new Pay(), new SmscSim(), new BenchSmpp(), new BenchReminders(), new LoadTest());
+        return List.of(new Dial(), new Pay(), new SmscSim(), new BenchSmpp(), new BenchReminders(), new LoadTest(), new ReviewTexts());
     }
 
     @Command(name = "dial", mixinStandardHelpOptions = true,
@@ -64,6 +64,21 @@ public final class DevCommands implements DevTools {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             System.out.println(r.statusCode() + " " + r.body());
             return r.statusCode() == 200 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "review-texts", mixinStandardHelpOptions = true,
+            description = "Every menu screen, SMS text and engine word in a language beside its Bahasa Indonesia, as Markdown for a native speaker.")
+    static final class ReviewTexts implements Callable<Integer> {
+        @Parameters(index = "0", defaultValue = "jv", description = "language code: jv (Basa Banyumasan) or en (default: ${DEFAULT-VALUE})")
+        String language;
+        @Option(names = "--menus", split = ",", defaultValue = "menus/bpu.yaml,menus/perisai.yaml", description = "menu files (default: ${DEFAULT-VALUE})")
+        List<Path> menus;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.print(TextReview.markdown(language, menus));
+            return 0;
         }
     }
 

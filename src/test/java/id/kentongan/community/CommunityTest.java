@@ -117,7 +117,7 @@ class CommunityTest {
             assertTrue(c.press("Budi Santoso").body().startsWith("CON Pekerjaan"));
             assertTrue(c.press("1").body().startsWith("CON Penghasilan"));
             Answer confirm = c.press("1");
-            assertTrue(confirm.body().startsWith("CON BUDI SANTOSO\nHP " + worker + "\nIuran Rp16.800/bln"), confirm.body());
+            assertTrue(confirm.body().startsWith("CON BUDI SANTOSO\nHP " + worker + "\nIuran Rp16.800/bulan"), confirm.body());
             Answer sent = c.press("1");
             assertTrue(sent.body().startsWith("END SMS persetujuan terkirim"), sent.body());
 
@@ -279,11 +279,11 @@ class CommunityTest {
         assertEquals("CON Bayar berapa bulan (1-12)?", c.press("0" + worker.msisdn().value().substring(2)).body());
         assertTrue(c.press("13").body().contains("Isi 1 sampai 12 bulan."), "13 months is refused with a hint");
         Answer confirm = c.press("3");
-        assertEquals("CON Rukmini W. KPJ " + worker.kpj() + "\n3 bln: Rp50.400\nUang sudah diterima?\n1. Ya, catat\n2. Batal\n0. Kembali",
+        assertEquals("CON Rukmini W. KPJ " + worker.kpj() + "\n3 bulan: Rp50.400\nUang sudah diterima?\n1. Ya, catat\n2. Batal\n0. Kembali",
                 confirm.body());
         Answer done = c.press("1");
         String paidThrough = YearMonth.from(today).plusMonths(2).format(java.time.format.DateTimeFormatter.ofPattern("MM/yyyy"));
-        assertEquals("END Tercatat Rp50.400. Lunas s.d. " + paidThrough + ". Kuitansi SMS dikirim ke peserta.\nUang untuk disetor: Rp50.400",
+        assertEquals("END Tercatat Rp50.400. Sudah bayar sampai " + paidThrough + ". Kuitansi SMS dikirim ke peserta.\nUang untuk disetor: Rp50.400",
                 done.body());
         // The gateway retries the same hop: the same answer, no second payment.
         assertEquals(done.body(), c.retry().body());
@@ -306,7 +306,7 @@ class CommunityTest {
         again.press("1");
         assertTrue(again.press("1").body().endsWith("Uang untuk disetor: Rp67.200"));
         Call summary = signIn(agent, "135790", false);
-        assertEquals("END Ringkasan Siti A.\nDidaftarkan bln ini: 0\nAnggota: 0, aktif 0%\nUang untuk disetor: Rp67.200", summary.press("4").body());
+        assertEquals("END Ringkasan Siti A.\nDidaftarkan bulan ini: 0\nAnggota: 0, aktif 0%\nUang untuk disetor: Rp67.200", summary.press("4").body());
     }
 
     @Test
@@ -391,8 +391,10 @@ class CommunityTest {
         assertTrue(toCovered.contains("keluarga rekan kita Slamet menerima santunan JKM") && !toCovered.contains("Belum terlindungi"), toCovered);
         Community community = new Community(null, null, null, null, null, null, null, null, "*567#", Instances.DATA_KEY);
         for (String kind : List.of("JKM", "JKK")) {
-            String longest = community.solidarityText("x".repeat(80), "Muhammadiyahs", kind, false);
-            assertEquals(1, SmsSegments.count(longest), longest.length() + ": " + longest);
+            for (String language : List.of("id", "en", "jv")) {
+                String longest = community.solidarityText("x".repeat(80), "Muhammadiyahs", kind, false, language);
+                assertEquals(1, SmsSegments.count(longest), language + " " + longest.length() + ": " + longest);
+            }
         }
         assertTrue(toUncovered.contains("Belum terlindungi? Tekan *567#."), toUncovered);
         for (String t : List.of(toCovered, toUncovered)) {

@@ -99,15 +99,26 @@ class CoordinatorMenuTest {
             seen.append(page.screen());
             assertTrue(pages >= 2, "paged: " + pages);
             String list = seen.toString();
-            assertTrue(list.contains("Darsih W.: aktif s.d. 02/2027") && list.contains("Slamet R.: aktif s.d. 12/2026")
-                    && list.contains("Paijo S.: tidak aktif 2 bln") && list.contains("Tini S.: belum bayar"), list);
+            assertTrue(list.contains("Darsih W.: aktif sampai 02/2027") && list.contains("Slamet R.: aktif sampai 12/2026")
+                    && list.contains("Paijo S.: tidak aktif 2 bulan") && list.contains("Tini S.: belum bayar"), list);
             for (Member m : all) {
                 assertFalse(list.contains(m.msisdn().value().substring(2)) || list.contains(m.nik().value()), "no number or NIK: " + list);
             }
 
             Answer due = dial(k, coordinator, "2");
             assertTrue(due.end(), due.body());
-            assertEquals("Belum bayar (3):\nPaijo S.: tidak aktif 2 bln\nSlamet R.: aktif s.d. 12/2026\nTini S.: belum bayar", due.screen());
+            assertEquals("Belum bayar (3):\nPaijo S.: tidak aktif 2 bulan\nSlamet R.: aktif sampai 12/2026\nTini S.: belum bayar", due.screen());
+
+            // A coordinator who chose Basa Banyumasan reads the list in it; a member who did gets the group's reminder in it.
+            Instances.simulator(k).mo(coordinator, "567", "BASA JAWA");
+            Instances.smsTo(coordinator, 1, k);
+            assertEquals("Durung mbayar (3):\nPaijo S.: ora aktif 2 sasi\nSlamet R.: aktif nganti 12/2026\nTini S.: durung mbayar",
+                    dial(k, coordinator, "2").screen());
+            Instances.simulator(k).mo(coordinator, "567", "BASA INDONESIA");
+            Instances.smsTo(coordinator, 2, k);
+            Member paijo = all.get(2);
+            Instances.simulator(k).mo(paijo.msisdn().value(), "567", "BASA JAWA");
+            Instances.smsTo(paijo.msisdn().value(), 1, k);
 
             // "Send the group a reminder", asked by ten dialogues at once: one reminder to each of the three, once.
             ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -119,9 +130,11 @@ class CoordinatorMenuTest {
             assertEquals(9, answers.stream().filter(a -> a.equals("Pengingat grup sudah dikirim minggu ini. Bisa lagi mulai 07-12-2026.")).count(),
                     answers.toString());
             for (Member m : all.subList(1, 4)) {
-                List<String> got = Instances.smsTo(m.msisdn().value(), 1, k);
-                assertEquals(1, got.size(), got.toString());
-                assertTrue(got.get(0).startsWith("BPJS TK (" + group) && got.get(0).contains("Balas BAYAR"), got.get(0));
+                boolean banyumasan = m == paijo; // his first SMS confirmed BASA JAWA
+                List<String> got = Instances.smsTo(m.msisdn().value(), banyumasan ? 2 : 1, k);
+                assertEquals(banyumasan ? 2 : 1, got.size(), got.toString());
+                String reminder = got.get(got.size() - 1);
+                assertTrue(reminder.startsWith("BPJS TK (" + group) && reminder.contains(banyumasan ? "rika durung dibayar. Bales BAYAR" : "Balas BAYAR"), reminder);
             }
             Instances.drained(k);
             assertEquals(0, Instances.smsTo(all.get(0).msisdn().value(), 0, k).size(), "the paid member is not reminded");

@@ -22,10 +22,35 @@ class MenuCompilerTest {
     void theWorkersMenuCompilesWithEveryScreenReachable() throws Exception {
         Menu menu = compiler.compile("bpu.yaml", read("menus/bpu.yaml"));
         assertEquals("*567#", menu.serviceCode());
-        assertEquals(List.of("id", "en"), menu.languages());
+        assertEquals(List.of("id", "en", "jv"), menu.languages());
         assertEquals("main", menu.start());
         assertTrue(menu.screens().size() > 20, "screens: " + menu.screens().size());
         assertEquals(12, menu.version().length());
+    }
+
+    /** Issue 16, must-show 2: every screen of both menus in Indonesian, English and Banyumasan, each fitting its page. */
+    @Test
+    void bothMenusHaveEveryScreenInThreeLanguagesAndEachFitsAPage() throws Exception {
+        for (String file : List.of("bpu.yaml", "perisai.yaml")) {
+            MenuCompiler.Measured m = compiler.measure(file, read("menus/" + file));
+            assertEquals(List.of("id", "en", "jv"), m.menu().languages(), file);
+            assertEquals(List.of("id", "en", "jv"), m.fits().stream().map(MenuCompiler.Fit::language).toList(), file);
+            for (Screen s : m.menu().screens().values()) {
+                Text t = s instanceof Screen.MenuScreen x ? x.text() : s instanceof Screen.InputScreen x ? x.text()
+                        : s instanceof Screen.MessageScreen x ? x.text() : null;
+                if (t != null) assertEquals(java.util.Set.of("id", "en", "jv"), t.byLanguage().keySet(), file + " " + s.id());
+                if (s instanceof Screen.MenuScreen x) {
+                    for (Screen.Option o : x.options()) assertEquals(java.util.Set.of("id", "en", "jv"), o.label().byLanguage().keySet(), file + " " + s.id());
+                }
+            }
+            for (MenuCompiler.Fit f : m.fits()) {
+                assertTrue(f.longest() <= f.limit() && f.pages() >= m.menu().screens().size() / 2, file + " " + f);
+            }
+        }
+        Menu workers = compiler.compile("bpu.yaml", read("menus/bpu.yaml"));
+        Screen.MenuScreen language = (Screen.MenuScreen) workers.screens().get("language");
+        assertEquals(List.of("Bahasa Indonesia", "English", "Basa Banyumasan"),
+                language.options().stream().map(o -> o.label().in("jv", "id")).toList());
     }
 
     @Test

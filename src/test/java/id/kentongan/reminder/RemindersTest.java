@@ -113,6 +113,47 @@ class RemindersTest {
     }
 
     /**
+     * Issue 16: a reminder is written in the language the phone chose (here by SMS BASA JAWA / BASA INGGRIS), both when
+     * the member list's reading wrote it and when, the reading too old, each member is looked up again.
+     */
+    @Test
+    void remindersAreWrittenInThePhonesLanguage() throws Exception {
+        MutableClock clock = MutableClock.wib("2026-11-23T22:00");
+        try (Instances instances = new Instances()) {
+            KentonganConfig cfg = Instances.isolatedWithQuietHours();
+            Kentongan a = instances.start(cfg, clock);
+            SandboxMembershipService sandbox = (SandboxMembershipService) a.members();
+            Member banyumasan = member(YearMonth.of(2026, 11));
+            Member english = member(YearMonth.of(2026, 11));
+            Member indonesian = member(YearMonth.of(2026, 11));
+            for (Member m : List.of(banyumasan, english, indonesian)) Instances.await(sandbox.put(m));
+            SmscSimulator sim = Instances.simulator(a);
+            sim.mo(banyumasan.msisdn().value(), "567", "BASA JAWA");
+            sim.mo(english.msisdn().value(), "567", "basa inggris");
+            assertTrue(Instances.smsTo(banyumasan.msisdn().value(), 1, a).get(0).startsWith("Basa diganti dadi Basa Banyumasan"));
+            assertTrue(Instances.smsTo(english.msisdn().value(), 1, a).get(0).startsWith("Language set to English"));
+
+            Reminders reminders = a.reminders().orElseThrow();
+            assertTrue(reminders.scan().ran());
+            clock.set("2026-11-24T07:00");
+            assertEquals(3, reminders.dispatch(100));
+            assertEquals("BPJS TK: Siti, asuransi kecelakaan kerja & kematian rika entek 30/11/2026. Iuran Rp16.800/sasi. "
+                    + "Bales BAYAR utawa pencet *567#. STOP=mandheg", Instances.smsTo(banyumasan.msisdn().value(), 2, a).get(1));
+            assertEquals("BPJS TK: Dear Siti, your work accident & death insurance ends 30/11/2026. Rp16.800/month. "
+                    + "Reply BAYAR or dial *567#. STOP=no more", Instances.smsTo(english.msisdn().value(), 2, a).get(1));
+            assertEquals("BPJS TK: Yth Siti, asuransi kecelakaan kerja & kematian Anda habis 30/11/2026. Iuran Rp16.800/bulan. "
+                    + "Balas BAYAR atau tekan *567#. STOP=berhenti", Instances.smsTo(indonesian.msisdn().value(), 1, a).get(0));
+
+            // Five days on, no new reading: each member looked up again, the text written in the phone's language still.
+            clock.set("2026-11-29T07:30");
+            assertEquals(3, reminders.dispatch(100));
+            assertTrue(Instances.smsTo(banyumasan.msisdn().value(), 3, a).get(2).contains("rika entek SESUK 30/11/2026"));
+            assertTrue(Instances.smsTo(english.msisdn().value(), 3, a).get(2).contains("ends TOMORROW 30/11/2026"));
+            assertTrue(Instances.smsTo(indonesian.msisdn().value(), 2, a).get(1).contains("Anda habis BESOK 30/11/2026"));
+        }
+    }
+
+    /**
      * Sending trusts the last reading of the member list while it is young (no second look-up of each member): a
      * payment through Kentongan takes the member's reminders out of the schedule, a payment elsewhere is seen by the
      * next reading; once the reading is older than a day and some, each member is looked up again.

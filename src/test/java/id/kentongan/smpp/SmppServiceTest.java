@@ -14,6 +14,7 @@ import id.kentongan.outbox.OutboundSms;
 import id.kentongan.sms.MoHandler;
 import id.kentongan.sms.SmsCommand;
 import id.kentongan.store.RedisTtlStore;
+import id.kentongan.text.Wording;
 import id.kentongan.tools.SmscSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,10 +108,12 @@ class SmppServiceTest {
     void everyKeywordIsAnsweredInBahasaIndonesia() throws Exception {
         String p = phone();
         String nik = Instances.nik(50_001);
-        assertEquals(MoHandler.help("*567#"), reply(p, "halo, ini apa?"));
-        assertEquals(MoHandler.help("*567#"), reply(p, "BANTUAN"));
+        String help = Wording.standard().say("help", "id", "ussd", "*567#");
+        assertTrue(help.startsWith("Kentongan BPJS TK: DAFTAR#NIK#NAMA daftar asuransi kerja"), help);
+        assertEquals(help, reply(p, "halo, ini apa?"));
+        assertEquals(help, reply(p, "BANTUAN"));
         assertTrue(reply(p, "CEK").startsWith("Nomor ini belum terdaftar."));
-        assertEquals(SmsCommand.REGISTER_FORMAT, reply(p, "DAFTAR"));
+        assertEquals("Format: DAFTAR#NIK#NAMA, contoh DAFTAR#3302145507900001#SITI AMINAH", reply(p, "DAFTAR"));
         String registered = reply(p, "daftar#" + nik + "#Siti Aminah");
         assertTrue(registered.startsWith("Selamat, Anda terdaftar JKK+JKM. Nomor kartu (KPJ): "), registered);
         assertTrue(reply(p, "DAFTAR " + nik + " Siti Aminah").startsWith("Selamat"), "the same SMS again gets the same answer");
@@ -133,17 +136,33 @@ class SmppServiceTest {
         assertTrue(reply(p, "mulai").startsWith("Pengingat iuran aktif kembali."));
     }
 
-    /** A worker changes the menus' language by SMS: remembered for the phone, so the next dial opens in it. */
+    /**
+     * A worker changes the language by SMS: remembered for the phone, so the next dial opens in it and every SMS answer
+     * after it is written in it (issue 16: Basa Banyumasan by BASA JAWA).
+     */
     @Test
-    void basaInggrisBySmsOpensTheNextDialInEnglishAndBasaIndonesiaBringsItBack() throws Exception {
+    void theLanguageChosenBySmsOpensTheNextDialAndWritesEveryAnswer() throws Exception {
         String p = phone();
         assertEquals("Language set to English. Dial *567# to use it. Send BASA INDONESIA to change back.", reply(p, "BASA INGGRIS"));
         assertTrue(Gateway.at(k.port(), "basa-" + System.nanoTime(), p, "").body().startsWith("CON Kentongan BPJS Ketenagakerjaan\nCover for"),
                 "the next dial is in English");
+        assertEquals("This number is not registered. Send DAFTAR#NIK#NAME or dial *567#.", reply(p, "CEK"));
+
+        assertEquals("Basa diganti dadi Basa Banyumasan. Pencet *567#. Kirim BASA INDONESIA nek arep balik.", reply(p, "BASA JAWA"));
+        String dial = Gateway.at(k.port(), "basa-" + System.nanoTime(), p, "").body();
+        assertTrue(dial.startsWith("CON Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar asuransi kerja\n2. Cek status\n3. Mbayar iuran"), dial);
+        assertEquals("Nomer kiye durung kedaftar. Kirim DAFTAR#NIK#NAMA utawa pencet *567#.", reply(p, "CEK"));
+        assertEquals("Mbayar nggo 1, 3, 6 utawa 12 sasi. Contone: BAYAR 3", reply(p, "BAYAR 5"));
+        String registered = reply(p, "DAFTAR#" + Instances.nik(50_077) + "#Darto");
+        assertTrue(registered.startsWith("Selamet, rika wis kedaftar JKK+JKM. Nomer kartu (KPJ): 2") && registered.endsWith("Mbayar: kirim BAYAR 1"), registered);
+        String code = reply(p, "BAYAR 3");
+        assertTrue(code.startsWith("Kode iuran: 8899 ") && code.contains("Bayar nang bank, minimarket utawa e-wallet sedurunge "), code);
+        assertEquals("Rika ora bakal olih pengeling iuran maning. Kirim MULAI nek arep olih maning.", reply(p, "STOP"));
+
         assertEquals("Bahasa diganti ke Bahasa Indonesia. Tekan *567#.", reply(p, "bahasa indonesia"));
         assertTrue(Gateway.at(k.port(), "basa-" + System.nanoTime(), p, "").body().startsWith("CON Kentongan BPJS Ketenagakerjaan\nPerlindungan"));
-        assertEquals("Pilih bahasa: kirim BASA INDONESIA atau BASA INGGRIS.", reply(p, "BASA"));
-        assertEquals("Basa Jawa belum tersedia. Kirim BASA INDONESIA atau BASA INGGRIS.", reply(p, "BASA JAWA"));
+        assertEquals("Pengingat iuran aktif kembali. Kirim STOP untuk berhenti.", reply(p, "MULAI"));
+        assertEquals("Pilih bahasa: kirim BASA INDONESIA, BASA JAWA atau BASA INGGRIS.", reply(p, "BASA"));
     }
 
     @Test

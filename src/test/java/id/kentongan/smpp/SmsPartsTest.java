@@ -1,6 +1,7 @@
 package id.kentongan.smpp;
 
 import id.kentongan.sms.SmsCommand;
+import id.kentongan.text.Wording;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -85,11 +86,14 @@ class SmsPartsTest {
 
     @Test
     void aKnownKeywordUsedWronglySaysHowToUseIt() {
-        assertEquals(new SmsCommand.Invalid(SmsCommand.REGISTER_FORMAT), SmsCommand.parse("DAFTAR"));
-        assertEquals(new SmsCommand.Invalid("NIK harus 16 angka. " + SmsCommand.REGISTER_FORMAT), SmsCommand.parse("DAFTAR 12345 Budi"));
-        assertEquals(new SmsCommand.Invalid("Tanggal lahir di NIK salah. " + SmsCommand.REGISTER_FORMAT),
-                SmsCommand.parse("DAFTAR#3302143207900001#Budi"));
-        assertEquals(new SmsCommand.Invalid("Bayar untuk 1, 3, 6 atau 12 bulan. Contoh: BAYAR 3"), SmsCommand.parse("BAYAR 5"));
+        assertEquals(new SmsCommand.Invalid("reg.format"), SmsCommand.parse("DAFTAR"));
+        assertEquals(new SmsCommand.Invalid("reg.bad_nik"), SmsCommand.parse("DAFTAR 12345 Budi"));
+        assertEquals(new SmsCommand.Invalid("reg.bad_birth"), SmsCommand.parse("DAFTAR#3302143207900001#Budi"));
+        assertEquals(new SmsCommand.Invalid("pay.bad_months"), SmsCommand.parse("BAYAR 5"));
+        assertEquals("NIK harus 16 angka. Format: DAFTAR#NIK#NAMA, contoh DAFTAR#3302145507900001#SITI AMINAH",
+                Wording.standard().say("reg.bad_nik", "id"));
+        assertEquals("NIK kudu 16 angka. Carane: DAFTAR#NIK#NAMA, contone DAFTAR#3302145507900001#SITI AMINAH",
+                Wording.standard().say("reg.bad_nik", "jv"));
     }
 
     @Test

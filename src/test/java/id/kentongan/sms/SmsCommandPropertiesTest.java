@@ -1,6 +1,7 @@
 package id.kentongan.sms;
 
 import id.kentongan.text.Gsm7;
+import id.kentongan.text.Wording;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -34,7 +35,12 @@ class SmsCommandPropertiesTest {
             assertTrue(r.nik().matches("\\d{16}"), r.nik());
             assertTrue(r.name().matches("[A-Z .'\\-]{3,40}") && Gsm7.septets(r.name()) >= 0, r.name());
         }
-        if (c instanceof SmsCommand.Invalid i) assertTrue(!i.reply().isBlank() && Gsm7.septets(i.reply()) >= 0, i.reply());
+        if (c instanceof SmsCommand.Invalid i) {
+            for (String language : Wording.LANGUAGES) {
+                String reply = Wording.standard().say(i.textName(), language);
+                assertTrue(!reply.isBlank() && Gsm7.septets(reply) >= 0, reply);
+            }
+        }
         if (c instanceof SmsCommand.Pay p) assertTrue(p.months() >= 1 && p.months() <= 12, "months " + p.months());
     }
 }

@@ -107,6 +107,32 @@ class KeepsakesTest {
         assertTrue(Instances.smsTo(to, 1, k).get(0).contains("Card no. (KPJ): " + kpj), Instances.smsTo(to, 1, k).toString());
         payThreeMonths(call(phone));
         String kept = Instances.smsTo(to, 2, k).get(1);
-        assertTrue(kept.startsWith("BPJS TK: payment code 8899 ") && kept.contains("(3 months). Pay before ") && kept.contains(" WIB at a bank"), kept);
+        assertTrue(kept.startsWith("BPJS TK: payment code 8899 ") && kept.contains(" for 3 month(s). Pay before ") && kept.contains(" WIB at a bank"), kept);
+    }
+
+    /** Issue 16, must-show 1 in Basa Banyumasan: chosen in the language menu (three languages), both SMS in it. */
+    @Test
+    void inBanyumasanWhenTheWorkerChoseIt() throws Exception {
+        Call c = call(Instances.newPhone());
+        c.dial();
+        assertEquals("Pilih bahasa / Choose language\n1. Bahasa Indonesia\n2. English\n3. Basa Banyumasan\n0. Kembali", c.press("4").screen());
+        assertTrue(c.press("3").screen().startsWith("Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar asuransi kerja"));
+
+        String phone = Instances.newPhone();
+        String to = Msisdn.parse(phone).orElseThrow().value();
+        String kpj = register(phone, "3", 95_103);
+        String first = Instances.smsTo(to, 1, k).get(0);
+        assertEquals("BPJS TK: Selamet Sri, rika melu asuransi kecelakaan kerja & kematian. Nomer kartu (KPJ): " + kpj
+                + ". Iuran Rp16.800/sasi: pencet *567# pilih 3.", first);
+        Call pay = call(phone);
+        Answer code = payThreeMonths(pay);
+        assertTrue(code.screen().startsWith("Kode iuran: 8899 ") && code.screen().contains(" WIB. Kode uga dikirim lewat SMS."), code.body());
+        Matcher m = CODE.matcher(code.screen());
+        assertTrue(m.find(), code.body());
+        String kept = Instances.smsTo(to, 2, k).get(1);
+        assertTrue(kept.startsWith("BPJS TK: kode mbayar " + m.group(1) + ", Rp50.400 (3 sasi). Bayar sedurunge ")
+                && kept.matches("(?s).*sedurunge \\d\\d-\\d\\d-\\d{4} \\d\\d:\\d\\d WIB nang bank, minimarket utawa e-wallet. Simpen SMS kiye."), kept);
+        int septets = Gsm7.septets(kept);
+        assertTrue(septets > 0 && septets <= 160, "one GSM-7 SMS: " + septets + " septets");
     }
 }

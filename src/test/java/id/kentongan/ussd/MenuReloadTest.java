@@ -74,6 +74,25 @@ class MenuReloadTest {
         }
     }
 
+    /** Issue 16: a phone set to Basa Banyumasan dialling a menu that has no Banyumasan gets the Indonesian. */
+    @Test
+    void aMenuWithoutThePhonesLanguageIsShownInBahasaIndonesia(@TempDir Path dir) throws Exception {
+        String withoutJv = ORIGINAL.replaceAll("(?m)^\\s*jv: .*\\n", "").replaceAll(", jv: \"[^\"]*\"}", "}")
+                .replace("languages: [id, en, jv]", "languages: [id, en]")
+                .replaceAll("(?m)^      - label: \\{id: \"Basa Banyumasan\".*\\n.*\\n.*\\n", "");
+        assertTrue(!withoutJv.contains("jv") && !withoutJv.contains("Banyumasan"), "the file has no Banyumasan left");
+        Files.writeString(dir.resolve("bpu.yaml"), withoutJv);
+        try (Instances instances = new Instances()) {
+            Kentongan k = instances.start(Instances.config(Optional.empty(), dir, Duration.ZERO, Duration.ofSeconds(5)));
+            String phone = Instances.newPhone();
+            Instances.simulator(k).mo(id.kentongan.domain.Msisdn.parse(phone).orElseThrow().value(), "567", "BASA JAWA");
+            assertTrue(Instances.smsTo(id.kentongan.domain.Msisdn.parse(phone).orElseThrow().value(), 1, k).get(0).startsWith("Basa diganti dadi Basa Banyumasan"));
+            Answer home = new Call("no-jv", phone, k.port()).dial();
+            assertTrue(home.screen().startsWith("Kentongan BPJS Ketenagakerjaan\nPerlindungan pekerja mandiri\n1. Daftar asuransi kerja\n2. Cek status\n3. Bayar iuran"),
+                    home.body());
+        }
+    }
+
     @Test
     void aChangedFileIsPickedUpByThePollWithoutARestart(@TempDir Path dir) throws Exception {
         String original = ORIGINAL;
