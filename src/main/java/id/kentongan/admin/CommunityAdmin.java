@@ -223,18 +223,29 @@ public final class CommunityAdmin {
         });
     }
 
+    /** ?district=33.02.14 (the members of one district, as the NIK names it), ?from=2026-01&to=2026-12 (the month rows), ?format=csv. */
     private void report(RoutingContext ctx) {
         String format = ctx.queryParams().get("format");
+        String district = ctx.queryParams().get("district");
+        String from = ctx.queryParams().get("from");
+        String to = ctx.queryParams().get("to");
+        if (district != null && !district.matches("\\d{2}\\.\\d{2}\\.\\d{2}") || from != null && !from.matches("\\d{4}-\\d{2}") || to != null && !to.matches("\\d{4}-\\d{2}")) {
+            bad(ctx, "district is written as the NIK's first six digits name it, such as 33.02.14; from and to are months such as 2026-01");
+            return;
+        }
         LocalDate today = LocalDate.now(clock);
-        new ParticipationReport(community.ledger().counts()).build(today).onComplete(ar -> {
+        new ParticipationReport(community.ledger().counts()).build(today, Optional.ofNullable(district)).onComplete(ar -> {
             if (ar.failed()) {
                 unavailable(ctx, ar.cause());
-            } else if ("csv".equals(format)) {
+                return;
+            }
+            var report = ParticipationReport.months(ar.result(), from, to);
+            if ("csv".equals(format)) {
                 ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
-                        .putHeader("Content-Disposition", "attachment; filename=\"participation-" + today + ".csv\"")
-                        .end(ParticipationReport.csv(ar.result()));
+                        .putHeader("Content-Disposition", "attachment; filename=\"participation-" + today + (district == null ? "" : "-" + district) + ".csv\"")
+                        .end(ParticipationReport.csv(report));
             } else {
-                send(ctx, 200, ParticipationReport.json(ar.result(), today));
+                send(ctx, 200, ParticipationReport.json(report, today).put("district", district).put("from", from).put("to", to));
             }
         });
     }

@@ -149,7 +149,10 @@ public final class Community {
     /** Everything that follows a new registration, whoever made it: the record, the group, the inviter's thanks. */
     public Future<Void> registered(Member m, String channel, Optional<Msisdn> agent, Optional<String> group) {
         Future<Void> joined = group.isPresent() ? groups.join(m.msisdn(), group.get()) : Future.succeededFuture();
-        return joined.compose(v -> ledger.joined(m, channel, agent, group, today())).compose(v -> thankInviter(m));
+        // Registered by themselves after a friend's invitation: the invitation is the channel (an agent's stays the agent's).
+        return joined.compose(v -> agent.isPresent() ? Future.succeededFuture(channel)
+                        : store.get(store.keys().invitedBy(m.msisdn())).map(by -> by.isPresent() ? "invited" : channel))
+                .compose(how -> ledger.joined(m, how, agent, group, today())).compose(v -> thankInviter(m));
     }
 
     // ---- referrals ----

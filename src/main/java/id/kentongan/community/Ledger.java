@@ -21,7 +21,7 @@ import java.util.Set;
 public final class Ledger {
     private static final Duration KEEP = Duration.ofDays(3650);
 
-    /** How a member came in. {@code channel}: self (USSD), sms, agent. */
+    /** How a member came in. {@code channel}: self (USSD), sms, agent, invited (registered themselves after a friend's invitation). */
     public record Joined(String kpj, String channel, Optional<String> agent, Optional<String> group, LocalDate on) {
         JsonObject toJson() {
             JsonObject j = new JsonObject().put("kpj", kpj).put("channel", channel).put("on", on.toString());
@@ -71,7 +71,16 @@ public final class Ledger {
             if (!first || agent.isEmpty()) return Future.succeededFuture();
             return store.addToSet(store.keys().agentRegistered(agent.get()),
                     on.toString().substring(0, 7) + "|" + m.kpj() + "|" + m.msisdn().value()).mapEmpty();
-        }).compose(v -> counts.joined(m, agent.map(Msisdn::value), group)); // counts once by itself
+        }).compose(v -> counts.joined(m, agent.map(Msisdn::value), group, countedAs(channel))); // counts once by itself
+    }
+
+    /** The report's channel of a ledger channel: self (USSD or SMS), agent, invited (a friend's invitation). */
+    static String countedAs(String channel) {
+        return switch (channel) {
+            case "agent" -> "agent";
+            case "invited" -> "invited";
+            default -> "self";
+        };
     }
 
     public Future<Optional<Joined>> joinedOf(String kpj) {

@@ -27,7 +27,12 @@ import java.util.Optional;
  * through again.
  */
 public final class ParticipationCounts {
-    public static final List<String> DIMENSIONS = List.of("group", "agent", "occupation", "district", "month");
+    public static final List<String> DIMENSIONS = List.of("group", "agent", "occupation", "district", "month", "channel");
+    /**
+     * How a member came in, for the report's question (does trust through an agent keep people paying?): by themselves
+     * (USSD or SMS), through an agent, through a friend's invitation, or elsewhere (counted in at a first payment).
+     */
+    public static final List<String> CHANNELS = List.of("self", "agent", "invited", "elsewhere");
     static final String NEVER_PAID = "-";
 
     private final TtlStore store;
@@ -36,10 +41,29 @@ public final class ParticipationCounts {
         this.store = store;
     }
 
-    /** dimension -> row key of a member's record (the month row: the month they registered). */
+    /**
+     * dimension -> row key of a member's record (the month row: the month they registered), each row twice: for all
+     * districts, and within the member's district (a report filtered by district reads those). {@code overrides}
+     * replaces a dimension's key in both.
+     */
+    private static Map<String, String> rows(Map<String, String> record, Map<String, String> overrides) {
+        Map<String, String> plain = new HashMap<>(Map.of("group", record.get("g"), "agent", record.get("a"), "occupation", record.get("o"),
+                "district", record.get("d"), "month", record.get("m"), "channel", record.getOrDefault("c", "-"), "total", "all"));
+        plain.putAll(overrides);
+        Map<String, String> all = new HashMap<>(plain);
+        plain.forEach((dimension, key) -> {
+            if (!dimension.equals("district")) all.put(within(record.get("d"), dimension), key);
+        });
+        return all;
+    }
+
     private static Map<String, String> rows(Map<String, String> record) {
-        return Map.of("group", record.get("g"), "agent", record.get("a"), "occupation", record.get("o"), "district", record.get("d"),
-                "month", record.get("m"), "total", "all");
+        return rows(record, Map.of());
+    }
+
+    /** The rows of {@code dimension} counting only the members of {@code district} (as the NIK names it: 33.02.14). */
+    static String within(String district, String dimension) {
+        return "in:" + district + ":" + dimension;
     }
 
     /**
@@ -47,12 +71,13 @@ public final class ParticipationCounts {
      * group it joined before registering), occupation, district and month of registration, and by the month it is paid
      * through.
      */
-    public Future<Void> joined(Member m, Optional<String> agent, Optional<String> group) {
+    public Future<Void> joined(Member m, Optional<String> agent, Optional<String> group, String channel) {
+        if (!CHANNELS.contains(channel)) throw new IllegalArgumentException("channel must be one of " + CHANNELS + ", was " + channel);
         Future<String> groupNow = group.isPresent() ? Future.succeededFuture(group.get())
                 : store.get(store.keys().groupOf(m.msisdn())).map(g -> g.orElse("-"));
         return groupNow.compose(g -> {
             Map<String, String> record = Map.of("a", agent.orElse("-"), "o", m.occupation().code(), "d", m.nik().district(),
-                    "m", m.registeredOn().toString().substring(0, 7), "g", g, "pt", paidThrough(m));
+                    "m", m.registeredOn().toString().substring(0, 7), "g", g, "pt", paidThrough(m), "c", channel);
             return store.createHash(store.keys().tally(m.msisdn()), record).compose(created -> created
                     ? addToRows(rows(record), Map.of("reg", 1L, "pt:" + record.get("pt"), 1L)) : Future.succeededFuture());
         });
@@ -68,11 +93,12 @@ public final class ParticipationCounts {
         // A known member (the usual case): one step. Someone Kentongan has not counted yet is counted in first.
         return store.changeHash(store.keys().tally(after.msisdn()), Map.of("pt", now))
                 .compose(old -> old.isPresent() ? Future.succeededFuture(old)
-                        : joined(after, Optional.empty(), Optional.empty()).compose(v -> store.changeHash(store.keys().tally(after.msisdn()), Map.of("pt", now))))
+                        : joined(after, Optional.empty(), Optional.empty(), "elsewhere")
+                                .compose(v -> store.changeHash(store.keys().tally(after.msisdn()), Map.of("pt", now))))
                 .compose(old -> {
                     if (old.isEmpty()) return Future.succeededFuture();
-                    Map<String, String> paymentRows = new HashMap<>(rows(old.get()));
-                    paymentRows.put("month", on.toString().substring(0, 7)); // the payment goes to the month it was made
+                    // The payment goes to the month it was made.
+                    Map<String, String> paymentRows = rows(old.get(), Map.of("month", on.toString().substring(0, 7)));
                     return addToRows(paymentRows, Map.of("pay", 1L, "amt", amount)).compose(v -> movePaid(old.get(), now));
                 });
     }
@@ -89,8 +115,9 @@ public final class ParticipationCounts {
         return store.changeHash(store.keys().tally(worker), Map.of("g", group)).compose(old -> {
             if (old.isEmpty() || old.get().get("g").equals(group)) return Future.succeededFuture();
             String pt = "pt:" + old.get().get("pt");
-            return addToRows(Map.of("group", old.get().get("g")), Map.of("reg", -1L, pt, -1L))
-                    .compose(v -> addToRows(Map.of("group", group), Map.of("reg", 1L, pt, 1L)));
+            String district = old.get().get("d");
+            return addToRows(Map.of("group", old.get().get("g"), within(district, "group"), old.get().get("g")), Map.of("reg", -1L, pt, -1L))
+                    .compose(v -> addToRows(Map.of("group", group, within(district, "group"), group), Map.of("reg", 1L, pt, 1L)));
         });
     }
 
@@ -141,6 +168,11 @@ public final class ParticipationCounts {
 
     /** dimension (and "total") -> row key -> counters: one set and one hash per row, whatever the number of members. */
     public Future<Map<String, Map<String, Counters>>> read() {
+        return read(Optional.empty());
+    }
+
+    /** {@link #read()}, counting only the members of {@code district} when one is given. */
+    public Future<Map<String, Map<String, Counters>>> read(Optional<String> district) {
         List<String> dims = new ArrayList<>(DIMENSIONS);
         dims.add("total");
         Map<String, Map<String, Counters>> out = new java.util.TreeMap<>();
@@ -148,8 +180,11 @@ public final class ParticipationCounts {
         for (String d : dims) {
             Map<String, Counters> rows = new java.util.concurrent.ConcurrentSkipListMap<>();
             out.put(d, rows);
-            all.add(store.members(store.keys().participationRows(d)).compose(keys -> Future.all(keys.stream()
-                    .map(k -> store.hash(store.keys().participationRow(d, k)).onSuccess(h -> rows.put(k, Counters.of(h)))).toList())));
+            // Within a district, its own district row is its total.
+            String kept = district.map(x -> within(x, d.equals("district") ? "total" : d)).orElse(d);
+            all.add(store.members(store.keys().participationRows(kept)).compose(keys -> Future.all(keys.stream()
+                    .map(k -> store.hash(store.keys().participationRow(kept, k)).onSuccess(h -> rows.put(d.equals("district") ? district.orElse(k) : k,
+                            Counters.of(h)))).toList())));
         }
         return Future.all(all).map(out);
     }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Participation by group, agent, occupation, district and month: members counted in through Kentongan (registered
+ * Participation by group, agent, occupation, district, month and channel (by themselves, through an agent, through a
+ * friend's invitation): members counted in through Kentongan (registered
  * through it, or paying through it), how many are active or lapsed (and the rates), and the payments Kentongan saw.
  * Read from the counters {@link ParticipationCounts} keeps as things happen: its cost grows with the rows, not the
  * members. Month rows count registrations by the month of registration and payments by the month they were made.
@@ -44,8 +45,13 @@ public final class ParticipationReport {
 
     /** dimension -> key -> row, plus "total" -> "all". Rows whose counters are all zero (everyone moved on) are left out. */
     public Future<Map<String, Map<String, Row>>> build(LocalDate today) {
+        return build(today, java.util.Optional.empty());
+    }
+
+    /** {@link #build(LocalDate)} for the members of one district (33.02.14) when given. */
+    public Future<Map<String, Map<String, Row>>> build(LocalDate today, java.util.Optional<String> district) {
         YearMonth now = YearMonth.from(today);
-        return counts.read().map(read -> {
+        return counts.read(district).map(read -> {
             Map<String, Map<String, Row>> out = new TreeMap<>();
             read.forEach((d, rows) -> {
                 Map<String, Row> mine = new TreeMap<>();
@@ -65,6 +71,17 @@ public final class ParticipationReport {
         });
     }
 
+    /** Only the month rows from {@code from} to {@code to} (yyyy-MM, either may be left open). */
+    public static Map<String, Map<String, Row>> months(Map<String, Map<String, Row>> report, String from, String to) {
+        Map<String, Map<String, Row>> out = new TreeMap<>(report);
+        Map<String, Row> kept = new TreeMap<>();
+        report.get("month").forEach((k, r) -> {
+            if ((from == null || k.compareTo(from) >= 0) && (to == null || k.compareTo(to) <= 0)) kept.put(k, r);
+        });
+        out.put("month", kept);
+        return out;
+    }
+
     public static JsonObject json(Map<String, Map<String, Row>> report, LocalDate today) {
         JsonObject j = new JsonObject().put("asOf", today.toString()).put("total", report.get("total").getOrDefault("all", new Row()).toJson("all"));
         for (String d : DIMENSIONS) {
@@ -78,7 +95,9 @@ public final class ParticipationReport {
     public static String csv(Map<String, Map<String, Row>> report) {
         StringBuilder b = new StringBuilder("dimension,key,registrations,active,lapsed,active_rate,lapse_rate,payments,payment_amount\n");
         Function<String, String> quote = s -> s.matches("[A-Za-z0-9 ._:\\-]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
-        for (String d : new ArrayList<>(List.of("total", "group", "agent", "occupation", "district", "month"))) {
+        List<String> all = new ArrayList<>(List.of("total"));
+        all.addAll(DIMENSIONS);
+        for (String d : all) {
             report.get(d).forEach((k, r) -> b.append(d).append(',').append(quote.apply(k)).append(',').append(r.registrations).append(',')
                     .append(r.active).append(',').append(r.lapsed).append(',').append(rate(r.active, r.registrations)).append(',')
                     .append(rate(r.lapsed, r.registrations)).append(',').append(r.payments).append(',').append(r.paymentAmount).append('\n'));

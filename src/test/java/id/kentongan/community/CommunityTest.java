@@ -347,6 +347,11 @@ class CommunityTest {
         assertTrue(reg.press("1").body().startsWith("END Selamat, Anda terdaftar"));
         assertTrue(sms(me, 1).stream().anyMatch(t -> t.equals("Terima kasih! Ani sudah terdaftar JKK+JKM berkat ajakan Anda. Bersama kita terlindungi.")),
                 sms(me, 1).toString());
+        // The participation report counts her under the invitation's channel (issue 17: trust, solidarity, networks).
+        io.vertx.core.json.JsonArray channels = new io.vertx.core.json.JsonObject(AdminClient.admin(k).get("/admin/reports/participation").body())
+                .getJsonArray("byChannel");
+        assertTrue(channels.stream().anyMatch(o -> ((io.vertx.core.json.JsonObject) o).getString("key").equals("invited")
+                && ((io.vertx.core.json.JsonObject) o).getLong("registrations") >= 1), channels.encode());
     }
 
     static Answer invite(String from, String friend) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -66,6 +67,7 @@ class ParticipationReportTest {
             List<Member> seeded = new ArrayList<>();
             Map<String, String> groupOf = new HashMap<>();
             Map<String, String> agentOf = new HashMap<>();
+            Map<String, String> channelOf = new HashMap<>();
             Map<String, List<Ledger.Paid>> paidOf = new HashMap<>();
             for (int i = 0; i < 40; i++) {
                 String nik = districts[i % 2] + Instances.nik(80_000 + i).substring(6);
@@ -86,8 +88,10 @@ class ParticipationReportTest {
                     groupOf.put(m.kpj(), g);
                 }
                 Optional<Msisdn> agent = random.nextBoolean() ? Optional.of(new Msisdn(agents[random.nextInt(2)])) : Optional.empty();
-                Instances.await(ledger.joined(m, agent.isPresent() ? "agent" : "ussd", agent, Optional.empty(), m.registeredOn()));
+                String channel = agent.isPresent() ? "agent" : random.nextBoolean() ? "invited" : random.nextBoolean() ? "ussd" : "sms";
+                Instances.await(ledger.joined(m, channel, agent, Optional.empty(), m.registeredOn()));
                 agent.ifPresent(a -> agentOf.put(m.kpj(), a.value()));
+                channelOf.put(m.kpj(), channel.equals("ussd") || channel.equals("sms") ? "self" : channel);
                 List<Ledger.Paid> payments = new ArrayList<>();
                 for (int p = random.nextInt(3); p > 0; p--) {
                     int months = 1 + random.nextInt(3);
@@ -103,14 +107,63 @@ class ParticipationReportTest {
             // not counted (the report counts what Kentongan's outreach brought in, from its own counters).
             List<Member> everyone = new ArrayList<>(seeded);
 
-            // Expected, by plain counting.
+            Map<String, Map<String, Want>> want = expected(everyone, today, groupOf, agentOf, channelOf, paidOf);
+
+            HttpResponse<String> r = AdminClient.admin(k).get("/admin/reports/participation");
+            assertEquals(200, r.statusCode(), r.body());
+            JsonObject report = new JsonObject(r.body());
+            assertEquals(40, report.getJsonObject("total").getLong("registrations"));
+            assertEquals(Set.of("self", "agent", "invited"), want.get("channel").keySet(), "the seed has every channel");
+            checkAll(want, report);
+
+            // Filtered by district: the same figures counted over that district's members only.
+            List<Member> inOne = everyone.stream().filter(m -> m.nik().district().equals("33.02.14")).toList();
+            JsonObject one = new JsonObject(AdminClient.admin(k).get("/admin/reports/participation?district=33.02.14").body());
+            assertEquals(inOne.size(), one.getJsonObject("total").getLong("registrations"));
+            checkAll(expected(inOne, today, groupOf, agentOf, channelOf, paidOf), one);
+            assertEquals(400, AdminClient.admin(k).get("/admin/reports/participation?district=3302").statusCode());
+            // A range of months keeps only those month rows.
+            String thisMonth = today.toString().substring(0, 7);
+            JsonArray months = new JsonObject(AdminClient.admin(k).get("/admin/reports/participation?from=" + thisMonth).body()).getJsonArray("byMonth");
+            assertEquals(List.of(thisMonth), months.stream().map(o -> ((JsonObject) o).getString("key")).toList());
+
+            HttpResponse<String> csv = AdminClient.admin(k).get("/admin/reports/participation?format=csv");
+            assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+            String[] lines = csv.body().split("\n");
+            assertEquals("dimension,key,registrations,active,lapsed,active_rate,lapse_rate,payments,payment_amount", lines[0]);
+            Want t = want.get("total").get("all");
+            assertEquals("total,all," + t.registrations + "," + t.active + "," + t.lapsed + "," + rate(t.active, t.registrations) + ","
+                    + rate(t.lapsed, t.registrations) + "," + t.payments + "," + t.amount, lines[1]);
+            assertEquals(1 + 1 + want.get("group").size() + want.get("agent").size() + want.get("occupation").size()
+                    + want.get("district").size() + want.get("month").size() + want.get("channel").size(), lines.length);
+        } finally {
+            store.close().toCompletionStage().toCompletableFuture().join();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    static void checkAll(Map<String, Map<String, Want>> want, JsonObject report) {
+        check(want.get("total").get("all"), report.getJsonObject("total"), "total");
+        for (String d : List.of("group", "agent", "occupation", "district", "month", "channel")) {
+            JsonArray rows = report.getJsonArray("by" + Character.toUpperCase(d.charAt(0)) + d.substring(1));
+            assertEquals(want.get(d).keySet(), rows.stream().map(o -> ((JsonObject) o).getString("key")).collect(java.util.stream.Collectors.toSet()), d);
+            for (Object o : rows) {
+                JsonObject row = (JsonObject) o;
+                check(want.get(d).get(row.getString("key")), row, d + " " + row.getString("key"));
+            }
+        }
+    }
+
+    /** The report's figures by plain counting over {@code everyone}. */
+    static Map<String, Map<String, Want>> expected(List<Member> everyone, LocalDate today, Map<String, String> groupOf, Map<String, String> agentOf,
+                                                   Map<String, String> channelOf, Map<String, List<Ledger.Paid>> paidOf) {
             Map<String, Map<String, Want>> want = new TreeMap<>();
-            for (String d : List.of("group", "agent", "occupation", "district", "month", "total")) want.put(d, new TreeMap<>());
+            for (String d : List.of("group", "agent", "occupation", "district", "month", "channel", "total")) want.put(d, new TreeMap<>());
             for (Member m : everyone) {
                 MembershipStatus.State s = m.status(today).state();
                 List<Ledger.Paid> payments = paidOf.getOrDefault(m.kpj(), List.of());
                 Map<String, String> keys = Map.of("group", groupOf.getOrDefault(m.kpj(), "-"), "agent", agentOf.getOrDefault(m.kpj(), "-"),
-                        "occupation", m.occupation().code(), "district", m.nik().district(), "total", "all");
+                        "occupation", m.occupation().code(), "district", m.nik().district(), "channel", channelOf.get(m.kpj()), "total", "all");
                 keys.forEach((d, key) -> {
                     Want w = want.get(d).computeIfAbsent(key, x -> new Want());
                     w.registrations++;
@@ -130,33 +183,7 @@ class ParticipationReportTest {
                 }
             }
 
-            HttpResponse<String> r = AdminClient.admin(k).get("/admin/reports/participation");
-            assertEquals(200, r.statusCode(), r.body());
-            JsonObject report = new JsonObject(r.body());
-            check(want.get("total").get("all"), report.getJsonObject("total"), "total");
-            assertEquals(40, report.getJsonObject("total").getLong("registrations"));
-            for (String d : List.of("group", "agent", "occupation", "district", "month")) {
-                JsonArray rows = report.getJsonArray("by" + Character.toUpperCase(d.charAt(0)) + d.substring(1));
-                assertEquals(want.get(d).keySet(), rows.stream().map(o -> ((JsonObject) o).getString("key")).collect(java.util.stream.Collectors.toSet()), d);
-                for (Object o : rows) {
-                    JsonObject row = (JsonObject) o;
-                    check(want.get(d).get(row.getString("key")), row, d + " " + row.getString("key"));
-                }
-            }
-
-            HttpResponse<String> csv = AdminClient.admin(k).get("/admin/reports/participation?format=csv");
-            assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
-            String[] lines = csv.body().split("\n");
-            assertEquals("dimension,key,registrations,active,lapsed,active_rate,lapse_rate,payments,payment_amount", lines[0]);
-            Want t = want.get("total").get("all");
-            assertEquals("total,all," + t.registrations + "," + t.active + "," + t.lapsed + "," + rate(t.active, t.registrations) + ","
-                    + rate(t.lapsed, t.registrations) + "," + t.payments + "," + t.amount, lines[1]);
-            assertEquals(1 + 1 + want.get("group").size() + want.get("agent").size() + want.get("occupation").size()
-                    + want.get("district").size() + want.get("month").size(), lines.length);
-        } finally {
-            store.close().toCompletionStage().toCompletableFuture().join();
-            vertx.close().toCompletionStage().toCompletableFuture().join();
-        }
+        return want;
     }
 
     static double rate(long part, long whole) {
