@@ -43,6 +43,7 @@ import id.kentongan.store.Redis;
 import id.kentongan.store.RedisTtlStore;
 import id.kentongan.store.TtlStore;
 import id.kentongan.text.Wording;
+import id.kentongan.ussd.Funnel;
 import id.kentongan.ussd.SmppInbound;
 import id.kentongan.ussd.UssdHttpVerticle;
 import id.kentongan.ussd.UssdService;
@@ -91,9 +92,17 @@ public final class Kentongan {
     private final Meters meters;
     private final List<Long> timers;
 
+    private final Funnel funnel;
+
+    /** Where workers give up in the menus (per screen counts; flushed to the store once a second). */
+    public Funnel funnel() {
+        return funnel;
+    }
+
     private Kentongan(Vertx vertx, Store store, Menus menus, UssdHttpVerticle http, String deployment, SmsChannel sms,
                       SmppInbound inbound, MembershipService members, Outreach.Running outreach, Admin admin, Meters meters,
-                      List<Long> timers) {
+                      List<Long> timers, Funnel funnel) {
+        this.funnel = funnel;
         this.vertx = vertx;
         this.store = store;
         this.menus = menus;
@@ -148,19 +157,22 @@ public final class Kentongan {
             Community community = new Community(store.ttl(), backends.members(), new Agents(vertx, store.ttl()),
                     new Groups(store.ttl()), ledger, optOuts, sender, clock, config.outreach().ussdCode(), config.dataKey());
             Actions actions = actions(vertx, config, store, clock, backends, community, sender);
+            Funnel funnel = new Funnel(store.ttl(), clock);
             UssdService ussd = new UssdService(menus.registry(), new MenuEngine(),
-                    new SessionStore(store.ttl(), config.sessionTtl(), config.resumeWindow(), config.dataKey()), actions, clock, meters, config.limits().hops());
+                    new SessionStore(store.ttl(), config.sessionTtl(), config.resumeWindow(), config.dataKey()), actions, clock, meters,
+                    config.limits().hops(), funnel);
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
                     new MoHandler(actions, optOuts, sender, clock, community, config.outreach().ussdCode(), store.ttl(), config.limits().moSms()), ussd, smsChannel.client()).countingWith(meters::sms);
             smsChannel.start(inbound);
             Outreach.Running outreach = Outreach.Running.start(config, store.redis(), backends.members(), sender, smsChannel.outbox(), clock,
                     ledger.counts()::saw);
-            Admin admin = admin(vertx, config, store, clock, menus, community, backends, outreach, meters);
+            Admin admin = admin(vertx, config, store, clock, menus, community, backends, outreach, meters, funnel);
             PaymentCallback callback = new PaymentCallback(Map.of(config.backends().paymentProvider(), config.backends().paymentSecret()),
                     new Once(vertx, store.ttl(), Duration.ofDays(90), Duration.ZERO), backends.orders(), backends.members(), sender,
                     clock, ledger, new PhoneLanguage(store.ttl(), Wording.standard()));
             List<Long> timers = new ArrayList<>();
             timers.add(outboxBacklogGauge(vertx, smsChannel, meters));
+            timers.add(vertx.setPeriodic(1000, t -> funnel.flush()));
             Consumer<Router> routes = router -> {
                 admin.mount(router); // first: its sign-in guards /admin/* and /sms/*
                 serviceRoutes(router, store, menus, smsChannel, meters, callback, admin);
@@ -174,7 +186,7 @@ public final class Kentongan {
                         config.backends().coreUrl().map(Object::toString).orElse("sandbox"),
                         config.backends().paymentUrl().map(Object::toString).orElse("sandbox"), menus.registry().live().keySet());
                 return new Kentongan(vertx, store, menus, deployed.verticle(), deployed.id(), smsChannel, inbound,
-                        backends.members(), outreach, admin, meters, timers);
+                        backends.members(), outreach, admin, meters, timers, funnel);
             });
         }).recover(e -> store.close().transform(closed -> Future.failedFuture(e))); // a failed start keeps no client open
     }
@@ -229,13 +241,13 @@ public final class Kentongan {
     }
 
     static Admin admin(Vertx vertx, KentonganConfig config, Store store, Clock clock, Menus menus, Community community,
-                       Backends backends, Outreach.Running outreach, Meters meters) {
+                       Backends backends, Outreach.Running outreach, Meters meters, Funnel funnel) {
         List<AdminAccess.Token> tokens = new ArrayList<>(config.outreach().tokens());
         tokens.add(new AdminAccess.Token("admin", AdminAccess.Role.ADMIN, outreach.adminTokenSha256()));
         AdminAccess access = new AdminAccess(tokens, store.ttl(), clock, config.limits().adminSignIns());
         return new Admin(access, new AdminApi(vertx, access, outreach.campaigns(), config.outreach().ussdCode()),
                 new CommunityAdmin(access, community, backends.members(), clock),
-                new MenuAdmin(vertx, access, menus.publisher(), menus.registry(), StandardActions.catalog()), meters);
+                new MenuAdmin(vertx, access, menus.publisher(), menus.registry(), StandardActions.catalog(), funnel, clock), meters);
     }
 
     /** /metrics, /ready, /sms/:key (for a viewer: a message's state tells who was sent what, when) and the payment provider's callback. */
@@ -388,6 +400,7 @@ public final class Kentongan {
         timers.forEach(vertx::cancelTimer);
         outreach.close();
         return vertx.undeploy(deployment)
+                .compose(v -> funnel.flush()) // the last second's counts
                 .recover(e -> Future.succeededFuture())
                 .compose(v -> vertx.executeBlocking(() -> {
                     sms.close();

@@ -29,6 +29,10 @@ public final class MutableClock extends Clock {
         now.set(ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), zone).toInstant());
     }
 
+    public void advance(java.time.Duration by) {
+        now.updateAndGet(t -> t.plus(by));
+    }
+
     @Override
     public ZoneId getZone() {
         return zone;

@@ -10,6 +10,7 @@ import id.kentongan.menu.Pages;
 import id.kentongan.menu.Reply;
 import id.kentongan.publishing.MenuPublisher;
 import id.kentongan.text.Gsm7;
+import id.kentongan.ussd.Funnel;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -41,9 +42,13 @@ public final class MenuAdmin {
     private final MenuPublisher publisher;
     private final MenuRegistry registry;
     private final DraftRun drafts;
+    private final Funnel funnel;
+    private final java.time.Clock clock;
 
     public MenuAdmin(Vertx vertx, AdminAccess access, MenuPublisher publisher, MenuRegistry registry,
-                     Map<String, ActionSpec> catalog) {
+                     Map<String, ActionSpec> catalog, Funnel funnel, java.time.Clock clock) {
+        this.funnel = funnel;
+        this.clock = clock;
         this.drafts = new DraftRun(catalog);
         this.vertx = vertx;
         this.access = access;
@@ -76,6 +81,27 @@ public final class MenuAdmin {
                 }));
         access.route(router, HttpMethod.POST, "/admin/menus/:code/rollback", AdminAccess.Role.EDITOR, this::rollback);
         access.route(router, HttpMethod.GET, "/admin/menus/:code/diff", AdminAccess.Role.VIEWER, this::diff);
+        access.route(router, HttpMethod.GET, "/admin/menus/:code/funnel", AdminAccess.Role.VIEWER, this::funnel);
+    }
+
+    /** ?from=2026-12-01&to=2026-12-03 (days in the service's zone; today when left out): where workers give up. */
+    private void funnel(RoutingContext ctx) {
+        java.time.LocalDate from;
+        java.time.LocalDate to;
+        try {
+            java.time.LocalDate today = java.time.LocalDate.now(clock);
+            to = java.util.Optional.ofNullable(ctx.queryParams().get("to")).map(java.time.LocalDate::parse).orElse(today);
+            from = java.util.Optional.ofNullable(ctx.queryParams().get("from")).map(java.time.LocalDate::parse).orElse(to);
+        } catch (java.time.format.DateTimeParseException e) {
+            send(ctx, 400, error("from and to are days such as 2026-12-01"));
+            return;
+        }
+        String code = code(ctx);
+        java.util.List<String> order = registry.current(code).map(Funnel::shownScreens).orElse(java.util.List.of());
+        funnel.read(code, from, to, order).onComplete(ar -> {
+            if (ar.failed()) AdminAccess.fail(ctx, ar.cause());
+            else send(ctx, 200, ar.result().put("liveVersion", registry.current(code).map(Menu::version).orElse(null)));
+        });
     }
 
     /** A service code in a path: "*567#" is written %2A567%23 or plainly 567 (taken as *567#). */

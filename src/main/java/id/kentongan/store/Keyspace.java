@@ -324,6 +324,14 @@ public final class Keyspace {
      * The campaign's hash. One campaign's keys share the hash tag {@code {c:<id>}} (its scripts add targets and work in
      * one step); different campaigns fall in different slots, so their work spreads over a cluster's masters.
      */
+    /**
+     * The funnel counters of one menu (service code) for one day: a hash of {@code version|language|screen|event} -> count.
+     * One hash tag per menu: its days live together, written once a second per instance.
+     */
+    public String funnel(String serviceCode, java.time.LocalDate day) {
+        return root + ":{funnel:" + serviceCode + "}:" + day;
+    }
+
     public String campaign(String id) {
         return root + ":{c:" + id + "}:camp";
     }

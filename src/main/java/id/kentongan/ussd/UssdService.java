@@ -39,6 +39,7 @@ public final class UssdService {
     private final Clock clock;
     private final Meters meters;
     private final Quota hops;
+    private final Funnel funnel;
 
     /** What a hop answered with, for the hop meter: the menu and the kind of screen. */
     private static final class Note {
@@ -54,7 +55,8 @@ public final class UssdService {
     }
 
     public UssdService(MenuRegistry menus, MenuEngine engine, SessionStore sessions, Actions actions, Clock clock,
-                       Meters meters, Quota hops) {
+                       Meters meters, Quota hops, Funnel funnel) {
+        this.funnel = funnel;
         this.meters = meters;
         this.hops = hops;
         this.menus = menus;
@@ -110,13 +112,18 @@ public final class UssdService {
         Menu m = menu.get();
         meters.session("started");
         note.began = true;
-        if (last.filter(d -> !d.sessionId().equals(req.sessionId()) && d.phase() == UssdSession.Phase.ACTIVE && d.state().inProgress()).isPresent()) {
+        Optional<UssdSession> abandoned = last.filter(d -> !d.sessionId().equals(req.sessionId()) && d.phase() == UssdSession.Phase.ACTIVE
+                && d.state().inProgress());
+        if (abandoned.isPresent()) {
             meters.session("abandoned"); // the previous dialogue of this phone dropped mid-journey
+            UssdSession d = abandoned.get();
+            funnel.left(d.serviceCode(), d.state().menuVersion(), d.state().language(), d.state().screen(),
+                    now() - d.lastSeen() <= sessions.sessionTtl().toSeconds());
         }
         String lang = preferred.filter(m.languages()::contains).orElse(m.defaultLanguage());
         List<String> inputs = req.hop().inputsAfter(null);
         Optional<UssdSession> dropped = last.filter(d -> inputs.isEmpty() && resumable(d, req));
-        if (dropped.isEmpty()) return walk(req, m, engine.start(m, lang), inputs, note); // a dialled shortcut is never an offer
+        if (dropped.isEmpty()) return walk(req, m, engine.start(m, lang), inputs, note, true); // a dialled shortcut is never an offer
         note.is(m.name(), "resume_offer");
         SessionState was = dropped.get().state();
         Reply ask = Reply.con(SystemTexts.RESUME.in(was.language(), m.defaultLanguage()));
@@ -148,11 +155,11 @@ public final class UssdService {
                 if (again != null) {
                     log.info("session resumed for {} request {}", req.msisdn().masked(), req.requestId());
                     meters.session("resumed");
-                    return walk(req, m, again, rest, note);
+                    return walk(req, m, again, rest, note, true);
                 }
             }
             Menu m = menus.current(s.serviceCode()).orElseThrow();
-            if (choice.equals("1") || choice.equals("2")) return walk(req, m, engine.start(m, s.state().language()), rest, note);
+            if (choice.equals("1") || choice.equals("2")) return walk(req, m, engine.start(m, s.state().language()), rest, note, true);
             note.is(m.name(), "resume_offer");
             String lang = s.offered().language();
             Reply askAgain = Reply.con(SystemTexts.INVALID_OPTION.in(lang, m.defaultLanguage()) + "\n" + SystemTexts.RESUME.in(lang, m.defaultLanguage()));
@@ -162,7 +169,7 @@ public final class UssdService {
         Menu m = menus.forSession(s.serviceCode(), s.state().menuVersion()).orElseThrow();
         Reply current = engine.current(m, s.state());
         if (current == null) return Future.succeededFuture(Reply.end(SystemTexts.BUSY.in(s.state().language(), m.defaultLanguage())));
-        return walk(req, m, new Step(s.state(), current, null), inputs, note);
+        return walk(req, m, new Step(s.state(), current, null), inputs, note, false);
     }
 
     /** What the last hop showed, rendered again from the state (a retry, or a hop after the end). */
@@ -178,12 +185,16 @@ public final class UssdService {
         return menus.current(s.serviceCode()).map(Menu::defaultLanguage).orElse(s.state().language());
     }
 
-    /** Applies {@code inputs} one by one from {@code at}, running effects as asked, and saves where it ends. */
-    private Future<Reply> walk(UssdRequest req, Menu menu, Step at, List<String> inputs, Note note) {
+    /**
+     * Applies {@code inputs} one by one from {@code at} ({@code began}: a dialogue's first screen), running effects as
+     * asked, counting each move in the funnel, and saves where it ends.
+     */
+    private Future<Reply> walk(UssdRequest req, Menu menu, Step at, List<String> inputs, Note note, boolean began) {
         Future<Step> f = effects(req, menu, at, 0);
+        if (began) f = f.onSuccess(first -> funnel.began(menu, first));
         for (String input : inputs) {
             f = f.compose(step -> step.reply().end() ? Future.succeededFuture(step)
-                    : effects(req, menu, engine.step(menu, step.state(), input), 0));
+                    : effects(req, menu, engine.step(menu, step.state(), input), 0).onSuccess(next -> funnel.moved(menu, step, input, next)));
         }
         String languageBefore = at.state().language();
         return f.compose(step -> {
