@@ -44,6 +44,8 @@ public final class AdminApi {
 
     public void mount(Router router) {
         access.route(router, HttpMethod.POST, "/admin/campaigns/preview", AdminAccess.Role.VIEWER, this::preview);
+        access.route(router, HttpMethod.POST, "/admin/campaigns/audience", AdminAccess.Role.VIEWER, ctx -> withCampaigns(ctx, c ->
+                new Answer(200, c.audience(Target.parse(json(ctx).getJsonObject("target")), Campaigns.AUDIENCE_BUDGET).toJson())));
         access.route(router, HttpMethod.POST, "/admin/campaigns", AdminAccess.Role.EDITOR, ctx -> withCampaigns(ctx, c -> create(ctx, c)));
         access.route(router, HttpMethod.GET, "/admin/campaigns", AdminAccess.Role.VIEWER, ctx -> withCampaigns(ctx, c -> {
             JsonArray list = new JsonArray();
@@ -68,17 +70,26 @@ public final class AdminApi {
         }
     }
 
+    /** {"text"} or {"texts": {"id", "en", "jv"}}: each language rendered with sample values, its length, SMS count and encoding. */
     private void preview(RoutingContext ctx) {
         try {
             JsonObject body = json(ctx);
-            CampaignTemplate t = CampaignTemplate.parse(body.getString("text"));
             Map<String, String> sample = new java.util.HashMap<>(SAMPLE);
             sample.put("ussd", ussdCode);
             JsonObject given = body.getJsonObject("sample");
             if (given != null) given.forEach(e -> sample.put(e.getKey(), String.valueOf(e.getValue())));
-            CampaignTemplate.Preview p = t.preview(sample);
-            send(ctx, new Answer(200, new JsonObject().put("text", p.text()).put("characters", p.characters()).put("segments", p.segments())
-                    .put("encoding", p.encoding()).put("worstCaseSegments", p.worstCaseSegments()).put("fields", new JsonArray(p.fields()))));
+            JsonObject texts = body.getJsonObject("texts", new JsonObject().put("id", body.getString("text")));
+            JsonObject answer = new JsonObject();
+            for (String lang : List.of("id", "en", "jv")) {
+                String text = texts.getString(lang);
+                if (text == null || (!lang.equals("id") && text.isBlank())) continue;
+                CampaignTemplate.Preview p = CampaignTemplate.parse(text).preview(sample);
+                JsonObject one = new JsonObject().put("text", p.text()).put("characters", p.characters()).put("segments", p.segments())
+                        .put("encoding", p.encoding()).put("worstCaseSegments", p.worstCaseSegments()).put("fields", new JsonArray(p.fields()));
+                if (lang.equals("id")) answer.mergeIn(one.copy());
+                answer.put(lang, one);
+            }
+            send(ctx, new Answer(200, answer));
         } catch (IllegalArgumentException | ClassCastException e) {
             send(ctx, new Answer(400, new JsonObject().put("error", e.getMessage())));
         }
@@ -93,7 +104,11 @@ public final class AdminApi {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("sendAt must be an ISO-8601 instant such as 2026-11-24T02:00:00Z");
         }
-        Campaigns.Campaign x = c.create(body.getString("name"), body.getString("text"), target, at);
+        Map<String, String> translations = new java.util.HashMap<>();
+        JsonObject texts = body.getJsonObject("texts");
+        if (texts != null) texts.forEach(e -> { if (!e.getKey().equals("id")) translations.put(e.getKey(), String.valueOf(e.getValue())); });
+        String text = body.getString("text", texts == null ? null : texts.getString("id"));
+        Campaigns.Campaign x = c.create(body.getString("name"), text, translations, target, at);
         return new Answer(201, brief(x.toJson()));
     }
 

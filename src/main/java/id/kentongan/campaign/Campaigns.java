@@ -60,18 +60,39 @@ public final class Campaigns {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
     public enum State { SCHEDULED, RUNNING, PAUSED, CANCELLED, COMPLETED }
 
-    public record Campaign(String id, String name, CampaignTemplate template, Target target, Instant sendAt, Instant createdAt,
-                           State state, boolean expanded) {
+    /**
+     * {@code template} is the Bahasa Indonesia text; {@code translations} the same message in other languages (en, jv):
+     * each worker gets the one in their phone's language, the Indonesian where there is none.
+     */
+    public record Campaign(String id, String name, CampaignTemplate template, Map<String, CampaignTemplate> translations, Target target,
+                           Instant sendAt, Instant createdAt, State state, boolean expanded) {
         public JsonObject toJson() {
-            return new JsonObject().put("id", id).put("name", name).put("text", template.text()).put("target", target.toJson())
+            JsonObject texts = new JsonObject().put("id", template.text());
+            translations.forEach((lang, t) -> texts.put(lang, t.text()));
+            return new JsonObject().put("id", id).put("name", name).put("text", template.text()).put("texts", texts).put("target", target.toJson())
                     .put("sendAt", sendAt.toString()).put("createdAt", createdAt.toString())
                     .put("state", state.name().toLowerCase(java.util.Locale.ROOT)).put("targetsComplete", expanded);
         }
 
+        /** The template for a phone whose language is {@code language}. */
+        CampaignTemplate in(String language) {
+            return translations.getOrDefault(language, template);
+        }
+
         Campaign with(State state, boolean expanded) {
-            return new Campaign(id, name, template, target, sendAt, createdAt, state, expanded);
+            return new Campaign(id, name, template, translations, target, sendAt, createdAt, state, expanded);
         }
     }
+
+    /** How many a target reaches: exact when {@code complete}, else at least {@code count} (the count ran out of time). */
+    public record Audience(long count, boolean complete) {
+        public JsonObject toJson() {
+            return new JsonObject().put("count", count).put("complete", complete);
+        }
+    }
+
+    /** Languages a campaign may be written in besides Bahasa Indonesia. */
+    public static final Set<String> OTHER_LANGUAGES = Set.of("en", "jv");
 
     /**
      * Counts, each from the record of every message: targeted (numbers picked), queued (handed to the SMS outbox),
@@ -116,8 +137,26 @@ public final class Campaigns {
 
     /** Stores a new campaign; {@link IllegalArgumentException} with the reason when the template or target is wrong. */
     public Campaign create(String name, String text, Target target, Optional<Instant> sendAt) {
+        return create(name, text, Map.of(), target, sendAt);
+    }
+
+    /**
+     * {@link #create(String, String, Target, Optional)} with the message in other languages too ({@code translations}:
+     * en, jv). Sent now to a target that reaches nobody (counted within {@link #AUDIENCE_BUDGET}): refused.
+     */
+    public Campaign create(String name, String text, Map<String, String> translations, Target target, Optional<Instant> sendAt) {
         if (name == null || name.isBlank() || name.length() > 120) throw new IllegalArgumentException("name is missing or longer than 120 characters");
         CampaignTemplate template = CampaignTemplate.parse(text);
+        Map<String, String> others = new HashMap<>();
+        translations.forEach((lang, t) -> {
+            if (!OTHER_LANGUAGES.contains(lang)) throw new IllegalArgumentException("texts." + lang + ": a campaign is written in id, en or jv");
+            if (t != null && !t.isBlank()) others.put(lang, CampaignTemplate.parse(t).text());
+        });
+        for (String t : others.values()) {
+            if (!template.fields().containsAll(CampaignTemplate.parse(t).fields())) {
+                throw new IllegalArgumentException("every language's text may use only the fields the Indonesian text uses: " + template.fields());
+            }
+        }
         if (target.isList()) {
             Set<String> memberFields = new HashSet<>(template.fields());
             memberFields.removeAll(CampaignTemplate.FIELDS_WITHOUT_MEMBER);
@@ -129,9 +168,17 @@ public final class Campaigns {
         Instant now = clock.instant();
         String id = now.atZone(quiet.zone()).toLocalDate().toString().replace("-", "") + "-" + UUID.randomUUID().toString().substring(0, 6);
         Instant at = sendAt.orElse(now);
+        // Sent now to nobody: refused. A campaign scheduled for later is counted when it starts (members change).
+        if (!at.isAfter(now)) {
+            Audience reach = audience(target, AUDIENCE_BUDGET);
+            if (reach.complete() && reach.count() == 0) {
+                throw new IllegalArgumentException("this target reaches nobody: no member matches every criterion; widen it");
+            }
+        }
         Map<String, String> h = new HashMap<>();
         h.put("name", name.strip());
         h.put("text", text);
+        if (!others.isEmpty()) h.put("texts", new JsonObject(new HashMap<>(others)).encode());
         h.put("target", target.toJson().encode());
         h.put("sendAt", at.toString());
         h.put("createdAt", now.toString());
@@ -153,7 +200,9 @@ public final class Campaigns {
         if (!id.matches("[0-9]{8}-[0-9a-f]{6}")) return Optional.empty();
         Map<String, String> h = connection.get().hgetall(key(id));
         if (h == null || h.isEmpty()) return Optional.empty();
-        return Optional.of(new Campaign(id, h.get("name"), CampaignTemplate.parse(h.get("text")), Target.parse(new JsonObject(h.get("target"))),
+        Map<String, CampaignTemplate> translations = new HashMap<>();
+        if (h.get("texts") != null) new JsonObject(h.get("texts")).forEach(e -> translations.put(e.getKey(), CampaignTemplate.parse(String.valueOf(e.getValue()))));
+        return Optional.of(new Campaign(id, h.get("name"), CampaignTemplate.parse(h.get("text")), Map.copyOf(translations), Target.parse(new JsonObject(h.get("target"))),
                 Instant.parse(h.get("sendAt")), Instant.parse(h.get("createdAt")), State.valueOf(h.get("state")), "1".equals(h.get("expanded"))));
     }
 
@@ -321,6 +370,7 @@ public final class Campaigns {
         int handed = 0;
         List<OutboundSms> messages = new ArrayList<>();
         List<String> done = new ArrayList<>();
+        Map<String, String> language = c.translations().isEmpty() ? Map.of() : languages(redis, work);
         for (StreamMessage<String, String> w : work) {
             done.add(w.getId());
             Map<String, String> body = w.getBody();
@@ -332,7 +382,7 @@ public final class Campaigns {
                 String values = body.get("v" + i);
                 if (values != null && values.length() > 2) new JsonObject(values).forEach(e -> v.put(e.getKey(), String.valueOf(e.getValue())));
                 v.put("ussd", ussdCode);
-                messages.add(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.template().render(v), true));
+                messages.add(new OutboundSms("camp:" + c.id() + ":" + msisdn, msisdn, c.in(language.getOrDefault(msisdn, "id")).render(v), true));
             }
             handed += n;
         }
@@ -354,6 +404,54 @@ public final class Campaigns {
             }
         }
         return handed;
+    }
+
+    /** The chosen language of every number in {@code work}: one MGET (a campaign in one language reads none). */
+    private Map<String, String> languages(RedisClusterCommands<String, String> redis, List<StreamMessage<String, String>> work) {
+        List<String> numbers = new ArrayList<>();
+        for (StreamMessage<String, String> w : work) {
+            Map<String, String> body = w.getBody();
+            if (body == null || body.get("n") == null) continue;
+            for (int i = 0, n = Integer.parseInt(body.get("n")); i < n; i++) numbers.add(body.get("m" + i));
+        }
+        Map<String, String> out = new HashMap<>();
+        if (numbers.isEmpty()) return out;
+        List<io.lettuce.core.KeyValue<String, String>> found = redis.mget(numbers.stream().map(n -> keys.language(new id.kentongan.domain.Msisdn(n))).toArray(String[]::new));
+        for (int i = 0; i < numbers.size(); i++) if (found.get(i).hasValue()) out.put(numbers.get(i), found.get(i).getValue());
+        return out;
+    }
+
+    /** How long counting an audience may read the member list before answering "at least". */
+    public static final Duration AUDIENCE_BUDGET = Duration.ofSeconds(5);
+
+    /**
+     * How many members {@code target} reaches now: a list, by its numbers; a group, by its members looked up together;
+     * other criteria, by reading the member list (stopping after {@code budget}: then "at least").
+     */
+    public Audience audience(Target target, Duration budget) {
+        if (target.isList()) return new Audience(target.msisdns().size(), true);
+        LocalDate today = clock.instant().atZone(quiet.zone()).toLocalDate();
+        if (target.group().isPresent()) {
+            List<String> numbers = new ArrayList<>(connection.get().smembers(keys.groupMembers(Groups.code(target.group().get()))));
+            long n = 0;
+            for (int from = 0; from < numbers.size(); from += PAGE) {
+                List<id.kentongan.domain.Msisdn> page = numbers.subList(from, Math.min(numbers.size(), from + PAGE)).stream()
+                        .map(id.kentongan.domain.Msisdn::new).toList();
+                for (Optional<Member> m : Blocking.await(members.findAllByMsisdn(page))) {
+                    if (m.isPresent() && target.matches(m.get(), today, true)) n++;
+                }
+            }
+            return new Audience(n, true);
+        }
+        long deadline = System.nanoTime() + budget.toNanos();
+        long n = 0;
+        String cursor = null;
+        do {
+            MembershipService.MemberPage page = Blocking.await(members.members(cursor, PAGE));
+            for (Member m : page.members()) if (target.matches(m, today, false)) n++;
+            cursor = page.next().orElse(null);
+        } while (cursor != null && System.nanoTime() < deadline);
+        return new Audience(n, cursor == null);
     }
 
     /** Counted from the SMS outbox's record of each of the campaign's messages. */

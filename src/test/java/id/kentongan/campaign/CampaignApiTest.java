@@ -206,13 +206,35 @@ class CampaignApiTest {
                 + "/members", new JsonObject().put("msisdns", new JsonArray(new ArrayList<>(inGroup))));
         assertEquals(200, set.status(), set.body().encode());
         assertEquals(4, set.body().getLong("members"));
+        // Issue 17: how many it reaches, before sending; a target reaching nobody is refused; each in their language.
+        Answer audience = admin("POST", "/admin/campaigns/audience", new JsonObject().put("target", new JsonObject().put("group", group)));
+        assertEquals(new JsonObject().put("count", 4).put("complete", true), audience.body());
+        Answer nobody = admin("POST", "/admin/campaigns", new JsonObject().put("name", "Kosong").put("text", "Halo {name}")
+                .put("target", new JsonObject().put("group", group).put("status", "lapsed")));
+        assertEquals(400, nobody.status());
+        assertEquals("this target reaches nobody: no member matches every criterion; widen it", nobody.body().getString("error"));
+        String banyumasan = inGroup.get(0);
+        Instances.simulator(k).mo(banyumasan, "567", "BASA JAWA");
+        assertEquals(1, Instances.smsTo(banyumasan, 1, k).size(), "BASA JAWA answered");
+        Answer preview = admin("POST", "/admin/campaigns/preview", new JsonObject().put("texts", new JsonObject()
+                .put("id", "Yth {name}, kartu {kpj} aktif s.d. {paidThrough}.").put("jv", "{name}, kartu {kpj} aktif nganti {paidThrough}.")));
+        assertEquals("Siti, kartu 26000000001 aktif nganti 11/2026.", preview.body().getJsonObject("jv").getString("text"));
+        assertEquals(1, preview.body().getJsonObject("jv").getInteger("segments"));
+        assertEquals("GSM-7", preview.body().getJsonObject("jv").getString("encoding"));
         Answer created = admin("POST", "/admin/campaigns", new JsonObject().put("name", "Rapat koperasi")
-                .put("text", "Yth {name}, kartu {kpj} aktif s.d. {paidThrough}.").put("target", new JsonObject().put("group", group)));
+                .put("texts", new JsonObject().put("id", "Yth {name}, kartu {kpj} aktif s.d. {paidThrough}.")
+                        .put("jv", "{name}, kartu {kpj} aktif nganti {paidThrough}.")).put("target", new JsonObject().put("group", group)));
         assertEquals(201, created.status(), created.body().encode());
         String id = created.body().getString("id");
         Campaigns campaigns = k.campaigns().orElseThrow();
         for (int i = 0; i < 20 && campaigns.get(id).orElseThrow().state() != Campaigns.State.COMPLETED; i++) campaigns.tick(100);
-        for (String n : inGroup) assertEquals(1, Instances.smsTo(n, 1, k).size(), "group member " + n);
+        List<String> toBanyumasan = Instances.smsTo(banyumasan, 2, k);
+        assertTrue(toBanyumasan.get(1).startsWith("Anggota, kartu ") && toBanyumasan.get(1).contains(" aktif nganti "), toBanyumasan.toString());
+        for (String n : inGroup.subList(1, 4)) {
+            List<String> got = Instances.smsTo(n, 1, k);
+            assertEquals(1, got.size(), "group member " + n);
+            assertTrue(got.get(0).startsWith("Yth Anggota, kartu "), got.get(0));
+        }
         for (String n : outside) assertEquals(0, Instances.smsTo(n, 0, k).size(), "not in the group " + n);
         assertEquals(4, campaigns.progress(id).targeted());
     }
