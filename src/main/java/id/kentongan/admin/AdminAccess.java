@@ -73,6 +73,11 @@ public final class AdminAccess {
         router.route("/sms/*").handler(this::authenticate); // a message's state is the operators' business too
         router.route("/admin/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         route(router, HttpMethod.GET, "/admin/audit", Role.ADMIN, this::auditLog);
+        // Who the token is: the console shows only the buttons the role may use (the routes refuse the rest anyway).
+        route(router, HttpMethod.GET, "/admin/whoami", Role.VIEWER, ctx -> {
+            Token who = ctx.get("admin");
+            send(ctx, 200, new JsonObject().put("name", who.name()).put("role", who.role().name().toLowerCase(Locale.ROOT)));
+        });
     }
 
     /** Mounts {@code handler} at {@code method path} for callers with at least {@code role}. */
@@ -175,7 +180,17 @@ public final class AdminAccess {
                 ctx.response().setStatusCode(503).end();
                 return;
             }
-            List<JsonObject> entries = new ArrayList<>(ar.result().stream().map(JsonObject::new).toList());
+            // ?who=editor&what=campaign&from=2026-12-01&to=2026-12-03: who (exact), what (contains), days (inclusive).
+            String who = ctx.queryParams().get("who");
+            String what = ctx.queryParams().get("what");
+            String from = ctx.queryParams().get("from");
+            String to = ctx.queryParams().get("to");
+            List<JsonObject> entries = new ArrayList<>(ar.result().stream().map(JsonObject::new).filter(e ->
+                    (who == null || who.isBlank() || who.equals(e.getString("who")))
+                            && (what == null || what.isBlank() || e.getString("what", "").toLowerCase(Locale.ROOT).contains(what.toLowerCase(Locale.ROOT)))
+                            && (from == null || from.isBlank() || e.getString("at", "").compareTo(from) >= 0)
+                            && (to == null || to.isBlank() || e.getString("at", "").substring(0, Math.min(10, e.getString("at", "").length())).compareTo(to) <= 0))
+                    .toList());
             entries.sort(Comparator.comparing((JsonObject j) -> j.getString("at")).reversed());
             JsonArray list = new JsonArray(new ArrayList<>(entries.subList(0, Math.min(500, entries.size()))));
             ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("entries", list).encode());

@@ -49,6 +49,9 @@ public final class CommunityAdmin {
         access.route(router, HttpMethod.POST, "/admin/agents", admin, this::createAgent);
         access.route(router, HttpMethod.GET, "/admin/agents/:msisdn", viewer, this::agent);
         access.route(router, HttpMethod.POST, "/admin/agents/:msisdn/reset-pin", admin, this::resetPin);
+        access.route(router, HttpMethod.POST, "/admin/agents/:msisdn/unlock", admin, this::unlock);
+        access.route(router, HttpMethod.GET, "/admin/agents", viewer, this::agents);
+        access.route(router, HttpMethod.GET, "/admin/groups", viewer, this::groups);
         access.route(router, HttpMethod.POST, "/admin/groups", editor, this::createGroup);
         access.route(router, HttpMethod.GET, "/admin/groups/:code", viewer, this::group);
         access.route(router, HttpMethod.PUT, "/admin/groups/:code/members", editor, this::setMembers);
@@ -94,13 +97,90 @@ public final class CommunityAdmin {
         agents.find(m.get()).compose(a -> {
             if (a.isEmpty()) return Future.succeededFuture((JsonObject) null);
             return Future.all(agents.balance(m.get()), agents.collections(m.get()), community.ledger().registeredBy(m.get()), agents.locked(m.get()))
-                    .map(all -> a.get().toJson().put("cashToDeposit", (Long) all.resultAt(0))
-                            .put("collections", ((java.util.Set<?>) all.resultAt(1)).size())
-                            .put("registered", ((java.util.Set<?>) all.resultAt(2)).size()).put("locked", (Boolean) all.resultAt(3)));
+                    .map(all -> {
+                        // The cash behind the balance: each collection (reference, card number, months, amount), newest
+                        // references last; at most 100 shown.
+                        java.util.Set<String> collected = all.resultAt(1);
+                        JsonArray list = new JsonArray();
+                        collected.stream().sorted().limit(COLLECTIONS_SHOWN).forEach(c -> {
+                            String[] p = c.split("\\|");
+                            if (p.length == 4) list.add(new JsonObject().put("reference", p[0]).put("kpj", p[1])
+                                    .put("months", Integer.parseInt(p[2])).put("amount", Long.parseLong(p[3])));
+                        });
+                        return a.get().toJson().put("cashToDeposit", (Long) all.resultAt(0)).put("collections", collected.size())
+                                .put("collected", list).put("registered", ((java.util.Set<?>) all.resultAt(2)).size())
+                                .put("locked", (Boolean) all.resultAt(3));
+                    });
         }).onComplete(ar -> {
             if (ar.failed()) unavailable(ctx, ar.cause());
             else if (ar.result() == null) send(ctx, 404, new JsonObject().put("error", "no such agent"));
             else send(ctx, 200, ar.result());
+        });
+    }
+
+    static final int COLLECTIONS_SHOWN = 100;
+    /** Agents or groups one list answer holds at most (a console page, not an export). */
+    static final int LISTED = 500;
+
+    /** Every agent (at most 500): name, area, groups, cash to deposit, locked; the number masked unless the caller is an admin. */
+    private void agents(RoutingContext ctx) {
+        boolean admin = ((AdminAccess.Token) ctx.get("admin")).role() == AdminAccess.Role.ADMIN;
+        Agents agents = community.agents();
+        agents.all().compose(numbers -> {
+            List<Future<JsonObject>> rows = numbers.stream().sorted().limit(LISTED).map(n -> {
+                Msisdn m = new Msisdn(n);
+                return Future.all(agents.find(m), agents.balance(m), agents.locked(m)).map(all -> {
+                    Optional<Agent> a = all.resultAt(0);
+                    if (a.isEmpty()) return (JsonObject) null;
+                    return a.get().toJson().put("msisdn", admin ? n : m.masked()).put("cashToDeposit", (Long) all.resultAt(1))
+                            .put("locked", (Boolean) all.resultAt(2));
+                });
+            }).toList();
+            return Future.all(rows).map(done -> new JsonObject().put("count", numbers.size()).put("agents",
+                    new JsonArray(rows.stream().map(Future::result).filter(java.util.Objects::nonNull).map(Object.class::cast).toList())));
+        }).onComplete(ar -> {
+            if (ar.failed()) unavailable(ctx, ar.cause());
+            else send(ctx, 200, ar.result());
+        });
+    }
+
+    /** Every group (at most 500) with its coordinator (masked) and member count. */
+    private void groups(RoutingContext ctx) {
+        community.groups().all().compose(codes -> {
+            List<Future<JsonObject>> rows = codes.stream().sorted().limit(LISTED).map(code -> Future.all(community.groups().find(code),
+                    community.groups().members(code)).map(all -> {
+                Optional<Groups.Group> g = all.resultAt(0);
+                java.util.Set<?> members = all.resultAt(1);
+                if (g.isEmpty()) return (JsonObject) null;
+                JsonObject j = g.get().toJson().put("members", members.size());
+                g.get().coordinator().ifPresent(c -> j.put("coordinator", new Msisdn(c).masked()));
+                return j;
+            })).toList();
+            return Future.all(rows).map(done -> new JsonObject().put("count", codes.size()).put("groups",
+                    new JsonArray(rows.stream().map(Future::result).filter(java.util.Objects::nonNull).map(Object.class::cast).toList())));
+        }).onComplete(ar -> {
+            if (ar.failed()) unavailable(ctx, ar.cause());
+            else send(ctx, 200, ar.result());
+        });
+    }
+
+    /** Lifts a PIN lock (three wrong PINs) without resetting the PIN: the agent who remembers it carries on. */
+    private void unlock(RoutingContext ctx) {
+        Optional<Msisdn> m = Msisdn.parse(ctx.pathParam("msisdn"));
+        if (m.isEmpty()) {
+            send(ctx, 404, new JsonObject().put("error", "no such agent"));
+            return;
+        }
+        community.agents().find(m.get()).compose(a -> a.isEmpty() ? Future.succeededFuture(false)
+                : community.agents().unlock(m.get()).map(true)).onComplete(ar -> {
+            if (ar.failed()) {
+                unavailable(ctx, ar.cause());
+            } else if (!ar.result()) {
+                send(ctx, 404, new JsonObject().put("error", "no such agent"));
+            } else {
+                log.info("agent {} unlocked by the admin API", m.get().masked());
+                send(ctx, 200, new JsonObject().put("msisdn", m.get().value()).put("locked", false));
+            }
         });
     }
 
@@ -240,6 +320,12 @@ public final class CommunityAdmin {
                 return;
             }
             var report = ParticipationReport.months(ar.result(), from, to);
+            // An agent's row is named by the agent's number: whole for an admin, masked for everyone else.
+            if (((AdminAccess.Token) ctx.get("admin")).role() != AdminAccess.Role.ADMIN) {
+                var agents = new java.util.TreeMap<String, ParticipationReport.Row>();
+                report.get("agent").forEach((key, row) -> agents.put(key.equals("-") ? key : id.kentongan.domain.Masking.msisdnLocal(key), row));
+                report.put("agent", agents);
+            }
             if ("csv".equals(format)) {
                 ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
                         .putHeader("Content-Disposition", "attachment; filename=\"participation-" + today + (district == null ? "" : "-" + district) + ".csv\"")

@@ -7,6 +7,7 @@ import id.kentongan.menu.MenuCompiler;
 import id.kentongan.menu.MenuProblem;
 import id.kentongan.menu.MenuRegistry;
 import id.kentongan.menu.Pages;
+import id.kentongan.menu.ProblemWords;
 import id.kentongan.menu.Reply;
 import id.kentongan.publishing.MenuPublisher;
 import id.kentongan.text.Gsm7;
@@ -160,6 +161,7 @@ public final class MenuAdmin {
         JsonArray out = new JsonArray();
         for (MenuProblem p : problems) {
             out.add(new JsonObject().put("file", p.file()).put("line", p.line()).put("screen", p.screen()).put("message", p.message())
+                    .put("messages", new JsonObject().put("en", p.message()).put("id", ProblemWords.indonesian(p.message())))
                     .put("text", p.toString()));
         }
         return out;

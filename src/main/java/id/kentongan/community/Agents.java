@@ -94,6 +94,11 @@ public final class Agents {
     }
 
     /** An operator's reset (a forgotten PIN, or a lock to lift): the agent chooses a new PIN on the next dial. */
+    /** Lifts the lock and forgets the wrong tries; the PIN stays. */
+    public Future<Void> unlock(Msisdn m) {
+        return Future.all(store.remove(store.keys().agentFailures(m)), store.remove(store.keys().agentLock(m))).mapEmpty();
+    }
+
     public Future<Void> resetPin(Msisdn m) {
         return Future.all(store.remove(store.keys().agentPin(m)), store.remove(store.keys().agentFailures(m)), store.remove(store.keys().agentLock(m))).mapEmpty();
     }
