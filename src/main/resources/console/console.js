@@ -41,7 +41,15 @@
       screen: "Layar", reached: "sampai", on: "lanjut", back: "kembali", retried: "diulang", busy: "sibuk", finished: "selesai", dropped: "putus", timedOut: "habis waktu", left: "tak diketahui",
       versionLang: "Versi {v} · bahasa {l}", liveVersion: "(aktif)", onRate: "% lanjut", versus: "beda dengan {v}",
       tabAuditTitle: "Jejak audit", phWho: "siapa", phWhat: "apa", at: "Waktu", who: "Siapa", what: "Apa", result: "Hasil", noEntries: "Tidak ada catatan.",
-      httpError: "Gagal", problemsIn: "kesalahan" },
+      httpError: "Gagal", problemsIn: "kesalahan",
+      tabSms: "SMS", findMessages: "Cari pesan", deadLetters: "Pesan gagal", deadHint: "Pesan yang ditolak SMSC untuk seterusnya, dengan alasannya. Admin dapat mengirimnya lagi.",
+      kind: "Jenis", key: "Kunci", reason: "Alasan", to: "Ke", sendAgain: "Kirim lagi", sentAgain: "Dikirim lagi sebagai", noMessages: "Tidak ada pesan untuk nomor ini.",
+      deadCount: "{n} pesan gagal", msgsFor: "Pesan ke {m}",
+      k_registration: "kartu peserta", k_payment_code: "kode bayar", k_receipt: "bukti bayar", k_cash_receipt: "bukti bayar tunai", k_consent: "persetujuan",
+      k_thanks: "terima kasih", k_invitation: "ajakan", k_group_news: "kabar grup", k_reminder: "pengingat", k_group_reminder: "pengingat grup",
+      k_campaign: "kampanye", k_answer: "jawaban SMS",
+      s_QUEUED: "antre", s_SENT: "terkirim ke SMSC", s_DELIVRD: "diterima", s_UNDELIV: "tidak sampai", s_EXPIRED: "kedaluwarsa", s_REJECTD: "ditolak",
+      s_DELETED: "dihapus", s_OPTED_OUT: "menolak (STOP)", s_DEAD: "gagal" },
     en: { console: "Operator Console", token: "Admin token", signin: "Sign in", hops: "hops/s", now: "sessions now", sessions: "sessions started",
       errors: "busy screens", smsq: "SMS queued", smsc: "SMSC", liveFeed: "updates", live_push: "live", live_poll: "polling",
       menu: "Menu", validate: "Validate", publish: "Publish…",
@@ -80,7 +88,15 @@
       screen: "Screen", reached: "reached", on: "went on", back: "back", retried: "asked again", busy: "busy", finished: "finished", dropped: "dropped", timedOut: "timed out", left: "unknown",
       versionLang: "Version {v} · language {l}", liveVersion: "(live)", onRate: "% went on", versus: "change from {v}",
       tabAuditTitle: "Audit log", phWho: "who", phWhat: "what", at: "When", who: "Who", what: "What", result: "Result", noEntries: "No entries.",
-      httpError: "Failed", problemsIn: "problems" }
+      httpError: "Failed", problemsIn: "problems",
+      tabSms: "SMS", findMessages: "Find messages", deadLetters: "Dead letters", deadHint: "Messages the SMSC refused for good, with the reason. An admin can send one again.",
+      kind: "Kind", key: "Key", reason: "Reason", to: "To", sendAgain: "Send again", sentAgain: "Sent again as", noMessages: "No message for this number.",
+      deadCount: "{n} dead letters", msgsFor: "Messages to {m}",
+      k_registration: "membership card", k_payment_code: "payment code", k_receipt: "receipt", k_cash_receipt: "cash receipt", k_consent: "consent",
+      k_thanks: "thanks", k_invitation: "invitation", k_group_news: "group news", k_reminder: "reminder", k_group_reminder: "group reminder",
+      k_campaign: "campaign", k_answer: "SMS answer",
+      s_QUEUED: "queued", s_SENT: "submitted to the SMSC", s_DELIVRD: "delivered", s_UNDELIV: "undeliverable", s_EXPIRED: "expired", s_REJECTD: "rejected",
+      s_DELETED: "deleted", s_OPTED_OUT: "opted out (STOP)", s_DEAD: "failed" }
   };
   window.kentonganConsoleWords = T; // for the test that walks every page in each language
   let lang = "id";
@@ -182,6 +198,7 @@
     if (name === "report") loadReport();
     if (name === "funnel") loadFunnel();
     if (name === "audit") loadAudit();
+    if (name === "sms") loadDead();
   }
 
   // ---- live counters: a server-sent event stream read with fetch (it carries the token), polling if it fails ----
@@ -728,6 +745,59 @@
   }
   rerender.funnel = drawFunnel;
 
+  // ---- SMS: a phone's messages, the dead letters ----
+
+  function stateWord(state) {
+    if (state.startsWith("DEAD")) return t("s_DEAD") + ": " + state.substring(state.indexOf(":") + 1).trim();
+    return T[lang]["s_" + state] ? t("s_" + state) : state;
+  }
+
+  let messageData = null;
+  async function loadMessages() {
+    const r = await api("GET", "/admin/sms?msisdn=" + encodeURIComponent($("m-msisdn").value.trim()));
+    messageData = r.status === 200 ? r.json : null;
+    if (!messageData) { $("m-who").textContent = failure(r); $("m-messages").innerHTML = ""; return; }
+    drawMessages();
+  }
+
+  function drawMessages() {
+    if (!messageData) return;
+    $("m-who").textContent = t("msgsFor", { m: messageData.msisdn });
+    if (!messageData.messages.length) { table("m-messages", [t("noMessages")], []); return; }
+    const data = (s) => el("span", { "data-data": "1", text: s });
+    table("m-messages", [t("kind"), t("status"), t("key")], messageData.messages.map((m) => [t("k_" + m.kind), stateWord(m.state), data(m.key)]));
+    $("m-messages").querySelectorAll("tr").forEach((tr, i) => { if (i > 0) tr.dataset.state = messageData.messages[i - 1].state; });
+  }
+  rerender.messages = drawMessages;
+
+  let deadData = null;
+  async function loadDead() {
+    const r = await api("GET", "/admin/sms/dead");
+    deadData = r.status === 200 ? r.json : null;
+    drawDead();
+  }
+
+  function drawDead() {
+    if (!deadData) return;
+    $("m-dead-count").textContent = t("deadCount", { n: deadData.count });
+    const data = (s) => el("span", { "data-data": "1", text: s });
+    const head = [t("kind"), t("to"), t("reason"), t("key")];
+    if (RANK[role] >= RANK.admin) head.push(t("text"), "");
+    table("m-dead", head, deadData.dead.map((d) => {
+      const row = [t("k_" + d.kind), d.to, data(d.reason), data(d.key)];
+      if (RANK[role] >= RANK.admin) {
+        row.push(data(d.text || ""));
+        row.push(el("button", { class: "send-again", text: t("sendAgain"), onclick: async () => {
+          const r = await api("POST", "/admin/sms/dead/" + encodeURIComponent(d.id) + "/send-again");
+          $("m-status").textContent = r.status === 200 ? t("sentAgain") + " " + r.json.key : failure(r);
+          loadDead();
+        } }));
+      }
+      return row;
+    }));
+  }
+  rerender.dead = drawDead;
+
   // ---- audit ----
 
   let auditData = null;
@@ -786,6 +856,7 @@
   $("r-csv").onclick = downloadCsv;
   $("f-load").onclick = loadFunnel;
   $("au-load").onclick = loadAudit;
+  $("m-load").onclick = loadMessages;
   translate();
   if (token) { $("token").value = ""; signIn(); }
 })();

@@ -7,6 +7,7 @@ import id.kentongan.admin.AdminAccess;
 import id.kentongan.admin.AdminApi;
 import id.kentongan.admin.CommunityAdmin;
 import id.kentongan.admin.MenuAdmin;
+import id.kentongan.admin.SmsAdmin;
 import id.kentongan.backend.BackendClient;
 import id.kentongan.campaign.Campaigns;
 import id.kentongan.community.Agents;
@@ -25,6 +26,8 @@ import id.kentongan.outbox.OptOuts;
 import id.kentongan.outbox.OutboxSmsSender;
 import id.kentongan.outbox.PhoneLanguage;
 import id.kentongan.outbox.SmsChannel;
+import id.kentongan.outbox.SmsHistory;
+import id.kentongan.outbox.SmsOutbox;
 import id.kentongan.payment.HttpPaymentService;
 import id.kentongan.payment.PaymentCallback;
 import id.kentongan.payment.PaymentOrders;
@@ -151,7 +154,8 @@ public final class Kentongan {
         return Future.all(core, channel).compose(both -> {
             SmsChannel smsChannel = both.resultAt(1);
             Backends backends = payments(vertx, config, store, meters, clock, both.resultAt(0));
-            OutboxSmsSender sender = new OutboxSmsSender(smsChannel.outbox(), meters);
+            SmsHistory history = new SmsHistory(store.ttl(), clock);
+            OutboxSmsSender sender = new OutboxSmsSender(smsChannel.outbox(), meters, Optional.of(history));
             smsChannel.meter(meters);
             Ledger ledger = new Ledger(store.ttl());
             Community community = new Community(store.ttl(), backends.members(), new Agents(vertx, store.ttl()),
@@ -166,7 +170,7 @@ public final class Kentongan {
             smsChannel.start(inbound);
             Outreach.Running outreach = Outreach.Running.start(config, store.redis(), backends.members(), sender, smsChannel.outbox(), clock,
                     ledger.counts()::saw);
-            Admin admin = admin(vertx, config, store, clock, menus, community, backends, outreach, meters, funnel);
+            Admin admin = admin(vertx, config, store, clock, menus, community, backends, outreach, meters, funnel, smsChannel.outbox(), history);
             PaymentCallback callback = new PaymentCallback(Map.of(config.backends().paymentProvider(), config.backends().paymentSecret()),
                     new Once(vertx, store.ttl(), Duration.ofDays(90), Duration.ZERO), backends.orders(), backends.members(), sender,
                     clock, ledger, new PhoneLanguage(store.ttl(), Wording.standard()));
@@ -241,13 +245,14 @@ public final class Kentongan {
     }
 
     static Admin admin(Vertx vertx, KentonganConfig config, Store store, Clock clock, Menus menus, Community community,
-                       Backends backends, Outreach.Running outreach, Meters meters, Funnel funnel) {
+                       Backends backends, Outreach.Running outreach, Meters meters, Funnel funnel, SmsOutbox outbox, SmsHistory history) {
         List<AdminAccess.Token> tokens = new ArrayList<>(config.outreach().tokens());
         tokens.add(new AdminAccess.Token("admin", AdminAccess.Role.ADMIN, outreach.adminTokenSha256()));
         AdminAccess access = new AdminAccess(tokens, store.ttl(), clock, config.limits().adminSignIns());
         return new Admin(access, new AdminApi(vertx, access, outreach.campaigns(), config.outreach().ussdCode()),
                 new CommunityAdmin(access, community, backends.members(), clock),
-                new MenuAdmin(vertx, access, menus.publisher(), menus.registry(), StandardActions.catalog(), funnel, clock), meters);
+                new MenuAdmin(vertx, access, menus.publisher(), menus.registry(), StandardActions.catalog(), funnel, clock),
+                new SmsAdmin(vertx, access, outbox, history, backends.members(), community.groups(), outreach.campaigns(), clock), meters);
     }
 
     /** /metrics, /ready, /sms/:key (for a viewer: a message's state tells who was sent what, when) and the payment provider's callback. */

@@ -11,15 +11,17 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-/** Every admin route (campaigns, community, menus, counters) and the operators' console, each behind its role. */
+/** Every admin route (campaigns, community, menus, SMS, counters) and the operators' console, each behind its role. */
 public final class Admin {
     private final AdminAccess access;
     private final AdminApi campaigns;
     private final CommunityAdmin community;
     private final MenuAdmin menus;
     private final Meters meters;
+    private final SmsAdmin sms;
 
-    public Admin(AdminAccess access, AdminApi campaigns, CommunityAdmin community, MenuAdmin menus, Meters meters) {
+    public Admin(AdminAccess access, AdminApi campaigns, CommunityAdmin community, MenuAdmin menus, SmsAdmin sms, Meters meters) {
+        this.sms = sms;
         this.access = access;
         this.campaigns = campaigns;
         this.community = community;
@@ -32,6 +34,7 @@ public final class Admin {
         campaigns.mount(router);
         community.mount(router);
         menus.mount(router);
+        sms.mount(router);
         access.route(router, HttpMethod.GET, "/admin/stats", AdminAccess.Role.VIEWER,
                 ctx -> ctx.json(new JsonObject(new LinkedHashMap<String, Object>(meters.snapshot()))));
         // The same counters pushed once a second (server-sent events) while the console is open.

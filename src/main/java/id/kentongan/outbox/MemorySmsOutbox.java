@@ -93,6 +93,10 @@ public final class MemorySmsOutbox implements SmsOutbox {
                 case DEAD -> {
                     states.put(o.sms().key(), "DEAD: " + o.detail());
                     dead.incrementAndGet();
+                    synchronized (deadList) {
+                        deadList.addFirst(new DeadLetter(Long.toString(deadIds.incrementAndGet()), o.sms().key(), o.sms().to(), o.sms().text(), o.detail()));
+                        while (deadList.size() > 10_000) deadList.removeLast();
+                    }
                 }
                 default -> { } // SKIPPED, LATER
             }
@@ -139,6 +143,30 @@ public final class MemorySmsOutbox implements SmsOutbox {
     @Override
     public long deadLetters() {
         return dead.get();
+    }
+
+    /** The newest first; at most 10,000 kept (embedded mode). */
+    private final java.util.ArrayDeque<DeadLetter> deadList = new java.util.ArrayDeque<>();
+    private final AtomicLong deadIds = new AtomicLong();
+
+    @Override
+    public List<DeadLetter> deadList(int max) {
+        synchronized (deadList) {
+            return deadList.stream().limit(max).toList();
+        }
+    }
+
+    @Override
+    public Optional<String> sendAgain(String deadId) {
+        DeadLetter d;
+        synchronized (deadList) {
+            d = deadList.stream().filter(x -> x.id().equals(deadId)).findFirst().orElse(null);
+            if (d != null) deadList.remove(d);
+        }
+        if (d == null) return Optional.empty();
+        String again = d.key() + ":again:" + System.currentTimeMillis();
+        id.kentongan.store.Blocking.await(enqueueAll(List.of(new OutboundSms(again, d.to(), d.text(), false))));
+        return Optional.of(again);
     }
 
     @Override

@@ -12,10 +12,17 @@ public final class OutboxSmsSender implements SmsSender {
     private final SmsOutbox outbox;
 
     private final Meters meters;
+    private final java.util.Optional<SmsHistory> history;
 
     public OutboxSmsSender(SmsOutbox outbox, Meters meters) {
+        this(outbox, meters, java.util.Optional.empty());
+    }
+
+    /** With {@code history}: each message sent one by one is remembered for its phone (the console's look-up). */
+    public OutboxSmsSender(SmsOutbox outbox, Meters meters, java.util.Optional<SmsHistory> history) {
         this.outbox = outbox;
         this.meters = meters;
+        this.history = history;
     }
 
     @Override
@@ -42,10 +49,11 @@ public final class OutboxSmsSender implements SmsSender {
     private Future<Void> queue(OutboundSms sms, Msisdn to) {
         String key = sms.key();
         String text = sms.text();
-        return outbox.enqueue(sms).map(fresh -> {
+        return outbox.enqueue(sms).compose(fresh -> {
             log.info("SMS {} to {} {} ({} characters)", key, to.masked(), fresh ? "queued" : "was queued before", text.length());
             if (fresh) meters.sms("queued");
-            return null;
+            // The look-up list is a convenience: a failure to note it never fails the message, which is queued.
+            return fresh && history.isPresent() ? history.get().sent(to, key).recover(e -> Future.succeededFuture()) : Future.<Void>succeededFuture();
         });
     }
 }

@@ -438,6 +438,24 @@ public final class RedisSmsOutbox implements SmsOutbox {
     }
 
     @Override
+    public List<DeadLetter> deadList(int max) {
+        return work().xrevrange(keys.outboxDead(), io.lettuce.core.Range.create("-", "+"), io.lettuce.core.Limit.from(max)).stream()
+                .map(m -> new DeadLetter(m.getId(), m.getBody().get("key"), m.getBody().get("to"), m.getBody().get("text"), m.getBody().get("reason")))
+                .toList();
+    }
+
+    @Override
+    public Optional<String> sendAgain(String deadId) {
+        List<io.lettuce.core.StreamMessage<String, String>> found = work().xrange(keys.outboxDead(), io.lettuce.core.Range.create(deadId, deadId));
+        if (found.isEmpty()) return Optional.empty();
+        Map<String, String> b = found.get(0).getBody();
+        String again = b.get("key") + ":again:" + System.currentTimeMillis();
+        id.kentongan.store.Blocking.await(enqueueAll(List.of(new OutboundSms(again, b.get("to"), b.get("text"), false))));
+        work().xdel(keys.outboxDead(), deadId);
+        return Optional.of(again);
+    }
+
+    @Override
     public long backlog() {
         RedisClusterAsyncCommands<String, String> r = async();
         List<CompletableFuture<String>> counts = new ArrayList<>();

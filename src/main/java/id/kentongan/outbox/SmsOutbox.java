@@ -76,6 +76,18 @@ public interface SmsOutbox extends AutoCloseable {
 
     long deadLetters();
 
+    /** A message that will not be delivered as it is: its key, number, text and why. */
+    record DeadLetter(String id, String key, String to, String text, String reason) {}
+
+    /** The newest dead letters, at most {@code max}. Blocking. */
+    List<DeadLetter> deadList(int max);
+
+    /**
+     * Queues a dead letter again as a new message ({@code its key + ":again:" + n}: the outbox sends a key once) and
+     * takes it off the dead letters; empty when there is no such dead letter. Blocking.
+     */
+    Optional<String> sendAgain(String id);
+
     /** Messages queued and not finished, over all shards (a gauge; blocking on Redis). */
     long backlog();
 

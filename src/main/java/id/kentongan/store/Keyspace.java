@@ -48,6 +48,11 @@ public final class Keyspace {
         return phone(m, "ussd");
     }
 
+    /** The keys of the last messages sent one by one to the phone (the console's look-up). */
+    public String smsOf(Msisdn m) {
+        return phone(m, "sms");
+    }
+
     /** The language the worker chose. */
     public String language(Msisdn m) {
         return phone(m, "lang");

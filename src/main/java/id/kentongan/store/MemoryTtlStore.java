@@ -116,6 +116,29 @@ public final class MemoryTtlStore implements TtlStore {
         return Future.succeededFuture(Long.parseLong(e.value()));
     }
 
+    /** Kept as "at member" lines in one expiring entry, changed in one step (compute). */
+    @Override
+    public Future<Void> keepNewest(String key, String member, long at, int max, Duration ttl) {
+        cache.asMap().compute(key, (k, was) -> {
+            java.util.TreeMap<String, Long> all = new java.util.TreeMap<>();
+            if (was != null) for (String line : was.value().split("\n")) if (!line.isEmpty()) all.put(line.substring(line.indexOf(' ') + 1), Long.parseLong(line.substring(0, line.indexOf(' '))));
+            all.put(member, at);
+            StringBuilder kept = new StringBuilder();
+            all.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(max)
+                    .forEach(e -> kept.append(e.getValue()).append(' ').append(e.getKey()).append('\n'));
+            return new Entry(kept.toString(), ttl.toNanos());
+        });
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<java.util.List<String>> newest(String key) {
+        Entry e = cache.getIfPresent(key);
+        if (e == null) return Future.succeededFuture(java.util.List.of());
+        return Future.succeededFuture(java.util.Arrays.stream(e.value().split("\n")).filter(l -> !l.isEmpty())
+                .map(l -> l.substring(l.indexOf(' ') + 1)).toList());
+    }
+
     @Override
     public Future<Boolean> addToSet(String key, String member) {
         return Future.succeededFuture(sets.computeIfAbsent(key, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(member));

@@ -134,6 +134,17 @@ public final class RedisTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<Void> keepNewest(String key, String member, long at, int max, Duration ttl) {
+        return call(r -> Script.KEEP_NEWEST.<Long>runAsync(r, io.lettuce.core.ScriptOutputType.INTEGER, new String[]{key},
+                Long.toString(at), member, Integer.toString(max), Long.toString(ttl.toMillis()))).mapEmpty();
+    }
+
+    @Override
+    public Future<java.util.List<String>> newest(String key) {
+        return call(r -> r.zrevrange(key, 0, -1)).map(l -> l == null ? java.util.List.<String>of() : java.util.List.copyOf(l));
+    }
+
+    @Override
     public Future<Boolean> addToSet(String key, String member) {
         return call(r -> r.sadd(key, member)).map(n -> n != null && n > 0);
     }

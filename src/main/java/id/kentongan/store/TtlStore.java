@@ -60,6 +60,15 @@ public interface TtlStore {
     /** Adds each delta to its field of the hash at {@code key} (created empty, never expires; Redis HINCRBY). */
     Future<Void> addToHash(String key, java.util.Map<String, Long> deltas);
 
+    /**
+     * Keeps {@code member} among the newest {@code max} members of the list at {@code key} (ordered by {@code at}, e.g.
+     * a time in ms), the list expiring {@code ttl} after its last change; one step.
+     */
+    Future<Void> keepNewest(String key, String member, long at, int max, Duration ttl);
+
+    /** The members {@link #keepNewest} keeps at {@code key}, newest first (empty when there are none). */
+    Future<java.util.List<String>> newest(String key);
+
     /** The fields of the hash at {@code key} (empty when there is none). */
     Future<java.util.Map<String, String>> hash(String key);
 

@@ -180,12 +180,12 @@ class ConsoleOperatorsTest {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
             assertTrue(browser.findElement(By.id("who")).getText().endsWith("pemantau"));
-            for (String t : List.of("menus", "campaigns", "community", "report", "funnel")) {
+            for (String t : List.of("menus", "campaigns", "community", "report", "funnel", "sms")) {
                 tab(browser, t);
                 wait.until(d -> d.findElement(By.id("tab-" + t)).isDisplayed());
                 Thread.sleep(300); // the tab's data drawn
                 for (String write : List.of("#publish", "#campaign-form", "#agent-form", "#group-form", ".rollback", "button.pause",
-                        "button.resume", "button.cancel", "button.reset-pin", "button.unlock", "#g-add-send", "#tabs button[data-tab='audit']")) {
+                        "button.resume", "button.cancel", "button.reset-pin", "button.unlock", "#g-add-send", "button.send-again", "#tabs button[data-tab='audit']")) {
                     for (WebElement e : browser.findElements(By.cssSelector(write))) {
                         assertFalse(e.isDisplayed(), "a viewer sees no " + write + " on " + t);
                     }
@@ -268,6 +268,9 @@ class ConsoleOperatorsTest {
 
     @Test
     void everyPageInEnglishHasNoIndonesianLeftAndTheReverse() throws Exception {
+        String worker = Msisdn.parse(Instances.newPhone()).orElseThrow().value();
+        Instances.simulator(k).mo(worker, "567", "CEK"); // a message to look up on the SMS page
+        assertEquals(1, Instances.smsTo(worker, 1, k).size());
         WebDriver browser = signedIn(Instances.ADMIN_TOKEN);
         try {
             @SuppressWarnings("unchecked")
@@ -282,8 +285,14 @@ class ConsoleOperatorsTest {
                     boolean shared = words.get(lang).values().stream().anyMatch(x -> x.contains(w.replaceAll("\\{[a-z]+}", "").strip()));
                     if (!shared && w.replaceAll("\\{[a-z]+}", "").strip().length() >= 4) foreign.add(w.replaceAll("\\{[a-z]+}.*", "").strip());
                 });
-                for (String t : List.of("menus", "campaigns", "community", "report", "funnel", "audit")) {
+                for (String t : List.of("menus", "campaigns", "community", "report", "funnel", "sms", "audit")) {
                     tab(browser, t);
+                    if (t.equals("sms")) {
+                        browser.findElement(By.id("m-msisdn")).clear();
+                        browser.findElement(By.id("m-msisdn")).sendKeys(worker);
+                        browser.findElement(By.id("m-load")).click();
+                        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#m-messages tr[data-state]")).size() == 1);
+                    }
                     Thread.sleep(500); // the tab's data drawn
                     // Names of languages are written in their own language on every page.
                     String page = (visibleWords(browser) + "\n" + String.join("\n", placeholders(browser)))
