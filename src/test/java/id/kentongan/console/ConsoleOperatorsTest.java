@@ -180,6 +180,11 @@ class ConsoleOperatorsTest {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
             assertTrue(browser.findElement(By.id("who")).getText().endsWith("pemantau"));
+            // The counters come pushed (the event stream), not polled; a hop shows up without reloading.
+            wait.until(ExpectedConditions.textToBe(By.id("s-live"), "langsung"));
+            String before = browser.findElement(By.id("s-sessions")).getText();
+            new Gateway.Call("v-" + UUID.randomUUID(), Instances.newPhone(), k.port()).dial();
+            wait.until(d -> !d.findElement(By.id("s-sessions")).getText().equals(before));
             for (String t : List.of("menus", "campaigns", "community", "report", "funnel", "sms")) {
                 tab(browser, t);
                 wait.until(d -> d.findElement(By.id("tab-" + t)).isDisplayed());
