@@ -188,7 +188,7 @@ public final class UssdLoadTest {
         });
     }
 
-    static final String RESUME_OFFER = "CON Sesi sebelumnya terputus";
+    static final String RESUME_OFFER = "CON Menu tadi terputus";
     private long resumed;
     private long busy;
 

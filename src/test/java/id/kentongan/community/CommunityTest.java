@@ -183,7 +183,11 @@ class CommunityTest {
                 assertTrue(keys.contains(KEYS.ussdSession(new Msisdn(agent))), keys.toString());
                 for (String key : keys) {
                     String type = r.sync().type(key);
-                    String value = type.equals("string") ? r.sync().get(key) : String.join(",", r.sync().smembers(key));
+                    String value = switch (type) {
+                        case "string" -> r.sync().get(key);
+                        case "zset" -> String.join(",", r.sync().zrange(key, 0, -1)); // the SMS sent to the agent (their keys)
+                        default -> String.join(",", r.sync().smembers(key));
+                    };
                     assertFalse(value.contains(pin), key + " holds the PIN: " + value);
                 }
                 assertTrue(r.sync().get(KEYS.agentPin(new Msisdn(agent))).startsWith("pbkdf2-sha256$120000$"));

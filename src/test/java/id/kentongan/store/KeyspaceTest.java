@@ -35,6 +35,8 @@ class KeyspaceTest {
                     args[i] = 7L;
                 } else if (t == int.class) {
                     args[i] = 3;
+                } else if (t == java.time.LocalDate.class) {
+                    args[i] = java.time.LocalDate.of(2026, 12, 3);
                 } else if (m.getName().equals("optOut")) { // the outbox holds the number as a string
                     args[i] = PHONE.value();
                     phone = true;
@@ -64,9 +66,11 @@ class KeyspaceTest {
             // The reminder schedule shares {rem}, a campaign {c:<id>}: their scripts move members between their keys.
             // The readiness probes {ready<n>} lie one in each sixteenth of the slots (any master answering is "ready").
             // A participation row is alone in its slot {part:<dimension>:<key>}: the rows' writes spread over the masters.
+            // A menu's funnel days share {funnel:<code>} (written once a second per instance, read together).
             if (!perPhone.contains(k)) {
                 assertTrue(!k.contains("{") || k.startsWith("kt-x:{sms3}:") || k.equals("kt-x:{x}:quota:x") || k.startsWith("kt-x:{rem}:")
-                        || k.startsWith("kt-x:{c:x}:") || k.equals("kt-x:{part:x:x}") || k.matches("kt-x:\\{ready\\d+}"), "unexpected hash tag: " + k);
+                        || k.startsWith("kt-x:{c:x}:") || k.equals("kt-x:{part:x:x}") || k.matches("kt-x:\\{ready\\d+}") || k.startsWith("kt-x:{funnel:x}:"),
+                        "unexpected hash tag: " + k);
             }
         }
         // Overloads of one kind (optOut by Msisdn or by the outbox's string) name one key; different kinds never do.
