@@ -132,6 +132,19 @@ public final class Meters {
         m.put("sms_backlog", backlog == null ? 0 : backlog.value());
         Gauge binds = registry.find("kentongan.smsc.binds.up").gauge();
         m.put("smsc_binds_up", binds == null ? 0 : binds.value());
+        m.put("allocated_bytes", allocatedBytes());
         return m;
+    }
+
+    /**
+     * Bytes the process's live threads have allocated so far (the benchmark's allocation per hop: read before and after
+     * a run); -1 where the JVM cannot tell. Threads that ended take their share with them.
+     */
+    static long allocatedBytes() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(threads instanceof com.sun.management.ThreadMXBean t) || !t.isThreadAllocatedMemorySupported()) return -1;
+        long sum = 0;
+        for (long b : t.getThreadAllocatedBytes(t.getAllThreadIds())) if (b > 0) sum += b;
+        return sum;
     }
 }

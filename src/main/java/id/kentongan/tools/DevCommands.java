@@ -28,7 +28,7 @@ public final class DevCommands implements DevTools {
 
     @Override
     public List<Object> commands() {
-        return List.of(new Dial(), new Pay(), new SmscSim(), new BenchSmpp(), new BenchReminders(), new LoadTest(), new ReviewTexts());
+        return List.of(new Dial(), new Pay(), new SmscSim(), new BenchSmpp(), new BenchReminders(), new LoadTest(), new ReviewTexts(), new Bare());
     }
 
     @Command(name = "dial", mixinStandardHelpOptions = true,
@@ -79,6 +79,19 @@ public final class DevCommands implements DevTools {
         public Integer call() throws Exception {
             System.out.print(TextReview.markdown(language, menus));
             return 0;
+        }
+    }
+
+    @Command(name = "bare-server", mixinStandardHelpOptions = true,
+            description = "The USSD benchmark's baseline: a bare Vert.x HTTP server, one Redis GET and SET per request, answering CON x (loadtest --mix bare=1).")
+    static final class Bare implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "8090") int port;
+        @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379") String redis;
+        @Option(names = "--loops", defaultValue = "0", description = "event loops (0: one per core, as the service)") int loops;
+
+        @Override
+        public Integer call() throws Exception {
+            return BareServer.run(port, redis, loops > 0 ? loops : Runtime.getRuntime().availableProcessors());
         }
     }
 

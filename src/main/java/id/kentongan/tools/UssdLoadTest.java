@@ -30,7 +30,7 @@ public final class UssdLoadTest {
     public record Options(URI url, int concurrency, Duration duration, long sessions, Map<String, Integer> mix,
                           Duration rampUp, String serviceCode) {}
 
-    public static final java.util.Set<String> FLOWS = java.util.Set.of("register", "status", "pay", "browse");
+    public static final java.util.Set<String> FLOWS = java.util.Set.of("register", "status", "pay", "browse", "bare");
 
     /** "register=1,status=2,pay=1" -> the flow weights; {@link IllegalArgumentException} naming the flows otherwise. */
     public static Map<String, Integer> mix(String spec) {
@@ -38,7 +38,7 @@ public final class UssdLoadTest {
         for (String part : spec.split(",")) {
             String[] kv = part.split("=");
             if (kv.length != 2 || !FLOWS.contains(kv[0].strip()) || !kv[1].strip().matches("\\d{1,4}")) {
-                throw new IllegalArgumentException("flows are register, status, pay and browse, each with a weight: register=1,status=2");
+                throw new IllegalArgumentException("flows are register, status, pay, browse and bare (the bare-server baseline), each with a weight: register=1,status=2");
             }
             flows.put(kv[0].strip(), Integer.parseInt(kv[1].strip()));
         }
@@ -111,10 +111,11 @@ public final class UssdLoadTest {
         String flow = flows.get((int) Math.floorMod(serial * 31 + phone, (long) flows.size()));
         String msisdn;
         List<Hop> script;
-        if (flow.equals("browse")) {
-            // Menus only, no backend: what the gateway itself costs per hop (one session read and write).
+        if (flow.equals("browse") || flow.equals("bare")) {
+            // Menus only, no backend: what the gateway itself costs per hop (one session read and write); or the same
+            // five hops against the bare baseline server, which answers CON to each.
             msisdn = String.format("0818%08d", (run * 1_000_000L + ++serial) % 100_000_000L);
-            script = BROWSE;
+            script = flow.equals("bare") ? BARE : BROWSE;
         } else if (flow.equals("register") || registered.size() < 2) {
             long n = ++serial;
             msisdn = String.format("0819%08d", (run * 1_000_000L + n) % 100_000_000L);
@@ -130,7 +131,7 @@ public final class UssdLoadTest {
                 + enc(msisdn) + "&networkCode=51010&text=";
         play(conn, prefix, script, 0, new StringBuilder(), ok -> {
             if (ok) sessionsDone++;
-            if (!flow.equals("browse") && (ok || script.size() != 7)) registered.add(msisdn); // back once its dialogue ends
+            if (!flow.equals("browse") && !flow.equals("bare") && (ok || script.size() != 7)) registered.add(msisdn); // back once its dialogue ends
             // A failed dialogue may fail at once (the service is down): the next one goes through the loop's queue, or
             // the failures would recurse until the stack overflows.
             if (ok) loop(phone, conn);
@@ -140,6 +141,8 @@ public final class UssdLoadTest {
 
     private static final List<Hop> BROWSE = List.of(new Hop("", "CON Kentongan"), new Hop("4", "CON Pilih bahasa"),
             new Hop("0", "CON Kentongan"), new Hop("5", "CON Kentongan: BPJS"), new Hop("00", "CON Kentongan"));
+    private static final List<Hop> BARE = List.of(new Hop("", "CON "), new Hop("4", "CON "), new Hop("0", "CON "), new Hop("5", "CON "),
+            new Hop("00", "CON "));
     private static final List<Hop> STATUS = List.of(new Hop("", "CON Kentongan"), new Hop("2", "END Status"));
     private static final List<Hop> PAY = List.of(new Hop("", "CON Kentongan"), new Hop("3", "CON Iuran"),
             new Hop("1", "CON Bayar 1 bulan"), new Hop("1", "END Kode iuran"));

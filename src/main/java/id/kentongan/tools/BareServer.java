@@ -1,0 +1,65 @@
+package id.kentongan.tools;
+
+import id.kentongan.store.Utf8Codec;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The USSD benchmark's baseline: what a bare Vert.x 5 HTTP server with one Lettuce GET and one SET per request does on
+ * this machine — no menu, no session format, no metrics. It answers the AT gateway's form with {@code CON x} after
+ * reading and writing one key named by the form's phone number, so the load generator plays it exactly as it plays
+ * the service (same requests, same connections) and the two can be compared in one run.
+ */
+public final class BareServer {
+    private BareServer() {}
+
+    /** Runs until the process is stopped; one verticle per event loop ({@code loops}, default one per core). */
+    public static int run(int port, String redisUrl, int loops) throws InterruptedException {
+        RedisClient client = RedisClient.create(redisUrl);
+        StatefulRedisConnection<String, String> connection = client.connect(Utf8Codec.INSTANCE);
+        RedisAsyncCommands<String, String> redis = connection.async();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+        CountDownLatch started = new CountDownLatch(1);
+        vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start() {
+                vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+                    String key = "bare:" + phone(body);
+                    redis.get(key).thenCompose(was -> redis.setex(key, 300, was == null ? "1" : was.length() > 64 ? "1" : was + "1"))
+                            .whenComplete((ok, e) -> {
+                                if (e != null) req.response().setStatusCode(503).end("END busy");
+                                else req.response().putHeader("Content-Type", "text/plain; charset=utf-8").end("CON x");
+                            });
+                })).listen(port);
+            }
+        }, new DeploymentOptions().setInstances(loops)).onComplete(ar -> started.countDown());
+        started.await();
+        System.out.println("bare server (Vert.x HTTP + one Lettuce GET and SET per request) on port " + port + ", " + loops + " event loops");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(Duration.ofSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            connection.close();
+            client.shutdown();
+        }));
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    /** The form's phoneNumber, read without a full form decoder (as a bare server would). */
+    static String phone(Buffer body) {
+        String form = body.toString(StandardCharsets.US_ASCII);
+        int at = form.indexOf("phoneNumber=");
+        if (at < 0) return "-";
+        int end = form.indexOf('&', at);
+        return form.substring(at + 12, end < 0 ? form.length() : end);
+    }
+}
