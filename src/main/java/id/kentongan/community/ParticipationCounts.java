@@ -126,11 +126,25 @@ public final class ParticipationCounts {
         return was.equals(now) ? Future.succeededFuture() : addToRows(rows(old), Map.of("pt:" + was, -1L, "pt:" + now, 1L));
     }
 
+    /**
+     * Rows this instance has named in their dimension's set already (a row is never taken out of it): adding it again
+     * would change nothing, so a registration writes its 13 counters and not 13 set members too. Bounded: a rare
+     * forgotten row is added again, harmlessly.
+     */
+    private final java.util.Set<String> named = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int NAMED_KEPT = 100_000;
+
     private Future<Void> addToRows(Map<String, String> rows, Map<String, Long> deltas) {
         List<Future<?>> all = new ArrayList<>();
         rows.forEach((dimension, key) -> {
-            all.add(store.addToSet(store.keys().participationRows(dimension), key));
-            all.add(store.addToHash(store.keys().participationRow(dimension, key), deltas));
+            String row = store.keys().participationRow(dimension, key);
+            if (!named.contains(row)) {
+                all.add(store.addToSet(store.keys().participationRows(dimension), key).onSuccess(v -> {
+                    if (named.size() >= NAMED_KEPT) named.clear();
+                    named.add(row);
+                }));
+            }
+            all.add(store.addToHash(row, deltas));
         });
         return Future.all(all).mapEmpty();
     }

@@ -195,10 +195,13 @@ public final class RedisTtlStore implements TtlStore {
 
     @Override
     public Future<Void> addToHash(String key, java.util.Map<String, Long> deltas) {
-        // One HINCRBY per field, pipelined on the shared connection; each is atomic, together they need not be.
-        java.util.List<Future<Long>> each = new java.util.ArrayList<>();
-        deltas.forEach((field, delta) -> { if (delta != 0) each.add(call(r -> r.hincrby(key, field, delta))); });
-        return Future.all(each).mapEmpty();
+        // One field: one HINCRBY. Several: one script call (hash-add.lua) instead of a command and a future per field.
+        java.util.List<String> args = new java.util.ArrayList<>();
+        deltas.forEach((field, delta) -> { if (delta != 0) { args.add(field); args.add(Long.toString(delta)); } });
+        if (args.isEmpty()) return Future.succeededFuture();
+        if (args.size() == 2) return call(r -> r.hincrby(key, args.get(0), Long.parseLong(args.get(1)))).mapEmpty();
+        return call(r -> Script.HASH_ADD.<Long>runAsync(r, io.lettuce.core.ScriptOutputType.INTEGER, new String[]{key}, args.toArray(new String[0])))
+                .mapEmpty();
     }
 
     @Override

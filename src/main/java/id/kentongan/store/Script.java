@@ -31,6 +31,7 @@ public final class Script {
     public static final Script REMINDERS_RECLAIM = load("reminders-reclaim");
     public static final Script HASH_SWAP = load("hash-swap");
     public static final Script KEEP_NEWEST = load("keep-newest");
+    public static final Script HASH_ADD = load("hash-add");
 
     private final String name;
     private final String body;

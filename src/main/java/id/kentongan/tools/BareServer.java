@@ -25,7 +25,10 @@ public final class BareServer {
 
     /** Runs until the process is stopped; one verticle per event loop ({@code loops}, default one per core). */
     public static int run(int port, String redisUrl, int loops) throws InterruptedException {
-        RedisClient client = RedisClient.create(redisUrl);
+        // Configured as the service's client is (no per-command latency histograms): the two differ by what they do.
+        RedisClient client = RedisClient.create(io.lettuce.core.resource.DefaultClientResources.builder()
+                .commandLatencyRecorder(io.lettuce.core.metrics.CommandLatencyRecorder.disabled())
+                .commandLatencyPublisherOptions(io.lettuce.core.event.DefaultEventPublisherOptions.disabled()).build(), redisUrl);
         StatefulRedisConnection<String, String> connection = client.connect(Utf8Codec.INSTANCE);
         RedisAsyncCommands<String, String> redis = connection.async();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
