@@ -147,7 +147,23 @@ public final class MenuEngine {
         return Step.reply(state.onPage(page), end ? Reply.end(text) : Reply.con(text));
     }
 
+    /**
+     * A screen without a value in it is the same for everyone: laid out once per menu version and language (most hops
+     * show one: the main menu, the language menu, help), not on every hop.
+     */
+    private static final java.util.concurrent.ConcurrentMap<String, List<String>> STATIC_PAGES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int STATIC_PAGES_KEPT = 10_000;
+
     private static List<String> pages(Menu menu, Screen screen, SessionState state) {
+        if (!Pages.hasValues(menu, screen, state.language())) {
+            String key = menu.serviceCode() + "|" + menu.version() + "|" + screen.id() + "|" + state.language();
+            List<String> known = STATIC_PAGES.get(key);
+            if (known != null) return known;
+            List<String> laid = Pages.of(menu, screen, state.language(), t -> t);
+            if (STATIC_PAGES.size() >= STATIC_PAGES_KEPT) STATIC_PAGES.clear(); // old versions' screens go
+            STATIC_PAGES.put(key, laid);
+            return laid;
+        }
         java.util.Map<String, String> values = routeValues(state);
         return Pages.of(menu, screen, state.language(), t -> Template.render(t, values));
     }

@@ -54,6 +54,19 @@ public final class Pages {
         return pages;
     }
 
+    /** Whether any text of {@code screen} in {@code language} shows a value ({…}): if not, its pages are always the same. */
+    static boolean hasValues(Menu menu, Screen screen, String language) {
+        String fallback = menu.defaultLanguage();
+        if (screen instanceof Screen.MenuScreen m) {
+            if (m.text().in(language, fallback).indexOf('{') >= 0) return true;
+            for (Screen.Option o : m.options()) if (o.label().in(language, fallback).indexOf('{') >= 0) return true;
+            return false;
+        }
+        if (screen instanceof Screen.InputScreen i) return i.text().in(language, fallback).indexOf('{') >= 0;
+        if (screen instanceof Screen.MessageScreen msg) return msg.text().in(language, fallback).indexOf('{') >= 0;
+        return true;
+    }
+
     /** Splits lines longer than {@code room} at spaces, so a long paragraph can go over several pages. */
     private static List<String> wrap(List<String> lines, int room) {
         List<String> out = new ArrayList<>();

@@ -65,6 +65,7 @@ public final class Template {
     }
 
     private static String substitute(String text, Function<Placeholder, String> value) {
+        if (text.indexOf('{') < 0) return text; // most texts have no value in them: no matcher, no copy
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

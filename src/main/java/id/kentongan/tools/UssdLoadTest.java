@@ -61,6 +61,8 @@ public final class UssdLoadTest {
     private final Map<String, Long> errors = new TreeMap<>();
     private final ArrayDeque<String> registered = new ArrayDeque<>();
     private final int run = new Random().nextInt(99 * 99);
+    /** Where this run's phone numbers start: a random 8-digit offset, so runs on one Redis do not reuse each other's numbers. */
+    private final long numbers = new Random().nextLong(100_000_000L);
     private final List<String> flows = new ArrayList<>();
     private final String serviceCode;
 
@@ -114,11 +116,11 @@ public final class UssdLoadTest {
         if (flow.equals("browse") || flow.equals("bare")) {
             // Menus only, no backend: what the gateway itself costs per hop (one session read and write); or the same
             // five hops against the bare baseline server, which answers CON to each.
-            msisdn = String.format("0818%08d", (run * 1_000_000L + ++serial) % 100_000_000L);
+            msisdn = String.format("0818%08d", (numbers + ++serial) % 100_000_000L);
             script = flow.equals("bare") ? BARE : BROWSE;
         } else if (flow.equals("register") || registered.size() < 2) {
             long n = ++serial;
-            msisdn = String.format("0819%08d", (run * 1_000_000L + n) % 100_000_000L);
+            msisdn = String.format("0819%08d", (numbers + n) % 100_000_000L);
             String name = "PEKERJA " + letters(n);
             script = List.of(new Hop("", "CON Kentongan"), new Hop("1", "CON Masukkan NIK"), new Hop(nik(n), "CON Nama"),
                     new Hop(name, "CON Pekerjaan"), new Hop("1", "CON Penghasilan"), new Hop("1", "CON " + name),
