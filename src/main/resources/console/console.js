@@ -211,8 +211,11 @@
     $("s-sessions").textContent = s.sessions_started;
     $("s-busy").textContent = s.busy;
     $("s-sms").textContent = s.sms_backlog;
-    $("s-smsc").textContent = s.smsc_binds_up > 0 ? t("bound") : t("down");
+    smscUp = s.smsc_binds_up > 0;
+    $("s-smsc").textContent = smscUp ? t("bound") : t("down");
   }
+  let smscUp = null;
+  rerender.stats = () => { if (smscUp !== null) $("s-smsc").textContent = smscUp ? t("bound") : t("down"); };
 
   async function liveStats() {
     try {

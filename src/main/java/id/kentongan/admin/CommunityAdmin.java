@@ -166,39 +166,28 @@ public final class CommunityAdmin {
 
     /** Lifts a PIN lock (three wrong PINs) without resetting the PIN: the agent who remembers it carries on. */
     private void unlock(RoutingContext ctx) {
-        Optional<Msisdn> m = Msisdn.parse(ctx.pathParam("msisdn"));
-        if (m.isEmpty()) {
-            send(ctx, 404, new JsonObject().put("error", "no such agent"));
-            return;
-        }
-        community.agents().find(m.get()).compose(a -> a.isEmpty() ? Future.succeededFuture(false)
-                : community.agents().unlock(m.get()).map(true)).onComplete(ar -> {
-            if (ar.failed()) {
-                unavailable(ctx, ar.cause());
-            } else if (!ar.result()) {
-                send(ctx, 404, new JsonObject().put("error", "no such agent"));
-            } else {
-                log.info("agent {} unlocked by the admin API", m.get().masked());
-                send(ctx, 200, new JsonObject().put("msisdn", m.get().value()).put("locked", false));
-            }
-        });
+        onAgent(ctx, m -> community.agents().unlock(m), "unlocked", new JsonObject().put("locked", false));
     }
 
     private void resetPin(RoutingContext ctx) {
+        onAgent(ctx, m -> community.agents().resetPin(m), "PIN reset", new JsonObject().put("pin", "reset: the agent chooses a new one on the next dial"));
+    }
+
+    /** Does {@code change} to the agent the path names (404 when there is none) and answers {@code answer} with its number. */
+    private void onAgent(RoutingContext ctx, java.util.function.Function<Msisdn, Future<Void>> change, String done, JsonObject answer) {
         Optional<Msisdn> m = Msisdn.parse(ctx.pathParam("msisdn"));
         if (m.isEmpty()) {
             send(ctx, 404, new JsonObject().put("error", "no such agent"));
             return;
         }
-        community.agents().find(m.get()).compose(a -> a.isEmpty() ? Future.succeededFuture(false)
-                : community.agents().resetPin(m.get()).map(true)).onComplete(ar -> {
+        community.agents().find(m.get()).compose(a -> a.isEmpty() ? Future.succeededFuture(false) : change.apply(m.get()).map(true)).onComplete(ar -> {
             if (ar.failed()) {
                 unavailable(ctx, ar.cause());
             } else if (!ar.result()) {
                 send(ctx, 404, new JsonObject().put("error", "no such agent"));
             } else {
-                log.info("PIN of agent {} reset by the admin API", m.get().masked());
-                send(ctx, 200, new JsonObject().put("msisdn", m.get().value()).put("pin", "reset: the agent chooses a new one on the next dial"));
+                log.info("agent {}: {} by the admin API", m.get().masked(), done);
+                send(ctx, 200, answer.copy().put("msisdn", m.get().value()));
             }
         });
     }
