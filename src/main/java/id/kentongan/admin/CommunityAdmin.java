@@ -5,6 +5,7 @@ import id.kentongan.community.Agents;
 import id.kentongan.community.Community;
 import id.kentongan.community.Groups;
 import id.kentongan.community.ParticipationReport;
+import id.kentongan.domain.Masking;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Names;
 import id.kentongan.member.MembershipService;
@@ -312,7 +313,7 @@ public final class CommunityAdmin {
             // An agent's row is named by the agent's number: whole for an admin, masked for everyone else.
             if (((AdminAccess.Token) ctx.get("admin")).role() != AdminAccess.Role.ADMIN) {
                 var agents = new java.util.TreeMap<String, ParticipationReport.Row>();
-                report.get("agent").forEach((key, row) -> agents.put(key.equals("-") ? key : id.kentongan.domain.Masking.msisdnLocal(key), row));
+                report.get("agent").forEach((key, row) -> agents.put(key.equals("-") ? key : Masking.msisdnLocal(key), row));
                 report.put("agent", agents);
             }
             if ("csv".equals(format)) {

@@ -1,6 +1,7 @@
 package id.kentongan.campaign;
 
 import id.kentongan.community.Groups;
+import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Names;
 import id.kentongan.domain.Rupiah;
 import id.kentongan.member.Member;
@@ -416,7 +417,7 @@ public final class Campaigns {
         }
         Map<String, String> out = new HashMap<>();
         if (numbers.isEmpty()) return out;
-        List<io.lettuce.core.KeyValue<String, String>> found = redis.mget(numbers.stream().map(n -> keys.language(new id.kentongan.domain.Msisdn(n))).toArray(String[]::new));
+        List<io.lettuce.core.KeyValue<String, String>> found = redis.mget(numbers.stream().map(n -> keys.language(new Msisdn(n))).toArray(String[]::new));
         for (int i = 0; i < numbers.size(); i++) if (found.get(i).hasValue()) out.put(numbers.get(i), found.get(i).getValue());
         return out;
     }
@@ -435,8 +436,8 @@ public final class Campaigns {
             List<String> numbers = new ArrayList<>(connection.get().smembers(keys.groupMembers(Groups.code(target.group().get()))));
             long n = 0;
             for (int from = 0; from < numbers.size(); from += PAGE) {
-                List<id.kentongan.domain.Msisdn> page = numbers.subList(from, Math.min(numbers.size(), from + PAGE)).stream()
-                        .map(id.kentongan.domain.Msisdn::new).toList();
+                List<Msisdn> page = numbers.subList(from, Math.min(numbers.size(), from + PAGE)).stream()
+                        .map(Msisdn::new).toList();
                 for (Optional<Member> m : Blocking.await(members.findAllByMsisdn(page))) {
                     if (m.isPresent() && target.matches(m.get(), today, true)) n++;
                 }

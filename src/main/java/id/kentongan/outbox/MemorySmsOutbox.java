@@ -1,6 +1,7 @@
 package id.kentongan.outbox;
 
 import id.kentongan.smpp.ReceiptIds;
+import id.kentongan.store.Blocking;
 import io.vertx.core.Future;
 
 import java.time.Duration;
@@ -165,7 +166,7 @@ public final class MemorySmsOutbox implements SmsOutbox {
         }
         if (d == null) return Optional.empty();
         String again = d.key() + ":again:" + System.currentTimeMillis();
-        id.kentongan.store.Blocking.await(enqueueAll(List.of(new OutboundSms(again, d.to(), d.text(), false))));
+        Blocking.await(enqueueAll(List.of(new OutboundSms(again, d.to(), d.text(), false))));
         return Optional.of(again);
     }
 

@@ -450,7 +450,7 @@ public final class RedisSmsOutbox implements SmsOutbox {
         if (found.isEmpty()) return Optional.empty();
         Map<String, String> b = found.get(0).getBody();
         String again = b.get("key") + ":again:" + System.currentTimeMillis();
-        id.kentongan.store.Blocking.await(enqueueAll(List.of(new OutboundSms(again, b.get("to"), b.get("text"), false))));
+        Blocking.await(enqueueAll(List.of(new OutboundSms(again, b.get("to"), b.get("text"), false))));
         work().xdel(keys.outboxDead(), deadId);
         return Optional.of(again);
     }
