@@ -119,6 +119,11 @@ public final class MenuCompiler {
             } catch (YAMLException e) {
                 problems.add(new MenuProblem(file, 1, null, "not valid YAML: " + e.getMessage()));
                 return null;
+            } catch (RuntimeException e) {
+                // The YAML library failing on its own (the property test found SnakeYAML 2.2's reader running past its
+                // buffer, IndexOutOfBoundsException, on a mutated menu): refused with the reason, never a 500.
+                problems.add(new MenuProblem(file, 1, null, "not valid YAML: the YAML reader failed (" + e.getClass().getSimpleName() + ")"));
+                return null;
             }
             if (!(root instanceof MappingNode)) {
                 problem(root, "a menu file is a mapping with serviceCode, languages, start and screens");

@@ -75,6 +75,7 @@ public final class ProblemWords {
                 "halaman $1 dalam '$2' bisa mencapai $3 karakter $4 (batas $5): pendekkan satu baris");
         id("a menu file is at most (\\d+) KiB", "berkas menu paling besar $1 KiB");
         id("a menu file is at most (\\d+) lines, this has (\\d+)", "berkas menu paling banyak $1 baris, ini $2 baris");
+        id("not valid YAML: the YAML reader failed \\((.*)\\)", "bukan YAML yang sah: pembaca YAML gagal ($1)");
         id("not valid YAML: (.*)", "bukan YAML yang sah: $1");
         id("cannot read: (.*)", "tidak bisa dibaca: $1");
     }
