@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,20 +115,15 @@ public final class SmsAdmin {
         return keys;
     }
 
+    /** A message's kind by its key's prefix (the first that matches); anything else is an answer to an SMS. */
+    private static final List<Map.Entry<String, String>> KINDS = List.of(Map.entry("kept-reg:", "registration"),
+            Map.entry("kept-code:", "payment_code"), Map.entry("receipt:", "receipt"), Map.entry("cash:", "cash_receipt"),
+            Map.entry("consent", "consent"), Map.entry("ref-thanks:", "thanks"), Map.entry("ref:", "invitation"),
+            Map.entry("sol:", "group_news"), Map.entry("rem:", "reminder"), Map.entry("grp-rem:", "group_reminder"),
+            Map.entry("camp:", "campaign"));
+
     static String kind(String key) {
-        Map<String, String> kinds = new LinkedHashMap<>();
-        kinds.put("kept-reg:", "registration");
-        kinds.put("kept-code:", "payment_code");
-        kinds.put("receipt:", "receipt");
-        kinds.put("cash:", "cash_receipt");
-        kinds.put("consent", "consent");
-        kinds.put("ref-thanks:", "thanks");
-        kinds.put("ref:", "invitation");
-        kinds.put("sol:", "group_news");
-        kinds.put("rem:", "reminder");
-        kinds.put("grp-rem:", "group_reminder");
-        kinds.put("camp:", "campaign");
-        for (Map.Entry<String, String> k : kinds.entrySet()) if (key.startsWith(k.getKey())) return k.getValue();
+        for (Map.Entry<String, String> k : KINDS) if (key.startsWith(k.getKey())) return k.getValue();
         return "answer";
     }
 

@@ -8,6 +8,7 @@ import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
 import id.kentongan.outbox.OutboundSms;
 import id.kentongan.outbox.OutboxSender;
+import id.kentongan.outbox.PhoneLanguage;
 import id.kentongan.outbox.SmsOutbox;
 import id.kentongan.reminder.QuietHours;
 import id.kentongan.store.Blocking;
@@ -415,11 +416,7 @@ public final class Campaigns {
             if (body == null || body.get("n") == null) continue;
             for (int i = 0, n = Integer.parseInt(body.get("n")); i < n; i++) numbers.add(body.get("m" + i));
         }
-        Map<String, String> out = new HashMap<>();
-        if (numbers.isEmpty()) return out;
-        List<io.lettuce.core.KeyValue<String, String>> found = redis.mget(numbers.stream().map(n -> keys.language(new Msisdn(n))).toArray(String[]::new));
-        for (int i = 0; i < numbers.size(); i++) if (found.get(i).hasValue()) out.put(numbers.get(i), found.get(i).getValue());
-        return out;
+        return PhoneLanguage.ofAll(redis, keys, numbers);
     }
 
     /** How long counting an audience may read the member list before answering "at least". */

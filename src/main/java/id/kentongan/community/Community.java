@@ -149,10 +149,12 @@ public final class Community {
     /** Everything that follows a new registration, whoever made it: the record, the group, the inviter's thanks. */
     public Future<Void> registered(Member m, String channel, Optional<Msisdn> agent, Optional<String> group) {
         Future<Void> joined = group.isPresent() ? groups.join(m.msisdn(), group.get()) : Future.succeededFuture();
-        // Registered by themselves after a friend's invitation: the invitation is the channel (an agent's stays the agent's).
-        return joined.compose(v -> agent.isPresent() ? Future.succeededFuture(channel)
-                        : store.get(store.keys().invitedBy(m.msisdn())).map(by -> by.isPresent() ? "invited" : channel))
-                .compose(how -> ledger.joined(m, how, agent, group, today())).compose(v -> thankInviter(m));
+        // Who invited them, read once: it thanks the inviter and, for a worker who registered by themselves, names the
+        // channel (an agent's registration stays the agent's).
+        return joined.compose(v -> store.get(store.keys().invitedBy(m.msisdn()))).compose(by -> {
+            String how = by.isPresent() && agent.isEmpty() ? "invited" : channel;
+            return ledger.joined(m, how, agent, group, today()).compose(v -> by.isPresent() ? thankInviter(m, new Msisdn(by.get())) : Future.succeededFuture());
+        });
     }
 
     // ---- referrals ----
@@ -183,13 +185,9 @@ public final class Community {
         });
     }
 
-    private Future<Void> thankInviter(Member m) {
-        return store.get(store.keys().invitedBy(m.msisdn())).compose(by -> {
-            if (by.isEmpty()) return Future.succeededFuture();
-            Msisdn inviter = new Msisdn(by.get());
-            return languages.say(inviter, "invite.thanks", "name", Names.firstName(m.name()))
-                    .compose(text -> sms.send("ref-thanks:" + m.msisdn().value(), inviter, text));
-        });
+    private Future<Void> thankInviter(Member m, Msisdn inviter) {
+        return languages.say(inviter, "invite.thanks", "name", Names.firstName(m.name()))
+                .compose(text -> sms.send("ref-thanks:" + m.msisdn().value(), inviter, text));
     }
 
     // ---- solidarity ----

@@ -1,6 +1,7 @@
 package id.kentongan.outbox;
 
 import id.kentongan.domain.Msisdn;
+import id.kentongan.store.Keyspace;
 import id.kentongan.store.TtlStore;
 import id.kentongan.text.Wording;
 import io.vertx.core.Future;
@@ -44,6 +45,20 @@ public final class PhoneLanguage {
 
     public Future<String> say(Msisdn phone, String name, Map<String, String> values) {
         return of(phone).map(l -> wording.say(name, l, values));
+    }
+
+    /**
+     * Each phone's chosen language (Bahasa Indonesia where none), one MGET for them all: for the blocking readers of
+     * many phones at once (the reminder reading, a campaign's page of work). Keyed by the number as stored (628…).
+     */
+    public static Map<String, String> ofAll(io.lettuce.core.cluster.api.sync.RedisClusterCommands<String, String> redis,
+                                            Keyspace keys, java.util.Collection<String> msisdns) {
+        java.util.List<String> distinct = msisdns.stream().distinct().toList();
+        Map<String, String> out = new java.util.HashMap<>();
+        if (distinct.isEmpty()) return out;
+        java.util.List<io.lettuce.core.KeyValue<String, String>> found = redis.mget(distinct.stream().map(n -> keys.language(new Msisdn(n))).toArray(String[]::new));
+        for (int i = 0; i < distinct.size(); i++) out.put(distinct.get(i), Wording.known(found.get(i).getValueOrElse(null)));
+        return out;
     }
 
     public Wording wording() {

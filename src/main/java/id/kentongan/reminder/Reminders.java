@@ -4,11 +4,11 @@ import id.kentongan.domain.Msisdn;
 import id.kentongan.member.Member;
 import id.kentongan.member.MembershipService;
 import id.kentongan.outbox.OutboundSms;
+import id.kentongan.outbox.PhoneLanguage;
 import id.kentongan.outbox.SmsSender;
 import id.kentongan.store.Blocking;
 import id.kentongan.store.Keyspace;
 import id.kentongan.store.Script;
-import id.kentongan.text.Wording;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -297,16 +297,8 @@ public final class Reminders {
         }
     }
 
-    /** Each phone's chosen language (Bahasa Indonesia where none): one MGET for the lot. */
     private Map<String, String> languages(RedisClusterCommands<String, String> redis, List<Msisdn> phones) {
-        Map<String, String> out = new java.util.HashMap<>();
-        List<Msisdn> distinct = phones.stream().distinct().toList();
-        if (distinct.isEmpty()) return out;
-        List<io.lettuce.core.KeyValue<String, String>> found = redis.mget(distinct.stream().map(keys::language).toArray(String[]::new));
-        for (int i = 0; i < distinct.size(); i++) {
-            out.put(distinct.get(i).value(), Wording.known(found.get(i).getValueOrElse(null)));
-        }
-        return out;
+        return PhoneLanguage.ofAll(redis, keys, phones.stream().map(Msisdn::value).toList());
     }
 
     /** The outbox key of a reminder: the same reminder is sent once, whoever sends it. */
