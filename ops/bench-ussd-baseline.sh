@@ -6,23 +6,29 @@
 # commandstats before/after), bytes allocated per hop (the process's threads, from /admin/stats) and CPU per hop.
 # Run from the repository root after `mvn -q -B package -DskipTests`. Needs Redis on 127.0.0.1:6379, ports 8080/8090.
 #   bash ops/bench-ussd-baseline.sh [rounds=3] [seconds=15] [concurrencies="64 256"]
+# With 1,024 or 4,096 phones the service sheds (limits.hopsInFlight): the busy column is the share of hops answered the
+# busy screen, and "served p99" the p99 of the others; the bare server has no such limit and queues.
 set -euo pipefail
 ROUNDS=${1:-3}
 SECONDS_PER_RUN=${2:-15}
 CONCURRENCIES=${3:-"64 256"}
-JAR=target/kentongan.jar
+# A copy of the jar: a build during the run must not change the classes under the running processes.
+JAR=$(mktemp --suffix=.jar)
+cp target/kentongan.jar "$JAR"
 OUT=$(mktemp -d)
 TOKEN=bench-$RANDOM$RANDOM
 # A namespace of its own (the sandbox core system's members included), taken away at the end: runs do not meet
 # earlier runs' registered numbers, and Redis does not grow from run to run.
 NS=bench$RANDOM
 SHA=$(printf '%s' "$TOKEN" | sha256sum | cut -c1-64)
-java -jar $JAR bare-server --port 8090 > "$OUT/bare.log" 2>&1 &
+# One event loop, answering from it: of the four ways measured (1 or 2 loops, answering from the loop or from Lettuce's
+# thread) the fastest here, by a little (BENCHMARKS.md), and the issue's own baseline had one loop.
+java -jar $JAR bare-server --port 8090 --loops 1 --answer-on loop > "$OUT/bare.log" 2>&1 &
 BARE=$!
 KENTONGAN_REDIS_URL=redis://127.0.0.1:6379 KENTONGAN_REDIS_NAMESPACE=$NS KENTONGAN_LOG_LEVEL=WARN KENTONGAN_LIMIT_HOPS_PER_MINUTE=1000000 \
   KENTONGAN_ADMIN_TOKEN_SHA256=$SHA java -jar $JAR serve > "$OUT/serve.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE $BARE 2>/dev/null; redis-cli --scan --pattern "$NS:*" | xargs -r -n 1000 redis-cli unlink > /dev/null; redis-cli --scan --pattern "bare:*" | xargs -r -n 1000 redis-cli unlink > /dev/null; rm -rf "$OUT"' EXIT
+trap 'kill $SERVICE $BARE 2>/dev/null; redis-cli --scan --pattern "$NS:*" | xargs -r -n 1000 redis-cli unlink > /dev/null; redis-cli --scan --pattern "bare:*" | xargs -r -n 1000 redis-cli unlink > /dev/null; rm -rf "$OUT" "$JAR"' EXIT
 for i in $(seq 1 100); do curl -sf http://127.0.0.1:8080/health > /dev/null && break; sleep 0.2; done
 for i in $(seq 1 100); do curl -sf -d 'phoneNumber=1' http://127.0.0.1:8090/ > /dev/null && break; sleep 0.2; done
 # Warm-up (JIT) of both.
@@ -34,8 +40,8 @@ cpu() { awk '{print $14 + $15}' /proc/$1/stat; }
 calls() { redis-cli info commandstats | awk -F'[=,:]' '/^cmdstat_/ && $1 != "cmdstat_info" {s += $3} END {print s}'; }
 allocated() { curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/admin/stats | python3 -c 'import json,sys; print(json.load(sys.stdin)["allocated_bytes"])'; }
 
-echo "| round | phones | server | flow | hops/s | p50 ms | p99 ms | errors | Redis cmds/hop | bytes/hop | service CPU µs/hop |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| round | phones | server | flow | hops/s | p50 ms | p99 ms | errors | Redis cmds/hop | bytes/hop | service CPU µs/hop | busy | served p99 ms |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for round in $(seq 1 "$ROUNDS"); do
   for c in $CONCURRENCIES; do
     for what in bare browse register; do
@@ -52,9 +58,9 @@ cmds = (int(r1) - int(r0) - 3) / hops
 alloc = (int(a1) - int(a0)) / hops if what != "bare" else 0
 cpu_us = (int(c1) - int(c0)) / int(tck) * 1e6 / hops
 print("\t".join(map(str, [rnd, c, "bare" if what == "bare" else "kentongan", what, round(r["hopsPerSecond"]), l["p50"], l["p99"], r["errors"],
-                           round(cmds, 2), round(alloc), round(cpu_us)])))
+                           round(cmds, 2), round(alloc), round(cpu_us), r.get("busyRate", 0), r.get("servedLatencyMs", l)["p99"]])))
 PY
-      tail -1 "$OUT/rows.tsv" | awk -F'\t' '{printf "| %s | %s | %s | %s | %\047d | %s | %s | %s | %s | %\047d | %s |\n", $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11}'
+      tail -1 "$OUT/rows.tsv" | awk -F'\t' '{printf "| %s | %s | %s | %s | %\047d | %s | %s | %s | %s | %\047d | %s | %s | %s |\n", $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13}'
     done
   done
 done
@@ -65,8 +71,8 @@ import sys, statistics, collections
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
 by = collections.defaultdict(list)
 for r in rows: by[(int(r[1]), r[3])].append(r)
-print("| phones | flow | hops/s | p50 ms | p99 ms | ratio to bare (per round, then median) | Redis cmds/hop | bytes/hop | CPU µs/hop |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+print("| phones | flow | hops/s | p50 ms | p99 ms | ratio to bare (per round, then median) | Redis cmds/hop | bytes/hop | CPU µs/hop | busy | served p99 ms |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 for c in sorted({k[0] for k in by}):
     bare = {r[0]: float(r[4]) for r in by[(c, "bare")]}
     for what in ["bare", "browse", "register"]:
@@ -74,6 +80,6 @@ for c in sorted({k[0] for k in by}):
         med = lambda i: statistics.median(float(r[i]) for r in rs)
         ratios = [float(r[4]) / bare[r[0]] for r in rs if r[0] in bare and bare[r[0]] > 0]
         ratio = "–" if what == "bare" else " / ".join(f"{x:.2f}" for x in ratios) + f" → **{statistics.median(ratios):.2f}**"
-        print(f"| {c} | {what} | {med(4):,.0f} | {med(5)} | {med(6)} | {ratio} | {med(8):.2f} | {med(9):,.0f} | {med(10):,.0f} |")
+        print(f"| {c} | {what} | {med(4):,.0f} | {med(5)} | {med(6)} | {ratio} | {med(8):.2f} | {med(9):,.0f} | {med(10):,.0f} | {med(11):.1%} | {med(12)} |")
 PY
 echo "blocked-thread warnings in the service log: $(grep -c 'blocked' "$OUT/serve.log" || true)"

@@ -164,7 +164,7 @@ public final class Kentongan {
             Funnel funnel = new Funnel(store.ttl(), clock);
             UssdService ussd = new UssdService(menus.registry(), new MenuEngine(),
                     new SessionStore(store.ttl(), config.sessionTtl(), config.resumeWindow(), config.dataKey()), actions, clock, meters,
-                    config.limits().hops(), funnel);
+                    config.limits().hops(), funnel, config.limits().hopsInFlight());
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
                     new MoHandler(actions, optOuts, sender, clock, community, config.outreach().ussdCode(), store.ttl(), config.limits().moSms()), ussd, smsChannel.client()).countingWith(meters::sms);
             smsChannel.start(inbound);

@@ -42,9 +42,11 @@ class ConfigLoaderTest {
     @Test
     void limitsAndTheDataKeyComeFromTheEnvironment() throws Exception {
         KentonganConfig c = ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_LIMIT_HOPS_PER_MINUTE", "12", "KENTONGAN_LIMIT_HTTP_CONNECTIONS", "500",
-                "KENTONGAN_DATA_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])));
+                "KENTONGAN_LIMIT_HOPS_IN_FLIGHT", "64", "KENTONGAN_DATA_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])));
         assertEquals(12, c.limits().hops().max());
         assertEquals(500, c.limits().httpConnections());
+        assertEquals(64, c.limits().hopsInFlight());
+        assertEquals(512, ConfigLoader.load(Optional.empty(), Map.of()).limits().hopsInFlight(), "the default");
         assertEquals(true, c.dataKey().configured());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_LIMIT_MO_PER_MINUTE", "0")));

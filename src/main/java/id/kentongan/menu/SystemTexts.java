@@ -13,9 +13,9 @@ public final class SystemTexts {
             "Layanan sedang sibuk, silakan coba lagi.",
             "Service is busy, please try again.",
             "Layanan lagi rame, jajal maning.");
-    /** Shown when we cannot know the worker's language (session store down): both languages. */
     /** A number over its hop quota (a gateway retrying in a loop, a script): both languages, no session is read. */
     public static final String TOO_MANY = "Terlalu banyak permintaan. Coba lagi 1 menit lagi.\nToo many requests. Try again in a minute.";
+    /** Shown when we cannot know the worker's language (session store down, or the hop shed unread): both languages. */
     public static final String BUSY_BOTH = "Layanan sedang sibuk, silakan coba lagi.\nService is busy, please try again.";
     public static final Text RESUME = Text.of(
             "Menu tadi terputus.\n1. Lanjutkan\n2. Mulai dari awal",

@@ -122,6 +122,9 @@ public final class Meters {
         m.put("sessions_now", sessionsNow());
         m.put("hops", registry.find("kentongan.ussd.hop").timers().stream().mapToLong(Timer::count).sum());
         m.put("busy", registry.find("kentongan.ussd.hop").tag("kind", "busy").timers().stream().mapToLong(Timer::count).sum());
+        m.put("shed", registry.find("kentongan.ussd.hop").tag("kind", "shed").timers().stream().mapToLong(Timer::count).sum());
+        Gauge inFlight = registry.find("kentongan.ussd.hops.in_flight").gauge();
+        m.put("hops_in_flight", inFlight == null ? 0 : inFlight.value());
         for (String e : java.util.List.of("started", "completed", "abandoned", "resumed")) {
             m.put("sessions_" + e, registry.find("kentongan.ussd.sessions").tag("event", e).counters().stream().mapToDouble(Counter::count).sum());
         }

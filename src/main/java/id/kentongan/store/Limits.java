@@ -11,15 +11,23 @@ import java.time.Duration;
  * @param httpHeaderTimeout a new connection must have sent a whole request head by then (half a request line, held
  *                          open, is how a few machines pin thousands of connections)
  * @param httpIdleTimeout a connection that neither sends nor receives for this long is closed
+ * @param hopsInFlight USSD hops being worked on at once, at most (this instance, every transport): one more is
+ *                     answered the busy screen at once, without touching Redis — under overload a worker waits
+ *                     milliseconds for "try again" (and the redial offers to resume) rather than seconds in a queue
+ *                     that the gateway gives up on (BENCHMARKS.md, issue 18: the knee)
  */
 public record Limits(Quota hops, Quota nikLookups, Quota agentNikLookups, Quota moSms, Quota adminSignIns,
-                     int httpConnections, Duration httpHeaderTimeout, Duration httpIdleTimeout) {
+                     int httpConnections, Duration httpHeaderTimeout, Duration httpIdleTimeout, int hopsInFlight) {
     public Limits {
         if (httpConnections < 1) throw new IllegalArgumentException("invalid configuration: limits.httpConnections must be at least 1");
+        if (hopsInFlight < 1) throw new IllegalArgumentException("invalid configuration: limits.hopsInFlight must be at least 1");
         if (httpHeaderTimeout.isNegative() || httpHeaderTimeout.isZero() || httpIdleTimeout.isNegative() || httpIdleTimeout.isZero()) {
             throw new IllegalArgumentException("invalid configuration: limits.httpHeaderTimeout and limits.httpIdleTimeout must be positive");
         }
     }
+
+    /** Where the p99 stays bounded on 2 cores (BENCHMARKS.md, issue 18). */
+    static final int HOPS_IN_FLIGHT = 512;
 
     public static Limits defaults() {
         return new Limits(
@@ -33,17 +41,21 @@ public record Limits(Quota hops, Quota nikLookups, Quota agentNikLookups, Quota 
                 new Quota("mo", 10, Duration.ofMinutes(1)),
                 // Failed admin sign-ins from one address: tokens are long, but a probe should end quickly.
                 new Quota("admin-auth", 20, Duration.ofMinutes(15)),
-                8_000, Duration.ofSeconds(10), Duration.ofSeconds(60));
+                8_000, Duration.ofSeconds(10), Duration.ofSeconds(60), HOPS_IN_FLIGHT);
     }
 
     public Limits withHttp(int connections, Duration headerTimeout, Duration idleTimeout) {
-        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, connections, headerTimeout, idleTimeout);
+        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, connections, headerTimeout, idleTimeout, hopsInFlight);
+    }
+
+    public Limits withHopsInFlight(int n) {
+        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, httpConnections, httpHeaderTimeout, httpIdleTimeout, n);
     }
 
     /** {@code limits.hopsPerMinute} etc.: the counts only; the windows are part of what each limit means. */
     public Limits with(int hopsPerMinute, int nikPerDay, int agentNikPerDay, int moPerMinute, int adminFailures) {
         return new Limits(new Quota(hops.name(), hopsPerMinute, hops.window()), new Quota(nikLookups.name(), nikPerDay, nikLookups.window()),
                 new Quota(agentNikLookups.name(), agentNikPerDay, agentNikLookups.window()), new Quota(moSms.name(), moPerMinute, moSms.window()),
-                new Quota(adminSignIns.name(), adminFailures, adminSignIns.window()), httpConnections, httpHeaderTimeout, httpIdleTimeout);
+                new Quota(adminSignIns.name(), adminFailures, adminSignIns.window()), httpConnections, httpHeaderTimeout, httpIdleTimeout, hopsInFlight);
     }
 }

@@ -23,8 +23,12 @@ import java.util.concurrent.CountDownLatch;
 public final class BareServer {
     private BareServer() {}
 
-    /** Runs until the process is stopped; one verticle per event loop ({@code loops}, default one per core). */
-    public static int run(int port, String redisUrl, int loops) throws InterruptedException {
+    /**
+     * Runs until the process is stopped; one verticle per event loop ({@code loops}, default one per core). With
+     * {@code onLoop} the answer is written from the request's event loop (as the service's Redis futures complete),
+     * otherwise straight from Lettuce's I/O thread (Vert.x then hands the write to the loop itself).
+     */
+    public static int run(int port, String redisUrl, int loops, boolean onLoop) throws InterruptedException {
         // Configured as the service's client is (no per-command latency histograms): the two differ by what they do.
         RedisClient client = RedisClient.create(io.lettuce.core.resource.DefaultClientResources.builder()
                 .commandLatencyRecorder(io.lettuce.core.metrics.CommandLatencyRecorder.disabled())
@@ -36,18 +40,20 @@ public final class BareServer {
         vertx.deployVerticle(() -> new AbstractVerticle() {
             @Override
             public void start() {
+                var loop = context;
                 vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
                     String key = "bare:" + phone(body);
                     redis.get(key).thenCompose(was -> redis.setex(key, 300, was == null ? "1" : was.length() > 64 ? "1" : was + "1"))
                             .whenComplete((ok, e) -> {
-                                if (e != null) req.response().setStatusCode(503).end("END busy");
-                                else req.response().putHeader("Content-Type", "text/plain; charset=utf-8").end("CON x");
+                                if (onLoop) loop.runOnContext(v -> answer(req, e));
+                                else answer(req, e);
                             });
                 })).listen(port);
             }
         }, new DeploymentOptions().setInstances(loops)).onComplete(ar -> started.countDown());
         started.await();
-        System.out.println("bare server (Vert.x HTTP + one Lettuce GET and SET per request) on port " + port + ", " + loops + " event loops");
+        System.out.println("bare server (Vert.x HTTP + one Lettuce GET and SET per request) on port " + port + ", " + loops
+                + " event loops, answering from " + (onLoop ? "the event loop" : "Lettuce's thread"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(Duration.ofSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             connection.close();
@@ -55,6 +61,11 @@ public final class BareServer {
         }));
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    private static void answer(io.vertx.core.http.HttpServerRequest req, Throwable e) {
+        if (e != null) req.response().setStatusCode(503).end("END busy");
+        else req.response().putHeader("Content-Type", "text/plain; charset=utf-8").end("CON x");
     }
 
     /** The form's phoneNumber, read without a full form decoder (as a bare server would). */

@@ -88,10 +88,12 @@ public final class DevCommands implements DevTools {
         @Option(names = "--port", defaultValue = "8090") int port;
         @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379") String redis;
         @Option(names = "--loops", defaultValue = "0", description = "event loops (0: one per core, as the service)") int loops;
+        @Option(names = "--answer-on", defaultValue = "loop", description = "where the answer is written: loop (the request's event loop, as the service) or redis (Lettuce's I/O thread)") String answerOn;
 
         @Override
         public Integer call() throws Exception {
-            return BareServer.run(port, redis, loops > 0 ? loops : Runtime.getRuntime().availableProcessors());
+            if (!answerOn.equals("loop") && !answerOn.equals("redis")) throw new IllegalArgumentException("--answer-on is loop or redis");
+            return BareServer.run(port, redis, loops > 0 ? loops : Runtime.getRuntime().availableProcessors(), answerOn.equals("loop"));
         }
     }
 

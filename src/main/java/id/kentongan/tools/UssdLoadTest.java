@@ -51,6 +51,10 @@ public final class UssdLoadTest {
     private final Options o;
     private final LoopHttp http;
     private final LatencyHistogram latency = new LatencyHistogram();
+    /** Hops answered with a screen of the dialogue (not the busy screen): what a served worker waited. */
+    private final LatencyHistogram served = new LatencyHistogram();
+    /** A phone that got the busy screen waits this long before dialling again, as a worker who reads "coba lagi". */
+    private static final long REDIAL_AFTER_BUSY_MS = 1_000;
     // Touched only by the loop thread (and read after it has ended), so plain fields.
     private long hops;
     private long sessionsDone;
@@ -137,7 +141,8 @@ public final class UssdLoadTest {
             // A failed dialogue may fail at once (the service is down): the next one goes through the loop's queue, or
             // the failures would recurse until the stack overflows.
             if (ok) loop(phone, conn);
-            else http.later(1, () -> loop(phone, conn));
+            else http.later(busyJustNow ? REDIAL_AFTER_BUSY_MS : 1, () -> loop(phone, conn));
+            busyJustNow = false;
         });
     }
 
@@ -163,8 +168,11 @@ public final class UssdLoadTest {
         }
         long t0 = System.nanoTime();
         conn.post(prefix + enc(text.toString()), (status, body, failure) -> {
-            latency.record((System.nanoTime() - t0) / 1_000);
+            long micros = (System.nanoTime() - t0) / 1_000;
+            latency.record(micros);
             hops++;
+            boolean shed = failure == null && status == 200 && body.startsWith("END Layanan sedang sibuk");
+            if (!shed) served.record(micros);
             if (failure != null) {
                 error(failure instanceof TimeoutException ? "timeout" : "io: " + failure.getClass().getSimpleName());
                 then.accept(false);
@@ -180,9 +188,10 @@ public final class UssdLoadTest {
                     else error("resume refused");
                     then.accept(false); // not this flow's dialogue: the number's state is unknown now
                 });
-            } else if (body.startsWith("END Layanan sedang sibuk")) {
-                // The service said so itself (Redis failing over, a quota): a worker's busy screen, not a wrong one.
+            } else if (shed) {
+                // The service said so itself (overload, Redis failing over): a worker's busy screen, not a wrong one.
                 busy++;
+                busyJustNow = true;
                 then.accept(false);
             } else if (!body.startsWith(hop.expect())) {
                 error("wrong screen after '" + (at == 0 ? "dial" : hop.input().length() > 10 ? "input" : hop.input()) + "'");
@@ -196,6 +205,8 @@ public final class UssdLoadTest {
     static final String RESUME_OFFER = "CON Menu tadi terputus";
     private long resumed;
     private long busy;
+    /** The dialogue that just failed ended on the busy screen (read by its phone's loop at once, one thread). */
+    private boolean busyJustNow;
 
     private void error(String kind) {
         errors.merge(kind, 1L, Long::sum);
@@ -240,6 +251,9 @@ public final class UssdLoadTest {
                 .put("hops", hops).put("hopsPerSecond", round(hops / seconds))
                 .put("latencyMs", new JsonObject().put("p50", latency.percentile(0.50) / 1000.0).put("p95", latency.percentile(0.95) / 1000.0)
                         .put("p99", latency.percentile(0.99) / 1000.0).put("max", latency.max() / 1000.0))
+                .put("servedLatencyMs", new JsonObject().put("p50", served.percentile(0.50) / 1000.0)
+                        .put("p99", served.percentile(0.99) / 1000.0).put("max", served.max() / 1000.0))
+                .put("busyRate", hops == 0 ? 0 : Math.round(busy * 10_000.0 / hops) / 10_000.0)
                 .put("histogram", new JsonObject().put("<=1ms", bands[0]).put("1-2ms", bands[1]).put("2-5ms", bands[2])
                         .put("5-10ms", bands[3]).put("10-15ms", bands[4]).put("15-50ms", bands[5]).put("50-100ms", bands[6])
                         .put("100ms-1s", bands[7]).put(">1s", bands[8]))
@@ -260,7 +274,11 @@ public final class UssdLoadTest {
                 l.getDouble("p99"), l.getDouble("max"));
         out.println("  histogram: " + r.getJsonObject("histogram").encode());
         out.println("  errors: " + r.getLong("errors") + " " + r.getJsonObject("errorsByKind").encode());
-        if (r.getLong("busy", 0L) > 0) out.println("  busy screens: " + r.getLong("busy") + " dialogues ended by the service's 'Layanan sedang sibuk'");
+        if (r.getLong("busy", 0L) > 0) {
+            JsonObject s = r.getJsonObject("servedLatencyMs");
+            out.printf("  busy screens: %d hops (%.1f%%) answered 'Layanan sedang sibuk' (each phone redials %d ms later); hops served: p50 %.2f  p99 %.2f  max %.2f ms%n",
+                    r.getLong("busy"), r.getDouble("busyRate") * 100, REDIAL_AFTER_BUSY_MS, s.getDouble("p50"), s.getDouble("p99"), s.getDouble("max"));
+        }
         if (r.getLong("resumed", 0L) > 0) out.println("  resumed: " + r.getLong("resumed") + " dialogues offered '1. Lanjutkan' and taken up");
         out.printf("  generator CPU: %.0f%% of %d cores%n", r.getDouble("generatorCpuShare") * 100, r.getInteger("cores"));
     }

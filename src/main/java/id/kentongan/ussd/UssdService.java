@@ -20,12 +20,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One USSD hop: load the phone's dialogue (one read), step the engine with the new input, run the effects it asks for,
  * save (one write), answer. A repeated request (gateway retry) is answered again from the stored state and changes
  * nothing. A new session id on a phone whose dialogue dropped mid-journey within the resume window is offered
  * "1. Lanjutkan 2. Mulai dari awal". When the session store is down the worker gets a "busy" END screen.
+ * Under overload, a hop past {@code maxInFlight} being worked on gets that screen at once ("shed"): nothing read or
+ * written, so a dialogue it cuts short can be resumed on the redial.
  */
 public final class UssdService {
     private static final Logger log = LoggerFactory.getLogger(UssdService.class);
@@ -40,6 +43,9 @@ public final class UssdService {
     private final Meters meters;
     private final Quota hops;
     private final Funnel funnel;
+    private final int maxInFlight;
+    /** Hops admitted and not yet answered, over every event loop and transport. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /** What a hop answered with, for the hop meter: the menu and the kind of screen. */
     private static final class Note {
@@ -55,7 +61,9 @@ public final class UssdService {
     }
 
     public UssdService(MenuRegistry menus, MenuEngine engine, SessionStore sessions, Actions actions, Clock clock,
-                       Meters meters, Quota hops, Funnel funnel) {
+                       Meters meters, Quota hops, Funnel funnel, int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+        meters.gauge("kentongan.ussd.hops.in_flight", "USSD hops being worked on now (this instance)", inFlight::get);
         this.funnel = funnel;
         this.meters = meters;
         this.hops = hops;
@@ -71,6 +79,12 @@ public final class UssdService {
         Note note = new Note();
         // An initiation always begins a dialogue: an old session under a reused id (SMPP session numbers repeat) is stale.
         boolean initiation = req.hop() instanceof UssdRequest.Single s && s.initiation();
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            meters.hop("-", "shed", true, System.nanoTime() - t0);
+            meters.dialogue(false, !initiation); // a dialogue under way ends here (an initiation never began one)
+            return Future.succeededFuture(Reply.end(SystemTexts.BUSY_BOTH));
+        }
         // The hop is counted against the number's quota in the session read itself (one command).
         return sessions.load(req.msisdn(), hops)
                 .compose(loaded -> {
@@ -88,6 +102,7 @@ public final class UssdService {
                     note.kind = "busy";
                     return Future.succeededFuture(Reply.end(SystemTexts.BUSY_BOTH));
                 })
+                .onComplete(done -> inFlight.decrementAndGet())
                 .onSuccess(reply -> {
                     meters.hop(note.menu, note.kind, reply.end(), System.nanoTime() - t0);
                     meters.dialogue(note.began, reply.end() && !"retry".equals(note.kind)); // a retried END is not a second end
@@ -97,6 +112,11 @@ public final class UssdService {
     private static String kindOf(Menu menu, SessionState state) {
         var screen = menu.screens().get(state.screen());
         return screen == null ? "unknown" : screen.getClass().getSimpleName().replace("Screen", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Hops being worked on now. */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     private long now() {

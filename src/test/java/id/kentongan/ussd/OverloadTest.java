@@ -1,0 +1,84 @@
+package id.kentongan.ussd;
+
+import id.kentongan.Eventually;
+import id.kentongan.Gateway.Answer;
+import id.kentongan.Gateway.Call;
+import id.kentongan.Instances;
+import id.kentongan.Kentongan;
+import id.kentongan.KentonganConfig;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Overload: past {@code limits.hopsInFlight}, a hop is answered the busy screen at once rather than queued behind the
+ * work already under way. The sandbox core system is made slow (2 s a call) so that four status checks hold every
+ * place for a while, deterministically.
+ */
+class OverloadTest {
+    private static final String BUSY = "END Layanan sedang sibuk, silakan coba lagi.\nService is busy, please try again.";
+
+    @Test
+    void pastTheCapHopsGetTheBusyScreenAtOnceAndACutDialogueResumesOnTheRedial() throws Exception {
+        try (Instances instances = new Instances()) {
+            KentonganConfig c = Instances.config(Optional.empty(), Path.of("menus"), Duration.ofSeconds(2), Duration.ofSeconds(8));
+            Kentongan k = instances.start(c.with(c.limits().withHopsInFlight(4)));
+            // A worker half-way into registering before the rush.
+            String workerPhone = Instances.newPhone();
+            Call worker = new Call("ov-worker", workerPhone, k.port());
+            assertTrue(worker.dial().con());
+            assertTrue(worker.press("1").screen().contains("NIK"));
+
+            ExecutorService pool = Executors.newFixedThreadPool(24);
+            try {
+                // Four phones check their status: each hop waits 2 s on the core system, holding all four places.
+                List<Future<Answer>> slow = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    Call call = new Call("ov-slow-" + i, Instances.newPhone(), k.port());
+                    assertTrue(call.dial().con());
+                    slow.add(pool.submit(() -> call.press("2")));
+                }
+                Eventually.until("four hops in flight", Duration.ofSeconds(5), () -> k.meters().snapshot().get("hops_in_flight").intValue() == 4);
+
+                // Twenty new dialogues and the worker's next hop, all at once, while the four are still working.
+                long t0 = System.nanoTime();
+                List<Future<Answer>> rush = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    Call call = new Call("ov-rush-" + i, Instances.newPhone(), k.port());
+                    rush.add(pool.submit(call::dial));
+                }
+                Answer cut = worker.press(Instances.nik(31_500));
+                for (Future<Answer> f : rush) assertEquals(new Answer(200, BUSY), f.get());
+                assertEquals(new Answer(200, BUSY), cut);
+                long rushMs = (System.nanoTime() - t0) / 1_000_000;
+                assertFalse(slow.stream().anyMatch(Future::isDone), "the busy answers came while the slow hops still worked (" + rushMs + " ms)");
+
+                for (Future<Answer> f : slow) {
+                    Answer a = f.get();
+                    assertTrue(a.status() == 200 && !a.body().contains("sibuk"), "the admitted hops were served whole: " + a);
+                }
+                assertEquals(21L, k.meters().snapshot().get("shed").longValue(), "every hop over the cap counted as shed");
+                assertEquals(0, k.meters().snapshot().get("hops_in_flight").intValue(), "every place given back");
+
+                // Room again: the cut worker redials and is offered to go on where the busy screen cut them off.
+                Call again = new Call("ov-worker-2", workerPhone, k.port());
+                assertEquals("CON Menu tadi terputus.\n1. Lanjutkan\n2. Mulai dari awal", again.dial().body());
+                assertTrue(again.press("1").screen().contains("NIK"), "back on the NIK screen, nothing lost");
+                assertTrue(new Call("ov-after", Instances.newPhone(), k.port()).dial().screen().startsWith("Kentongan BPJS Ketenagakerjaan"));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
