@@ -136,13 +136,15 @@ public final class ConfigLoader {
                 duration("core.timeout", pick(env, "KENTONGAN_CORE_TIMEOUT", y, "core.timeout", null), d.coreTimeout()),
                 Optional.ofNullable(pay).filter(s -> !s.isBlank()).map(java.net.URI::create),
                 duration("payment.timeout", pick(env, "KENTONGAN_PAYMENT_TIMEOUT", y, "payment.timeout", null), d.paymentTimeout()),
-                pick(env, "KENTONGAN_PAYMENT_PROVIDER", y, "payment.provider", pay == null ? d.paymentProvider() : "provider"),
+                pick(env, "KENTONGAN_PAYMENT_PROVIDER", y, "payment.provider", pay == null ? d.paymentProvider() : "contract"),
                 pick(env, "KENTONGAN_PAYMENT_SECRET", y, "payment.callbackSecret", pay == null ? d.paymentSecret() : null),
                 number("backend.circuitMaxFailures (KENTONGAN_CIRCUIT_MAX_FAILURES)", pick(env, "KENTONGAN_CIRCUIT_MAX_FAILURES", y,
                         "backend.circuitMaxFailures", Integer.toString(d.circuitMaxFailures())), 1, 1_000_000),
                 duration("backend.circuitReset", pick(env, "KENTONGAN_CIRCUIT_RESET", y, "backend.circuitReset", null), d.circuitReset()),
                 duration("backend.statusCacheTtl", pick(env, "KENTONGAN_STATUS_CACHE_TTL", y, "backend.statusCacheTtl", null),
-                        d.statusCacheTtl()));
+                        d.statusCacheTtl()),
+                pick(env, "KENTONGAN_PAYMENT_CLIENT_ID", y, "payment.clientId", ""),
+                pick(env, "KENTONGAN_PAYMENT_CHANNEL", y, "payment.channel", ""));
     }
 
     /** {@code 180}, {@code 180s}, {@code 500ms}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT3M}). */

@@ -28,7 +28,11 @@ import id.kentongan.outbox.PhoneLanguage;
 import id.kentongan.outbox.SmsChannel;
 import id.kentongan.outbox.SmsHistory;
 import id.kentongan.outbox.SmsOutbox;
+import id.kentongan.payment.DokuNotices;
+import id.kentongan.payment.DokuPaymentService;
 import id.kentongan.payment.HttpPaymentService;
+import id.kentongan.payment.MidtransNotices;
+import id.kentongan.payment.MidtransPaymentService;
 import id.kentongan.payment.PaymentCallback;
 import id.kentongan.payment.PaymentOrders;
 import id.kentongan.payment.PaymentService;
@@ -171,8 +175,8 @@ public final class Kentongan {
             Outreach.Running outreach = Outreach.Running.start(config, store.redis(), backends.members(), sender, smsChannel.outbox(), clock,
                     ledger.counts()::saw);
             Admin admin = admin(vertx, config, store, clock, menus, community, backends, outreach, meters, funnel, smsChannel.outbox(), history);
-            PaymentCallback callback = new PaymentCallback(Map.of(config.backends().paymentProvider(), config.backends().paymentSecret()),
-                    new Once(vertx, store.ttl(), Duration.ofDays(90), Duration.ZERO), backends.orders(), backends.members(), sender,
+            PaymentCallback callback = new PaymentCallback(Map.of(config.backends().paymentProvider(), notices(config)),
+                    backends.payments(), new Once(vertx, store.ttl(), Duration.ofDays(90), Duration.ZERO), backends.orders(), backends.members(), sender,
                     clock, ledger, new PhoneLanguage(store.ttl(), Wording.standard()));
             List<Long> timers = new ArrayList<>();
             timers.add(outboxBacklogGauge(vertx, smsChannel, meters));
@@ -229,10 +233,26 @@ public final class Kentongan {
         var b = config.backends();
         Optional<SandboxPaymentService> sandbox = b.paymentUrl().isEmpty()
                 ? Optional.of(new SandboxPaymentService(store.ttl(), clock)) : Optional.empty();
-        PaymentService payments = sandbox.<PaymentService>map(s -> s).orElseGet(() -> new HttpPaymentService(
-                new BackendClient(vertx, "payment", new BackendClient.Settings(b.paymentUrl().get(), b.paymentTimeout(),
-                        b.circuitMaxFailures(), b.circuitReset())).metered(meters)));
+        PaymentService payments = sandbox.<PaymentService>map(s -> s).orElseGet(() -> {
+            BackendClient api = new BackendClient(vertx, "payment", new BackendClient.Settings(b.paymentUrl().get(), b.paymentTimeout(),
+                    b.circuitMaxFailures(), b.circuitReset())).metered(meters);
+            return switch (b.paymentProvider()) {
+                case "midtrans" -> new MidtransPaymentService(api, b.paymentSecret(), b.paymentChannel());
+                case "doku" -> new DokuPaymentService(api, b.paymentClientId(), b.paymentSecret(), b.paymentChannel(), clock);
+                default -> new HttpPaymentService(api);
+            };
+        });
         return new Backends(core, payments, sandbox, new PaymentOrders(store.ttl()));
+    }
+
+    /** How the configured provider's notifications are read: by its adapter's rules, or the own contract's. */
+    static PaymentCallback.Notices notices(KentonganConfig config) {
+        var b = config.backends();
+        return switch (b.paymentUrl().isEmpty() ? "" : b.paymentProvider()) {
+            case "midtrans" -> new MidtransNotices(b.paymentSecret());
+            case "doku" -> new DokuNotices(b.paymentClientId(), b.paymentSecret(), "/payments/callback/doku");
+            default -> PaymentCallback.contract(b.paymentSecret());
+        };
     }
 
     static Actions actions(Vertx vertx, KentonganConfig config, Store store, Clock clock, Backends backends,

@@ -52,7 +52,7 @@ final class Keepsakes {
     }
 
     Future<Void> paymentCode(Msisdn to, PaymentCode code, int months, String language) {
-        String text = words.say("kept.code", language, "code", code.grouped(), "amount", Rupiah.format(code.amount()),
+        String text = words.say("kept.code", language, "code", code.shown(), "amount", Rupiah.format(code.amount()),
                 "months", Integer.toString(months), "deadline", deadline(code.expiresAt()));
         return sms.send("kept-code:" + code.code(), to, text);
     }

@@ -5,6 +5,7 @@ import id.kentongan.member.MembershipService;
 import id.kentongan.member.MembershipStatus;
 import id.kentongan.menu.ActionOutcome;
 import id.kentongan.menu.ActionSpec;
+import id.kentongan.payment.PaymentCode;
 import id.kentongan.payment.PaymentOrder;
 import id.kentongan.payment.PaymentOrders;
 import id.kentongan.payment.PaymentRequest;
@@ -30,7 +31,7 @@ public final class PaymentActions {
     private static final Set<String> RESULTS = Set.of("ok", "not_registered", "ended");
     public static final ActionSpec QUOTE = new ActionSpec("payment.quote", RESULTS, Map.of("total", 8));
     public static final ActionSpec CREATE = new ActionSpec("payment.create", RESULTS,
-            Map.of("total", 8, "pay_code", 19, "pay_expires", 20));
+            Map.of("total", 8, "pay_code", PaymentCode.SHOWN_MAX, "pay_expires", 20));
 
     private PaymentActions() {}
 
@@ -55,7 +56,7 @@ public final class PaymentActions {
                                     .compose(v -> call.bySms() ? Future.<Void>succeededFuture()
                                             : keepsakes.paymentCode(call.msisdn(), code, months, call.language()).otherwise((Void) null))
                                     .map(new ActionOutcome("ok", Map.of("total", Long.toString(code.amount()),
-                                            "pay_code", code.grouped(),
+                                            "pay_code", code.shown(),
                                             "pay_expires", keepsakes.deadline(code.expiresAt())))));
                 }))
         );

@@ -66,6 +66,25 @@ public final class BackendClient {
         return guarded(() -> send(web.postAbs(url(path)).putHeader("Idempotency-Key", idempotencyKey), body));
     }
 
+    /** A read with the headers a provider's authentication asks for; retried as {@link #get(String)}. */
+    public Future<Response> get(String path, java.util.function.Supplier<java.util.Map<String, String>> headers) {
+        return guarded(() -> send(with(web.getAbs(url(path)), headers.get()), null)).recover(first -> retryable(first)
+                ? guarded(() -> send(with(web.getAbs(url(path)), headers.get()), null)) : Future.failedFuture(first));
+    }
+
+    /** Exactly these bytes as a JSON body (a provider that signs them), with these headers; never retried. */
+    public Future<Response> post(String path, Buffer json, java.util.Map<String, String> headers) {
+        return guarded(() -> {
+            HttpRequest<Buffer> r = with(web.postAbs(url(path)), headers).putHeader("Content-Type", "application/json");
+            return send(r, null, json);
+        });
+    }
+
+    private static HttpRequest<Buffer> with(HttpRequest<Buffer> r, java.util.Map<String, String> headers) {
+        headers.forEach(r::putHeader);
+        return r;
+    }
+
     private volatile Meters meters;
 
     /** Calls are timed into {@code meters} (backend, outcome), and the circuit's state is a gauge (1 open, 0 not). */
@@ -91,8 +110,12 @@ public final class BackendClient {
     }
 
     private Future<Response> send(HttpRequest<Buffer> request, JsonObject body) {
+        return send(request, body, null);
+    }
+
+    private Future<Response> send(HttpRequest<Buffer> request, JsonObject body, Buffer raw) {
         request.timeout(timeout.toMillis()).putHeader("Accept", "application/json");
-        Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
+        Future<HttpResponse<Buffer>> sent = raw != null ? request.sendBuffer(raw) : body == null ? request.send() : request.sendJsonObject(body);
         return sent.transform(ar -> {
             if (ar.failed()) return Future.failedFuture(new BackendException(name + " unreachable or slow: " + ar.cause().getMessage(), ar.cause()));
             HttpResponse<Buffer> r = ar.result();

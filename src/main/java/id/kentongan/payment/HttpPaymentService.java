@@ -25,7 +25,7 @@ public final class HttpPaymentService implements PaymentService {
     }
 
     @Override
-    public Future<Optional<PaymentCode>> find(String code) {
+    public Future<Optional<PaymentCode>> find(String code, String reference) {
         return provider.get("/payment-codes/" + code).map(res -> res.status() == 404 ? Optional.empty() : Optional.of(decode(res.body())));
     }
 

@@ -5,11 +5,16 @@ import io.vertx.core.Future;
 import java.util.Optional;
 
 /**
- * The payment provider (ops/api/payment-provider.yaml): the HTTP client to the real provider, or the sandbox. The
- * same idempotency key always yields the same code: a payment is never taken twice.
+ * The payment provider, chosen by {@code payment.provider}: the sandbox, a provider keeping the own contract
+ * (ops/api/payment-provider.yaml), Midtrans or DOKU. The same idempotency key always yields the same code: a
+ * payment is never taken twice.
  */
 public interface PaymentService {
     Future<PaymentCode> createCode(PaymentRequest request);
 
-    Future<Optional<PaymentCode>> find(String code);
+    /**
+     * The provider's present word on a code it made: by the code or by our reference (its order id), whichever the
+     * provider keys its orders by; empty when it knows neither. Asked before a notification is credited.
+     */
+    Future<Optional<PaymentCode>> find(String code, String reference);
 }

@@ -34,12 +34,12 @@ public final class SandboxPaymentService implements PaymentService {
         String keyOf = store.keys().sandboxPaymentRequest(r.idempotencyKey());
         return store.putIfAbsent(keyOf, fresh.code(), VALIDITY).compose(first -> first
                 ? save(fresh).map(fresh)
-                : store.get(keyOf).compose(code -> find(code.orElseThrow()))
+                : store.get(keyOf).compose(code -> find(code.orElseThrow(), r.reference()))
                         .map(found -> found.orElseThrow(() -> new IllegalStateException("code for key is being created"))));
     }
 
     @Override
-    public Future<Optional<PaymentCode>> find(String code) {
+    public Future<Optional<PaymentCode>> find(String code, String reference) {
         return store.get(store.keys().sandboxPayment(code)).map(v -> v.map(j -> {
             PaymentCode c = PaymentJson.decode(new JsonObject(j));
             return c.status() == PaymentCode.Status.PENDING && clock.instant().isAfter(c.expiresAt())
@@ -49,7 +49,7 @@ public final class SandboxPaymentService implements PaymentService {
 
     /** Marks a pending code paid; empty when there is no such code, or it is not pending. */
     public Future<Optional<PaymentCode>> markPaid(String code) {
-        return find(code).compose(found -> {
+        return find(code, null).compose(found -> {
             if (found.isEmpty() || found.get().status() != PaymentCode.Status.PENDING) return Future.succeededFuture(Optional.empty());
             PaymentCode c = found.get();
             PaymentCode paid = new PaymentCode(c.code(), c.reference(), c.amount(), c.expiresAt(), PaymentCode.Status.PAID);

@@ -198,6 +198,11 @@ public final class Keyspace {
         return area("payment", "order:" + code);
     }
 
+    /** Our reference (the provider's order id) -> the payment code: Midtrans and DOKU notify by order. */
+    public String paymentOrderByReference(String reference) {
+        return area("payment", "ref:" + reference);
+    }
+
     public String paymentCallback(String provider, String code) {
         return area("payment", "callback:" + provider + ":" + code);
     }

@@ -11,7 +11,10 @@ import static id.kentongan.Instances.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What any payment provider behind Kentongan must do. Runs against the sandbox and the HTTP client with WireMock. */
+/**
+ * What any payment provider behind Kentongan must do. Runs against the sandbox (on Redis), the own contract's HTTP
+ * client, Midtrans and DOKU — the last three against WireMock answering as each provider documents.
+ */
 abstract class PaymentServiceContract extends VertxTest {
     abstract PaymentService service();
 
@@ -49,7 +52,7 @@ abstract class PaymentServiceContract extends VertxTest {
         PaymentRequest r = request(33_600);
         givenCode(r, "8899000011114444");
         PaymentCode c = await(service().createCode(r));
-        assertEquals(Optional.of(c), await(service().find(c.code())));
-        assertEquals(Optional.empty(), await(service().find("8899999999999999")));
+        assertEquals(Optional.of(c), await(service().find(c.code(), r.reference())));
+        assertEquals(Optional.empty(), await(service().find("8899999999999999", "KT-0-1-" + UUID.randomUUID().toString().substring(0, 8))));
     }
 }

@@ -46,6 +46,6 @@ class SandboxPaymentServiceTest extends PaymentServiceContract {
         PaymentCode c = await(sandbox.createCode(request(16_800)));
         assertEquals(PaymentCode.Status.PAID, await(sandbox.markPaid(c.code())).orElseThrow().status());
         assertEquals(Optional.empty(), await(sandbox.markPaid(c.code())), "a paid code cannot be paid again");
-        assertEquals(PaymentCode.Status.PAID, await(sandbox.find(c.code())).orElseThrow().status());
+        assertEquals(PaymentCode.Status.PAID, await(sandbox.find(c.code(), c.reference())).orElseThrow().status());
     }
 }

@@ -20,7 +20,7 @@ class WordingTest {
             Map.entry("owner_phone", "0812****0001"), Map.entry("worker", "0812****0001"), Map.entry("name", "Muhammadiyah"),
             Map.entry("inviter", "Muhammadiyah"), Map.entry("agent", "Ibu Muhammadiyah S."), Map.entry("nik_end", "0001"),
             Map.entry("paid_through", "12/2026"), Map.entry("arrears", "12"), Map.entry("date", "30/11/2026"),
-            Map.entry("pay_code", "8899 4004 4463 2223"), Map.entry("code", "8899 4004 4463 2223"),
+            Map.entry("pay_code", "Permata VA 8562 0000 8792 6752"), Map.entry("code", "Permata VA 8562 0000 8792 6752"),
             Map.entry("pay_expires", "05-12-2026 23:32 WIB"), Map.entry("deadline", "05-12-2026 23:32 WITA"),
             Map.entry("months", "12"), Map.entry("group", "x".repeat(30)) /* 28 in group news, 30 in a group reminder */, Map.entry("count", "999"),
             Map.entry("day", "31"), Map.entry("month", "12"));
