@@ -40,12 +40,12 @@ public record Backends(Optional<URI> coreUrl, Duration coreTimeout, Optional<URI
         if (paymentUrl.isPresent() && (paymentSecret == null || paymentSecret.length() < 16 || SANDBOX_SECRET.equals(paymentSecret))) {
             wrong.add("payment.callbackSecret must be the provider's secret (16 characters or more) when payment.url is set");
         }
-        if (paymentUrl.isPresent() && "midtrans".equals(paymentProvider) && !MidtransPaymentService.CHANNELS.containsKey(paymentChannel)) {
-            wrong.add("payment.channel for midtrans is one of " + MidtransPaymentService.CHANNELS.keySet() + ", was " + paymentChannel);
+        if (paymentUrl.isPresent() && "midtrans".equals(paymentProvider) && !paymentChannel.isBlank() && !MidtransPaymentService.CHANNELS.containsKey(paymentChannel)) {
+            wrong.add("payment.channel for midtrans is one of " + MidtransPaymentService.CHANNELS.keySet() + " (" + MidtransPaymentService.DEFAULT_CHANNEL + " when not set), was " + paymentChannel);
         }
         if (paymentUrl.isPresent() && "doku".equals(paymentProvider)) {
-            if (!DokuPaymentService.CHANNELS.containsKey(paymentChannel)) {
-                wrong.add("payment.channel for doku is one of " + DokuPaymentService.CHANNELS.keySet() + ", was " + paymentChannel);
+            if (!paymentChannel.isBlank() && !DokuPaymentService.CHANNELS.containsKey(paymentChannel)) {
+                wrong.add("payment.channel for doku is one of " + DokuPaymentService.CHANNELS.keySet() + " (" + DokuPaymentService.DEFAULT_CHANNEL + " when not set), was " + paymentChannel);
             }
             if (paymentClientId == null || paymentClientId.isBlank()) wrong.add("payment.clientId (DOKU's Client-Id) is required for doku");
         }

@@ -71,6 +71,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void midtransAndDokuTakeTheirChannelOrTheirDefaultAndDokuNeedsItsClientId() throws Exception {
+        Map<String, String> midtrans = Map.of("KENTONGAN_PAYMENT_URL", "https://api.sandbox.midtrans.com", "KENTONGAN_PAYMENT_PROVIDER", "midtrans",
+                "KENTONGAN_PAYMENT_SECRET", "SB-Mid-server-0123456789");
+        Backends b = ConfigLoader.load(Optional.empty(), midtrans).backends();
+        assertEquals("midtrans", b.paymentProvider());
+        assertEquals("", b.paymentChannel(), "no channel: the adapter's default (BNI)");
+        Map<String, String> ovo = new java.util.HashMap<>(midtrans);
+        ovo.put("KENTONGAN_PAYMENT_CHANNEL", "ovo");
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(Optional.empty(), ovo));
+        assertTrue(wrong.getMessage().contains("payment.channel for midtrans is one of"), wrong.getMessage());
+        IllegalArgumentException noClient = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(Optional.empty(),
+                Map.of("KENTONGAN_PAYMENT_URL", "https://api-sandbox.doku.com", "KENTONGAN_PAYMENT_PROVIDER", "doku",
+                        "KENTONGAN_PAYMENT_SECRET", "SK-0123456789abcdef")));
+        assertTrue(noClient.getMessage().contains("payment.clientId (DOKU's Client-Id) is required for doku"), noClient.getMessage());
+        assertEquals("contract", ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_PAYMENT_URL", "https://pay.example/v1",
+                "KENTONGAN_PAYMENT_SECRET", "0123456789abcdef0123")).backends().paymentProvider(), "a URL alone: the own contract");
+    }
+
+    @Test
     void wrongValuesAreRefusedWithPreciseMessages(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, "session:\n  ttl: 0s\nbackend:\n  timeout: 30s\nredis:\n  url: localhost:6379\n");

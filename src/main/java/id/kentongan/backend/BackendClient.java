@@ -58,15 +58,14 @@ public final class BackendClient {
     }
 
     public Future<Response> get(String path) {
-        return guarded(() -> send(web.getAbs(url(path)), null)).recover(first -> retryable(first)
-                ? guarded(() -> send(web.getAbs(url(path)), null)) : Future.failedFuture(first));
+        return get(path, java.util.Map::of);
     }
 
     public Future<Response> post(String path, JsonObject body, String idempotencyKey) {
         return guarded(() -> send(web.postAbs(url(path)).putHeader("Idempotency-Key", idempotencyKey), body));
     }
 
-    /** A read with the headers a provider's authentication asks for; retried as {@link #get(String)}. */
+    /** A read with the headers a provider's authentication asks for (made again for a retry: a signature is per request). */
     public Future<Response> get(String path, java.util.function.Supplier<java.util.Map<String, String>> headers) {
         return guarded(() -> send(with(web.getAbs(url(path)), headers.get()), null)).recover(first -> retryable(first)
                 ? guarded(() -> send(with(web.getAbs(url(path)), headers.get()), null)) : Future.failedFuture(first));

@@ -16,6 +16,23 @@ public final class Rupiah {
         return (amount < 0 ? "-Rp" : "Rp") + out;
     }
 
+    /**
+     * A provider's amount — a JSON number ({@code 50400}) or a decimal string ({@code "50400.00"}) — as whole rupiah. A
+     * fraction of a rupiah, a number past a long, or anything else is refused ({@link IllegalArgumentException}): never
+     * rounded, truncated or wrapped into a credit.
+     */
+    public static long exact(Object amount) {
+        String s = amount instanceof Number || amount instanceof String ? amount.toString().strip() : "";
+        try {
+            if (s.isEmpty() || s.length() > 40) throw new NumberFormatException();
+            java.math.BigDecimal v = new java.math.BigDecimal(s);
+            if (v.stripTrailingZeros().scale() > 0) throw new IllegalArgumentException("amounts are whole rupiah, was " + s);
+            return v.longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("not an amount in rupiah: " + (s.isEmpty() ? String.valueOf(amount) : s));
+        }
+    }
+
     /** Parses what a worker types: {@code 1500000}, {@code 1.500.000}, {@code Rp1.500.000}; -1 when it is not an amount. */
     public static long parse(String raw) {
         if (raw == null) return -1;

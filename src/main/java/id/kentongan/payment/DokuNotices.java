@@ -1,11 +1,11 @@
 package id.kentongan.payment;
 
+import id.kentongan.domain.Rupiah;
 import id.kentongan.payment.PaymentCallback.Outcome;
 import id.kentongan.payment.PaymentCallback.Verdict;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.function.Function;
 
@@ -44,10 +44,11 @@ public final class DokuNotices implements PaymentCallback.Notices {
                 || !clientId.equals(client) || requestId.length() > 128) {
             return Verdict.refused(401, "bad signature");
         }
-        byte[] expected = DokuPaymentService.signature(clientId, requestId, timestamp, target, raw, secretKey).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII))) return Verdict.refused(401, "bad signature");
+        if (!Signatures.same(DokuPaymentService.signature(clientId, requestId, timestamp, target, raw, secretKey), signature, false)) {
+            return Verdict.refused(401, "bad signature");
+        }
         try {
-            if (Math.abs(now.getEpochSecond() - DokuPaymentService.utc(timestamp).getEpochSecond()) > PaymentCallback.MAX_SKEW.toSeconds()) {
+            if (Math.abs(now.getEpochSecond() - Instant.parse(timestamp.strip()).getEpochSecond()) > PaymentCallback.MAX_SKEW.toSeconds()) {
                 return Verdict.refused(401, "stale timestamp");
             }
         } catch (RuntimeException e) {
@@ -57,7 +58,7 @@ public final class DokuNotices implements PaymentCallback.Notices {
             JsonObject n = new JsonObject(new String(raw, StandardCharsets.UTF_8));
             JsonObject order = n.getJsonObject("order");
             String invoice = order.getString("invoice_number");
-            long amount = MidtransPaymentService.rupiah(order.getValue("amount"));
+            long amount = Rupiah.exact(order.getValue("amount"));
             String status = n.getJsonObject("transaction").getString("status");
             if (invoice == null || invoice.isBlank() || invoice.length() > 64 || amount <= 0) return Verdict.refused(400, "order.invoice_number and a positive order.amount are required");
             return switch (status == null ? "" : status) {

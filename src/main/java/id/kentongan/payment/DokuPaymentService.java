@@ -2,18 +2,16 @@ package id.kentongan.payment;
 
 import id.kentongan.backend.BackendClient;
 import id.kentongan.backend.BackendException;
+import id.kentongan.domain.Rupiah;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -21,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * DOKU (Jokul) virtual accounts, non-SNAP, from its published documentation:
@@ -84,9 +80,7 @@ public final class DokuPaymentService implements PaymentService {
             JsonObject j = res.body();
             if (res.status() >= 300 || j == null) return Future.failedFuture(new BackendException("doku refused the virtual account: " + res.status()));
             return Future.succeededFuture(decode(j, PaymentCode.Status.PENDING, r.reference()));
-        }).recover(refused -> find(null, r.reference()).compose(made -> made
-                .filter(c -> c.status() == PaymentCode.Status.PENDING && c.amount() == r.amount())
-                .map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(refused)), notKnown -> Future.failedFuture(refused)));
+        }).recover(refused -> PaymentService.madeBefore(this, r, refused));
     }
 
     @Override
@@ -118,22 +112,8 @@ public final class DokuPaymentService implements PaymentService {
                 .append("Request-Id:").append(requestId).append('\n')
                 .append("Request-Timestamp:").append(timestamp).append('\n')
                 .append("Request-Target:").append(target);
-        if (body != null) c.append('\n').append("Digest:").append(digest(body));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "HMACSHA256=" + Base64.getEncoder().encodeToString(mac.doFinal(c.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String digest(byte[] body) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        if (body != null) c.append('\n').append("Digest:").append(Base64.getEncoder().encodeToString(Signatures.digest("SHA-256", body)));
+        return "HMACSHA256=" + Base64.getEncoder().encodeToString(Signatures.hmacSha256(secretKey, c.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     static PaymentCode.Status status(String transactionStatus) {
@@ -154,7 +134,7 @@ public final class DokuPaymentService implements PaymentService {
             if (!reference.equals(invoice) || number == null || !number.matches("[0-9]{6,20}")) {
                 throw new IllegalArgumentException("invoice_number " + invoice + " and a numeric virtual_account_number are required");
             }
-            long amount = MidtransPaymentService.rupiah(order.getValue("amount"));
+            long amount = Rupiah.exact(order.getValue("amount"));
             String expired = va.getString("expired_date");
             Instant expires = expired != null ? LocalDateTime.parse(expired, DATE).atZone(MidtransPaymentService.WIB).toInstant()
                     : clock.instant().plus(VALID_MINUTES, ChronoUnit.MINUTES);
@@ -162,9 +142,5 @@ public final class DokuPaymentService implements PaymentService {
         } catch (RuntimeException e) {
             throw e instanceof BackendException b ? b : new BackendException("doku answer breaks its documented format: " + e.getMessage(), e);
         }
-    }
-
-    static Instant utc(String timestamp) {
-        return LocalDateTime.parse(timestamp.replace("Z", ""), DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
     }
 }

@@ -1,11 +1,11 @@
 package id.kentongan.payment;
 
+import id.kentongan.domain.Rupiah;
 import id.kentongan.payment.PaymentCallback.Outcome;
 import id.kentongan.payment.PaymentCallback.Verdict;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.function.Function;
 
@@ -41,13 +41,12 @@ public final class MidtransNotices implements PaymentCallback.Notices {
                 || orderId.isBlank() || orderId.length() > 64) {
             return Verdict.refused(400, "order_id, status_code, gross_amount and signature_key are required");
         }
-        byte[] expected = MidtransPaymentService.signature(orderId, statusCode, gross, serverKey).getBytes(StandardCharsets.US_ASCII);
-        if (serverKey.isEmpty() || !MessageDigest.isEqual(expected, signature.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+        if (serverKey.isEmpty() || !Signatures.same(MidtransPaymentService.signature(orderId, statusCode, gross, serverKey), signature, true)) {
             return Verdict.refused(401, "bad signature");
         }
         long amount;
         try {
-            amount = MidtransPaymentService.rupiah(gross);
+            amount = Rupiah.exact(gross);
         } catch (RuntimeException e) {
             return Verdict.refused(400, "gross_amount must be whole rupiah");
         }

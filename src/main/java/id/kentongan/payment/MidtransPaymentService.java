@@ -2,16 +2,14 @@ package id.kentongan.payment;
 
 import id.kentongan.backend.BackendClient;
 import id.kentongan.backend.BackendException;
+import id.kentongan.domain.Rupiah;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -82,10 +80,7 @@ public final class MidtransPaymentService implements PaymentService {
                 return Future.failedFuture(new BackendException("midtrans refused the charge: " + status + " " + j.getString("status_message", "")));
             }
             return Future.succeededFuture(decode(j));
-        }).recover(refused -> find(null, r.reference()).compose(made -> made
-                // Made before (a charge that timed out and was asked again): the same order, if it is still to be paid.
-                .filter(c -> c.status() == PaymentCode.Status.PENDING && c.amount() == r.amount())
-                .map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(refused)), notKnown -> Future.failedFuture(refused)));
+        }).recover(refused -> PaymentService.madeBefore(this, r, refused));
     }
 
     @Override
@@ -106,7 +101,7 @@ public final class MidtransPaymentService implements PaymentService {
     static PaymentCode decode(JsonObject j) {
         try {
             String orderId = j.getString("order_id");
-            long amount = rupiah(j.getValue("gross_amount"));
+            long amount = Rupiah.exact(j.getValue("gross_amount"));
             String code;
             String label;
             JsonArray va = j.getJsonArray("va_numbers");
@@ -144,27 +139,12 @@ public final class MidtransPaymentService implements PaymentService {
         };
     }
 
-    /** "50400.00" -> 50400; a fraction of a rupiah is refused, never rounded. */
-    static long rupiah(Object gross) {
-        BigDecimal v = new BigDecimal(String.valueOf(gross).strip());
-        return v.stripTrailingZeros().scale() > 0 ? fail("gross_amount must be whole rupiah, was " + gross) : v.longValueExact();
-    }
-
-    private static long fail(String why) {
-        throw new IllegalArgumentException(why);
-    }
-
     private static Instant wib(String time) {
         return LocalDateTime.parse(time, TIME).atZone(WIB).toInstant();
     }
 
     /** SHA-512 hex of order_id + status_code + gross_amount + server key: what Midtrans signs a notification with. */
     static String signature(String orderId, String statusCode, String grossAmount, String serverKey) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-512");
-            return HexFormat.of().formatHex(sha.digest((orderId + statusCode + grossAmount + serverKey).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Signatures.digest("SHA-512", (orderId + statusCode + grossAmount + serverKey).getBytes(StandardCharsets.UTF_8)));
     }
 }

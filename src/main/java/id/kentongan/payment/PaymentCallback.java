@@ -166,12 +166,14 @@ public final class PaymentCallback {
             return Verdict.refused(400, "code, amount and status PAID are required");
         }
         // Rupiah have no cents: 16800.99 is refused, never truncated into a credit of 16800; nor is 1e30 wrapped.
-        boolean whole = rawAmount instanceof Integer || rawAmount instanceof Long
-                || rawAmount instanceof java.math.BigInteger b && b.bitLength() < 63
-                || !(rawAmount instanceof java.math.BigInteger) && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 1e15;
-        if (!whole) return Verdict.refused(400, "amount must be whole rupiah");
-        if (n.longValue() <= 0) return Verdict.refused(400, "amount must be positive");
-        return new Verdict(0, null, c, n.longValue());
+        long amount;
+        try {
+            amount = Rupiah.exact(n);
+        } catch (IllegalArgumentException e) {
+            return Verdict.refused(400, "amount must be whole rupiah");
+        }
+        if (amount <= 0) return Verdict.refused(400, "amount must be positive");
+        return new Verdict(0, null, c, amount);
     }
 
     /** "status json", so that the answer itself can be kept for replays. */
@@ -201,27 +203,25 @@ public final class PaymentCallback {
 
     private Future<String> credit(PaymentOrder o) {
         String code = o.code();
-        {
-            return members.credit(new Contribution(o.kpj(), o.months(), o.amount(), o.reference())).compose(member -> {
-                String receiptKey = "receipt:" + code;
-                Msisdn to = new Msisdn(o.msisdn());
-                // Kept for the participation report; a failure here never un-credits a payment.
-                Future<Void> recorded = ledger.paid(new Ledger.Paid(o.reference(), member.kpj(), o.months(), o.amount(),
-                        java.time.LocalDate.now(clock), "code", java.util.Optional.empty()), member).recover(e -> Future.succeededFuture());
-                return recorded.compose(v -> languages.say(to, "receipt.code", "amount", Rupiah.format(o.amount()),
-                                "months", Integer.toString(o.months()), "kpj", member.kpj(), "paid_through", member.paidThrough().format(MONTH)))
-                        .compose(receipt -> sms.send(receiptKey, to, receipt))
-                        .recover(e -> {
-                            log.error("receipt SMS to {} not kept: {}; the payment is credited", to.masked(), e.toString());
-                            return Future.succeededFuture();
-                        })
-                        .map("200 " + new JsonObject().put("status", "credited").put("kpj", member.kpj())
-                                .put("paidThrough", member.paidThrough().toString()).encode());
-            }, err -> {
-                log.warn("payment {} not credited yet: {}", code, err.toString());
-                return Future.succeededFuture("503 " + error("core system unavailable, retry"));
-            });
-        }
+        return members.credit(new Contribution(o.kpj(), o.months(), o.amount(), o.reference())).compose(member -> {
+            String receiptKey = "receipt:" + code;
+            Msisdn to = new Msisdn(o.msisdn());
+            // Kept for the participation report; a failure here never un-credits a payment.
+            Future<Void> recorded = ledger.paid(new Ledger.Paid(o.reference(), member.kpj(), o.months(), o.amount(),
+                    java.time.LocalDate.now(clock), "code", Optional.empty()), member).recover(e -> Future.succeededFuture());
+            return recorded.compose(v -> languages.say(to, "receipt.code", "amount", Rupiah.format(o.amount()),
+                            "months", Integer.toString(o.months()), "kpj", member.kpj(), "paid_through", member.paidThrough().format(MONTH)))
+                    .compose(receipt -> sms.send(receiptKey, to, receipt))
+                    .recover(e -> {
+                        log.error("receipt SMS to {} not kept: {}; the payment is credited", to.masked(), e.toString());
+                        return Future.succeededFuture();
+                    })
+                    .map("200 " + new JsonObject().put("status", "credited").put("kpj", member.kpj())
+                            .put("paidThrough", member.paidThrough().toString()).encode());
+        }, err -> {
+            log.warn("payment {} not credited yet: {}", code, err.toString());
+            return Future.succeededFuture("503 " + error("core system unavailable, retry"));
+        });
     }
 
     private static String error(String message) {

@@ -1,6 +1,7 @@
 package id.kentongan.session;
 
 import id.kentongan.domain.Msisdn;
+import id.kentongan.outbox.PhoneLanguage;
 import id.kentongan.store.Quota;
 import id.kentongan.store.TtlStore;
 import id.kentongan.text.DataKey;
@@ -18,9 +19,6 @@ import java.util.Optional;
  * the session TTL, and resumable from a new dial within the resume window.
  */
 public final class SessionStore {
-    /** A worker who chose English keeps it on later dials; forgotten after a long silence, like any preference. */
-    /** How long a phone's language choice is remembered (by the menu, or SMS BASA). */
-    public static final Duration LANGUAGE_MEMORY = Duration.ofDays(400);
 
     /** What one read brings: the phone's last dialogue, if any, and its preferred language, if any. */
     public record Loaded(Optional<UssdSession> session, Optional<String> language, boolean withinQuota) {}
@@ -68,7 +66,8 @@ public final class SessionStore {
     }
 
     public Future<Void> rememberLanguage(Msisdn msisdn, String language) {
-        return store.put(languageKey(msisdn), language, LANGUAGE_MEMORY);
+        // A worker who chose English keeps it on later dials, as after SMS BASA INGGRIS: one memory for both.
+        return store.put(languageKey(msisdn), language, PhoneLanguage.MEMORY);
     }
 
     public TtlStore backend() {

@@ -331,10 +331,6 @@ public final class Keyspace {
     }
 
     /**
-     * The campaign's hash. One campaign's keys share the hash tag {@code {c:<id>}} (its scripts add targets and work in
-     * one step); different campaigns fall in different slots, so their work spreads over a cluster's masters.
-     */
-    /**
      * The funnel counters of one menu (service code) for one day: a hash of {@code version|language|screen|event} -> count.
      * One hash tag per menu: its days live together, written once a second per instance.
      */
@@ -342,6 +338,10 @@ public final class Keyspace {
         return root + ":{funnel:" + serviceCode + "}:" + day;
     }
 
+    /**
+     * The campaign's hash. One campaign's keys share the hash tag {@code {c:<id>}} (its scripts add targets and work in
+     * one step); different campaigns fall in different slots, so their work spreads over a cluster's masters.
+     */
     public String campaign(String id) {
         return root + ":{c:" + id + "}:camp";
     }

@@ -135,14 +135,14 @@ public final class UssdLoadTest {
         }
         String prefix = "sessionId=lt" + run + "-" + phone + "-" + serial + "&serviceCode=" + serviceCode + "&phoneNumber="
                 + enc(msisdn) + "&networkCode=51010&text=";
-        play(conn, prefix, script, 0, new StringBuilder(), ok -> {
+        play(conn, prefix, script, 0, new StringBuilder(), end -> {
+            boolean ok = end == End.DONE;
             if (ok) sessionsDone++;
             if (!flow.equals("browse") && !flow.equals("bare") && (ok || script.size() != 7)) registered.add(msisdn); // back once its dialogue ends
             // A failed dialogue may fail at once (the service is down): the next one goes through the loop's queue, or
             // the failures would recurse until the stack overflows.
             if (ok) loop(phone, conn);
-            else http.later(busyJustNow ? REDIAL_AFTER_BUSY_MS : 1, () -> loop(phone, conn));
-            busyJustNow = false;
+            else http.later(end == End.BUSY ? REDIAL_AFTER_BUSY_MS : 1, () -> loop(phone, conn));
         });
     }
 
@@ -154,11 +154,11 @@ public final class UssdLoadTest {
     private static final List<Hop> PAY = List.of(new Hop("", "CON Kentongan"), new Hop("3", "CON Iuran"),
             new Hop("1", "CON Bayar 1 bulan"), new Hop("1", "END Kode iuran"));
 
-    /** Plays {@code script} from hop {@code at}; {@code then} learns whether every screen was the expected one. */
+    /** Plays {@code script} from hop {@code at}; {@code then} learns how the dialogue ended. */
     private void play(LoopHttp.Conn conn, String prefix, List<Hop> script, int at, StringBuilder text,
-                      java.util.function.Consumer<Boolean> then) {
+                      java.util.function.Consumer<End> then) {
         if (at == script.size()) {
-            then.accept(true);
+            then.accept(End.DONE);
             return;
         }
         Hop hop = script.get(at);
@@ -175,10 +175,10 @@ public final class UssdLoadTest {
             if (!shed) served.record(micros);
             if (failure != null) {
                 error(failure instanceof TimeoutException ? "timeout" : "io: " + failure.getClass().getSimpleName());
-                then.accept(false);
+                then.accept(End.FAILED);
             } else if (status != 200) {
                 error("http " + status);
-                then.accept(false);
+                then.accept(End.FAILED);
             } else if (at == 0 && body.startsWith(RESUME_OFFER)) {
                 // This number's last dialogue dropped (a busy screen, a failover): as a worker would, take it up again.
                 conn.post(prefix + "1", (s2, b2, f2) -> {
@@ -186,16 +186,15 @@ public final class UssdLoadTest {
                     hops++;
                     if (f2 == null && s2 == 200 && b2.startsWith("CON ") && !b2.startsWith(RESUME_OFFER)) resumed++;
                     else error("resume refused");
-                    then.accept(false); // not this flow's dialogue: the number's state is unknown now
+                    then.accept(End.FAILED); // not this flow's dialogue: the number's state is unknown now
                 });
             } else if (shed) {
                 // The service said so itself (overload, Redis failing over): a worker's busy screen, not a wrong one.
                 busy++;
-                busyJustNow = true;
-                then.accept(false);
+                then.accept(End.BUSY);
             } else if (!body.startsWith(hop.expect())) {
                 error("wrong screen after '" + (at == 0 ? "dial" : hop.input().length() > 10 ? "input" : hop.input()) + "'");
-                then.accept(false);
+                then.accept(End.FAILED);
             } else {
                 play(conn, prefix, script, at + 1, text, then);
             }
@@ -205,8 +204,8 @@ public final class UssdLoadTest {
     static final String RESUME_OFFER = "CON Menu tadi terputus";
     private long resumed;
     private long busy;
-    /** The dialogue that just failed ended on the busy screen (read by its phone's loop at once, one thread). */
-    private boolean busyJustNow;
+    /** How a dialogue ended: every screen as expected, something else, or the service's busy screen. */
+    private enum End { DONE, FAILED, BUSY }
 
     private void error(String kind) {
         errors.merge(kind, 1L, Long::sum);

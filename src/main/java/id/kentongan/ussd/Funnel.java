@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where workers give up: per menu, version, language and screen, how each visit to a screen ended — went on, went
@@ -37,7 +37,11 @@ public final class Funnel {
 
     private final TtlStore store;
     private final Clock clock;
-    private ConcurrentHashMap<String, LongAdder> pending = new ConcurrentHashMap<>();
+    /**
+     * Counts since the last flush. One map for good, each count taken out with getAndSet(0): swapping in a new map
+     * would lose the counts another event loop was still adding to the old one.
+     */
+    private final ConcurrentHashMap<String, AtomicLong> pending = new ConcurrentHashMap<>();
 
     public Funnel(TtlStore store, Clock clock) {
         this.store = store;
@@ -45,7 +49,7 @@ public final class Funnel {
     }
 
     void count(String serviceCode, String version, String language, String screen, Event event) {
-        pending.computeIfAbsent(serviceCode + "\n" + version + "|" + language + "|" + screen + "|" + name(event), k -> new LongAdder()).increment();
+        pending.computeIfAbsent(serviceCode + "\n" + version + "|" + language + "|" + screen + "|" + name(event), k -> new AtomicLong()).incrementAndGet();
     }
 
     /** Counted on the hop path: the events' names made once. */
@@ -93,19 +97,19 @@ public final class Funnel {
 
     /** Adds what was counted since the last flush to today's hashes. A failed write puts the counts back for the next. */
     public Future<Void> flush() {
-        ConcurrentHashMap<String, LongAdder> taken = pending;
-        pending = new ConcurrentHashMap<>();
-        if (taken.isEmpty()) return Future.succeededFuture();
-        LocalDate today = LocalDate.now(clock);
         Map<String, Map<String, Long>> byMenu = new HashMap<>();
-        taken.forEach((k, n) -> {
+        pending.forEach((k, counter) -> {
+            long n = counter.getAndSet(0);
+            if (n == 0) return;
             int cut = k.indexOf('\n');
-            byMenu.computeIfAbsent(k.substring(0, cut), x -> new HashMap<>()).merge(k.substring(cut + 1), n.sum(), Long::sum);
+            byMenu.computeIfAbsent(k.substring(0, cut), x -> new HashMap<>()).merge(k.substring(cut + 1), n, Long::sum);
         });
+        if (byMenu.isEmpty()) return Future.succeededFuture();
+        LocalDate today = LocalDate.now(clock);
         List<Future<Void>> writes = new ArrayList<>();
         byMenu.forEach((code, deltas) -> writes.add(store.addToHash(store.keys().funnel(code, today), deltas).recover(e -> {
             LoggerFactory.getLogger(Funnel.class).warn("funnel counts of {} kept for the next flush: {}", code, e.toString());
-            deltas.forEach((field, n) -> pending.computeIfAbsent(code + "\n" + field, x -> new LongAdder()).add(n));
+            deltas.forEach((field, n) -> pending.computeIfAbsent(code + "\n" + field, x -> new AtomicLong()).addAndGet(n));
             return Future.succeededFuture();
         })));
         return Future.all(writes).mapEmpty();

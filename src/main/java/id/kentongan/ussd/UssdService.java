@@ -114,11 +114,6 @@ public final class UssdService {
         return screen == null ? "unknown" : screen.getClass().getSimpleName().replace("Screen", "").toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Hops being worked on now. */
-    public int inFlight() {
-        return inFlight.get();
-    }
-
     private long now() {
         return clock.instant().getEpochSecond();
     }

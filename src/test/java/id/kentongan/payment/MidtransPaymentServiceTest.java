@@ -103,6 +103,6 @@ class MidtransPaymentServiceTest extends PaymentServiceContract {
         midtrans.stubFor(post(urlEqualTo("/v2/charge")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"status_code\":\"400\",\"status_message\":\"One or more parameters in the payload is invalid.\"}")));
         assertThrows(RuntimeException.class, () -> await(client.createCode(r)));
-        assertThrows(IllegalArgumentException.class, () -> MidtransPaymentService.rupiah("16800.50"), "no fraction of a rupiah");
+        assertThrows(IllegalArgumentException.class, () -> id.kentongan.domain.Rupiah.exact("16800.50"), "no fraction of a rupiah");
     }
 }
