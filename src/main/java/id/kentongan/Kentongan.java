@@ -14,6 +14,7 @@ import id.kentongan.community.Agents;
 import id.kentongan.community.Community;
 import id.kentongan.community.Groups;
 import id.kentongan.community.Ledger;
+import id.kentongan.community.ParticipationCounts;
 import id.kentongan.member.HttpMembershipService;
 import id.kentongan.member.MembershipService;
 import id.kentongan.member.SandboxMembershipService;
@@ -100,6 +101,8 @@ public final class Kentongan {
     private final List<Long> timers;
 
     private final Funnel funnel;
+    /** The participation rows' counts, added up in memory and written once a second, and at the stop. */
+    private final ParticipationCounts participation;
 
     /** Where workers give up in the menus (per screen counts; flushed to the store once a second). */
     public Funnel funnel() {
@@ -108,8 +111,9 @@ public final class Kentongan {
 
     private Kentongan(Vertx vertx, Store store, Menus menus, UssdHttpVerticle http, String deployment, SmsChannel sms,
                       SmppInbound inbound, MembershipService members, Outreach.Running outreach, Admin admin, Meters meters,
-                      List<Long> timers, Funnel funnel) {
+                      List<Long> timers, Funnel funnel, ParticipationCounts participation) {
         this.funnel = funnel;
+        this.participation = participation;
         this.vertx = vertx;
         this.store = store;
         this.menus = menus;
@@ -163,7 +167,7 @@ public final class Kentongan {
             smsChannel.meter(meters);
             Ledger ledger = new Ledger(store.ttl());
             Community community = new Community(store.ttl(), backends.members(), new Agents(vertx, store.ttl()),
-                    new Groups(store.ttl()), ledger, optOuts, sender, clock, config.outreach().ussdCode(), config.dataKey());
+                    new Groups(store.ttl(), ledger.counts()), ledger, optOuts, sender, clock, config.outreach().ussdCode(), config.dataKey());
             Actions actions = actions(vertx, config, store, clock, backends, community, sender);
             Funnel funnel = new Funnel(store.ttl(), clock);
             UssdService ussd = new UssdService(menus.registry(), new MenuEngine(),
@@ -181,6 +185,7 @@ public final class Kentongan {
             List<Long> timers = new ArrayList<>();
             timers.add(outboxBacklogGauge(vertx, smsChannel, meters));
             timers.add(vertx.setPeriodic(1000, t -> funnel.flush()));
+            timers.add(vertx.setPeriodic(1000, t -> ledger.counts().flush()));
             Consumer<Router> routes = router -> {
                 admin.mount(router); // first: its sign-in guards /admin/* and /sms/*
                 serviceRoutes(router, store, menus, smsChannel, meters, callback, admin);
@@ -194,7 +199,7 @@ public final class Kentongan {
                         config.backends().coreUrl().map(Object::toString).orElse("sandbox"),
                         config.backends().paymentUrl().map(Object::toString).orElse("sandbox"), menus.registry().live().keySet());
                 return new Kentongan(vertx, store, menus, deployed.verticle(), deployed.id(), smsChannel, inbound,
-                        backends.members(), outreach, admin, meters, timers, funnel);
+                        backends.members(), outreach, admin, meters, timers, funnel, ledger.counts());
             });
         }).recover(e -> store.close().transform(closed -> Future.failedFuture(e))); // a failed start keeps no client open
     }
@@ -425,7 +430,7 @@ public final class Kentongan {
         timers.forEach(vertx::cancelTimer);
         outreach.close();
         return vertx.undeploy(deployment)
-                .compose(v -> funnel.flush()) // the last second's counts
+                .compose(v -> Future.all(funnel.flush(), participation.flush())) // the last second's counts
                 .recover(e -> Future.succeededFuture())
                 .compose(v -> vertx.executeBlocking(() -> {
                     sms.close();

@@ -27,9 +27,12 @@ public final class Groups {
     }
 
     private final TtlStore store;
+    /** The participation rows a move changes: the ledger's, so a report flushes them with the rest. */
+    private final ParticipationCounts counts;
 
-    public Groups(TtlStore store) {
+    public Groups(TtlStore store, ParticipationCounts counts) {
         this.store = store;
+        this.counts = counts;
     }
 
     /** A group's code from its name: "Paguyuban Parkir Pasar Ajibarang" -> "paguyuban-parkir-pasar-ajibarang". */
@@ -77,7 +80,7 @@ public final class Groups {
                     ? store.removeFromSet(membersKey(was.get()), worker.value()).mapEmpty() : Future.succeededFuture();
             return left.compose(v -> store.addToSet(membersKey(code), worker.value()))
                     .compose(v -> store.put(store.keys().groupOf(worker), code, KEEP))
-                    .compose(v -> new ParticipationCounts(store).movedGroup(worker, code));
+                    .compose(v -> counts.movedGroup(worker, code));
         });
     }
 

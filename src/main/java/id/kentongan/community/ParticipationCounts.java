@@ -5,6 +5,7 @@ import id.kentongan.member.Member;
 import id.kentongan.member.MembershipStatus;
 import id.kentongan.store.TtlStore;
 import io.vertx.core.Future;
+import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The participation report's figures, kept as things happen, so the report reads one small hash per row and never the
@@ -21,10 +24,13 @@ import java.util.Optional;
  *
  * <p>Each member has a record of where they are counted (a hash in their own slot). Every change of it is one step
  * that hands back the record as it was (hash-swap.lua), and the rows are moved from that old state to the new: so a
- * payment and a group move of one member at once, on two instances, still leave every row right. The row updates after
- * a change are separate commands (rows live on many cluster slots): a crash between them loses that one change until
- * the member's next payment, or the morning reading of the member list, which sets every known member's month paid
- * through again.
+ * payment and a group move of one member at once, on two instances, still leave every row right.
+ *
+ * <p>The rows' counters are added up in memory and written once a second ({@link #flush}, one HINCRBY batch per row
+ * touched), not 13 commands per registration on the hop: a report read here flushes first, so it sees everything this
+ * instance counted; another instance's counts reach it within a second. What a crash loses is the last second's row
+ * changes (the members' own records are written at once): the month-paid-through rows are set right again by the
+ * morning reading of the member list; registrations and payments of that second are not (written in BENCHMARKS.md).
  */
 public final class ParticipationCounts {
     public static final List<String> DIMENSIONS = List.of("group", "agent", "occupation", "district", "month", "channel");
@@ -127,24 +133,51 @@ public final class ParticipationCounts {
     }
 
     /**
-     * Rows this instance has named in their dimension's set already (a row is never taken out of it): adding it again
-     * would change nothing, so a registration writes its 13 counters and not 13 set members too. Bounded: a rare
-     * forgotten row is added again, harmlessly.
+     * Counts not yet written: "dimension\nrow key\nfield" -> delta. Taken out with remove (atomic with merge), so a count
+     * added while a flush runs is kept for the next one, and rows that stop changing leave the map.
      */
-    private final java.util.Set<String> named = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
+
+    /**
+     * Rows this instance has named in their dimension's set already (a row is never taken out of it): adding it again
+     * would change nothing. Bounded: a rare forgotten row is added again, harmlessly.
+     */
+    private final Set<String> named = ConcurrentHashMap.newKeySet();
     private static final int NAMED_KEPT = 100_000;
 
     private Future<Void> addToRows(Map<String, String> rows, Map<String, Long> deltas) {
+        rows.forEach((dimension, key) -> deltas.forEach((field, n) -> pending.merge(dimension + "\n" + key + "\n" + field, n, Long::sum)));
+        return Future.succeededFuture();
+    }
+
+    /**
+     * Writes the counts made since the last flush: per row its deltas in one command (and its name in the dimension's
+     * set, the first time). A failed write puts its counts back for the next flush.
+     */
+    public Future<Void> flush() {
+        Map<String, Map<String, Long>> byRow = new HashMap<>();
+        for (String k : pending.keySet()) {
+            Long n = pending.remove(k);
+            if (n == null || n == 0) continue;
+            int cut = k.lastIndexOf('\n');
+            byRow.computeIfAbsent(k.substring(0, cut), x -> new HashMap<>()).merge(k.substring(cut + 1), n, Long::sum);
+        }
         List<Future<?>> all = new ArrayList<>();
-        rows.forEach((dimension, key) -> {
+        byRow.forEach((dimKey, deltas) -> {
+            int cut = dimKey.indexOf('\n');
+            String dimension = dimKey.substring(0, cut);
+            String key = dimKey.substring(cut + 1);
             String row = store.keys().participationRow(dimension, key);
-            if (!named.contains(row)) {
-                all.add(store.addToSet(store.keys().participationRows(dimension), key).onSuccess(v -> {
-                    if (named.size() >= NAMED_KEPT) named.clear();
-                    named.add(row);
-                }));
-            }
-            all.add(store.addToHash(row, deltas));
+            Future<?> nameIt = named.contains(row) ? Future.succeededFuture()
+                    : store.addToSet(store.keys().participationRows(dimension), key).onSuccess(v -> {
+                        if (named.size() >= NAMED_KEPT) named.clear();
+                        named.add(row);
+                    });
+            all.add(nameIt.compose(v -> store.addToHash(row, deltas)).recover(e -> {
+                LoggerFactory.getLogger(ParticipationCounts.class).warn("participation counts of a {} row kept for the next flush: {}", dimension, e.toString());
+                deltas.forEach((field, n) -> pending.merge(dimKey + "\n" + field, n, Long::sum));
+                return Future.succeededFuture();
+            }));
         });
         return Future.all(all).mapEmpty();
     }
@@ -187,6 +220,10 @@ public final class ParticipationCounts {
 
     /** {@link #read()}, counting only the members of {@code district} when one is given. */
     public Future<Map<String, Map<String, Counters>>> read(Optional<String> district) {
+        return flush().compose(v -> readRows(district));
+    }
+
+    private Future<Map<String, Map<String, Counters>>> readRows(Optional<String> district) {
         List<String> dims = new ArrayList<>(DIMENSIONS);
         dims.add("total");
         Map<String, Map<String, Counters>> out = new java.util.TreeMap<>();

@@ -220,6 +220,7 @@ class ConsoleOperatorsTest {
                 Instances.await(ledger.joined(m, channel, channel.equals("agent") ? Optional.of(new Msisdn(agentA)) : Optional.empty(),
                         Optional.empty(), m.registeredOn()));
             }
+            Instances.await(ledger.counts().flush()); // as an instance does each second: its rows' counts written
         } finally {
             store.close().toCompletionStage().toCompletableFuture().join();
             vertx.close().toCompletionStage().toCompletableFuture().join();
