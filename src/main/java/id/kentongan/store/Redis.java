@@ -20,6 +20,9 @@ import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.channel.Channel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,13 +89,8 @@ public final class Redis {
     public Redis(String url, Duration commandTimeout) {
         this.name = "kentongan-" + UUID.randomUUID().toString().substring(0, 8);
         // Reconnect attempts back off to at most 2 s, so service resumes within seconds of Redis coming back.
-        this.resources = DefaultClientResources.builder()
+        this.resources = resources()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
-                // Lettuce's own per-command latency histograms (on by default when HdrHistogram is on the class path):
-                // a wrapper and a histogram update per command, ~9 % of the bytes a registration hop allocated (JFR);
-                // the service times its Redis commands itself (kentongan_redis_command_seconds).
-                .commandLatencyRecorder(io.lettuce.core.metrics.CommandLatencyRecorder.disabled())
-                .commandLatencyPublisherOptions(io.lettuce.core.event.DefaultEventPublisherOptions.disabled())
                 .build();
         TimeoutOptions timeouts = TimeoutOptions.builder().timeoutSource(new BlockingReadsWaitLonger(commandTimeout)).build();
         SocketOptions sockets = SocketOptions.builder().connectTimeout(commandTimeout).build();
@@ -130,6 +128,28 @@ public final class Redis {
                     .socketOptions(sockets)
                     .build());
         }
+    }
+
+    /**
+     * The client's resources as the service uses them (the bare baseline server too, so the two differ only by what
+     * they do per request).
+     */
+    public static DefaultClientResources.Builder resources() {
+        return DefaultClientResources.builder()
+                // Lettuce's own per-command latency histograms (on by default when HdrHistogram is on the class path):
+                // a wrapper and a histogram update per command, ~9 % of the bytes a registration hop allocated (JFR);
+                // the service times its Redis commands itself (kentongan_redis_command_seconds).
+                .commandLatencyRecorder(io.lettuce.core.metrics.CommandLatencyRecorder.disabled())
+                .commandLatencyPublisherOptions(io.lettuce.core.event.DefaultEventPublisherOptions.disabled())
+                // Each command is written by a task of its own on the connection's I/O thread, and each would flush (a
+                // write syscall): the commands of many hops written in one run of that thread's tasks go out in one.
+                .nettyCustomizer(new NettyCustomizer() {
+                    @Override
+                    public void afterChannelInitialized(Channel channel) {
+                        if (Boolean.getBoolean("kentongan.redis.noConsolidation")) return;
+                        channel.pipeline().addFirst(new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+                    }
+                });
     }
 
     /** {@code redis-cluster://[:password@]h1:p1,h2:p2,…}: each seed a node of the cluster. */

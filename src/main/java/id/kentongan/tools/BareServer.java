@@ -1,5 +1,6 @@
 package id.kentongan.tools;
 
+import id.kentongan.store.Redis;
 import id.kentongan.store.Utf8Codec;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -30,9 +31,7 @@ public final class BareServer {
      */
     public static int run(int port, String redisUrl, int loops, boolean onLoop) throws InterruptedException {
         // Configured as the service's client is (no per-command latency histograms): the two differ by what they do.
-        RedisClient client = RedisClient.create(io.lettuce.core.resource.DefaultClientResources.builder()
-                .commandLatencyRecorder(io.lettuce.core.metrics.CommandLatencyRecorder.disabled())
-                .commandLatencyPublisherOptions(io.lettuce.core.event.DefaultEventPublisherOptions.disabled()).build(), redisUrl);
+        RedisClient client = RedisClient.create(Redis.resources().build(), redisUrl);
         StatefulRedisConnection<String, String> connection = client.connect(Utf8Codec.INSTANCE);
         RedisAsyncCommands<String, String> redis = connection.async();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
