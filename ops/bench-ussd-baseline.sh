@@ -38,7 +38,8 @@ java -jar $JAR loadtest --concurrency 64 --duration 10s --mix register=1 > /dev/
 
 cpu() { awk '{print $14 + $15}' /proc/$1/stat; }
 calls() { redis-cli info commandstats | awk -F'[=,:]' '/^cmdstat_/ && $1 != "cmdstat_info" {s += $3} END {print s}'; }
-allocated() { curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/admin/stats | python3 -c 'import json,sys; print(json.load(sys.stdin)["allocated_bytes"])'; }
+allocated() { if [ "$1" = bare ]; then curl -s http://127.0.0.1:8090/stats; else curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/admin/stats; fi \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["allocated_bytes"])'; }
 
 echo "| round | phones | server | flow | hops/s | p50 ms | p99 ms | errors | Redis cmds/hop | bytes/hop | service CPU µs/hop | busy | served p99 ms |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
@@ -46,16 +47,16 @@ for round in $(seq 1 "$ROUNDS"); do
   for c in $CONCURRENCIES; do
     for what in bare browse register; do
       if [ $what = bare ]; then URL=http://127.0.0.1:8090; PID=$BARE; else URL=http://127.0.0.1:8080; PID=$SERVICE; fi
-      c0=$(cpu $PID); r0=$(calls); a0=$( [ $what = bare ] && echo 0 || allocated )
+      c0=$(cpu $PID); r0=$(calls); a0=$(allocated $what)
       java -jar $JAR loadtest --url $URL --concurrency $c --duration ${SECONDS_PER_RUN}s --ramp-up 2s --mix $what=1 --json "$OUT/r.json" > /dev/null || true
-      c1=$(cpu $PID); r1=$(calls); a1=$( [ $what = bare ] && echo 0 || allocated )
+      c1=$(cpu $PID); r1=$(calls); a1=$(allocated $what)
       python3 - "$OUT/r.json" "$round" "$c" "$what" "$c0" "$c1" "$r0" "$r1" "$a0" "$a1" "$(getconf CLK_TCK)" >> "$OUT/rows.tsv" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); l = r["latencyMs"]
 rnd, c, what, c0, c1, r0, r1, a0, a1, tck = sys.argv[2:]
 hops = max(1, r["hops"])
 cmds = (int(r1) - int(r0) - 3) / hops
-alloc = (int(a1) - int(a0)) / hops if what != "bare" else 0
+alloc = (int(a1) - int(a0)) / hops
 cpu_us = (int(c1) - int(c0)) / int(tck) * 1e6 / hops
 print("\t".join(map(str, [rnd, c, "bare" if what == "bare" else "kentongan", what, round(r["hopsPerSecond"]), l["p50"], l["p99"], r["errors"],
                            round(cmds, 2), round(alloc), round(cpu_us), r.get("busyRate", 0), r.get("servedLatencyMs", l)["p99"]])))

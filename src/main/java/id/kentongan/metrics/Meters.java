@@ -143,7 +143,7 @@ public final class Meters {
      * Bytes the process's live threads have allocated so far (the benchmark's allocation per hop: read before and after
      * a run); -1 where the JVM cannot tell. Threads that ended take their share with them.
      */
-    static long allocatedBytes() {
+    public static long allocatedBytes() {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         if (!(threads instanceof com.sun.management.ThreadMXBean t) || !t.isThreadAllocatedMemorySupported()) return -1;
         long sum = 0;

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Africa's Talking convention: a form post with {@code sessionId}, {@code serviceCode}, {@code phoneNumber},
@@ -17,8 +16,6 @@ import java.util.regex.Pattern;
  */
 final class AtTransport {
     private static final Logger log = LoggerFactory.getLogger(AtTransport.class);
-    static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_.:\\-]{1,64}");
-    static final Pattern SERVICE_CODE = Pattern.compile("\\*[0-9*]{1,18}#");
     /** A whole journey's history; far more than any real session types. */
     static final int MAX_HISTORY = 8_000;
 
@@ -59,14 +56,34 @@ final class AtTransport {
         }
     }
 
+    /** A gateway's session id: 1-64 of {@code [A-Za-z0-9_.:-]} (checked by hand: every hop). */
+    static boolean sessionId(String s) {
+        if (s.isEmpty() || s.length() > 64) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == ':' || c == '-')) return false;
+        }
+        return true;
+    }
+
+    /** A service code: {@code *}, 1-18 of {@code [0-9*]}, {@code #} (checked by hand: every hop). */
+    static boolean serviceCode(String s) {
+        if (s.length() < 3 || s.length() > 20 || s.charAt(0) != '*' || s.charAt(s.length() - 1) != '#') return false;
+        for (int i = 1; i < s.length() - 1; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '*')) return false;
+        }
+        return true;
+    }
+
     /** Checks and reads the form once: every field is parsed a single time on this per-hop path. */
     static Parsed parse(java.util.Map<String, String> form) {
         String sessionId = form.get("sessionId");
         if (sessionId == null || sessionId.isBlank()) return Parsed.wrong("sessionId is missing");
-        if (!SESSION_ID.matcher(sessionId).matches()) return Parsed.wrong("sessionId must be 1-64 letters, digits or _.:-");
+        if (!sessionId(sessionId)) return Parsed.wrong("sessionId must be 1-64 letters, digits or _.:-");
         String code = form.get("serviceCode");
         if (code == null || code.isBlank()) return Parsed.wrong("serviceCode is missing");
-        if (!SERVICE_CODE.matcher(code.strip()).matches()) return Parsed.wrong("serviceCode must look like *567#");
+        if (!serviceCode(code.strip())) return Parsed.wrong("serviceCode must look like *567#");
         String phone = form.get("phoneNumber");
         if (phone == null || phone.isBlank()) return Parsed.wrong("phoneNumber is missing");
         Optional<Msisdn> msisdn = Msisdn.parse(phone);

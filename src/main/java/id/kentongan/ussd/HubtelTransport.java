@@ -47,7 +47,7 @@ final class HubtelTransport {
             return Read.wrong("Type must be Initiation, Response, Release or Timeout");
         }
         String sessionId = scalar(body.getValue("SessionId"));
-        if (sessionId == null || !AtTransport.SESSION_ID.matcher(sessionId).matches()) {
+        if (sessionId == null || !AtTransport.sessionId(sessionId)) {
             return Read.wrong("SessionId is missing or not 1-64 letters, digits or _.:-");
         }
         Optional<Msisdn> msisdn = Msisdn.parse(scalar(body.getValue("Mobile")));
@@ -56,7 +56,7 @@ final class HubtelTransport {
         if (type.equals("release") || type.equals("timeout")) return new Read(body, null, true, null);
         String rawCode = scalar(body.getValue("ServiceCode"));
         String code = rawCode == null ? null : ServiceCode.normalise(rawCode);
-        if (code == null || !AtTransport.SERVICE_CODE.matcher(code).matches()) return Read.wrong("ServiceCode is missing or not like *567#");
+        if (code == null || !AtTransport.serviceCode(code)) return Read.wrong("ServiceCode is missing or not like *567#");
         Object seq = body.getValue("Sequence");
         boolean number = seq instanceof Integer || seq instanceof Long ? ((Number) seq).longValue() >= 0 && ((Number) seq).longValue() < 1_000_000_000L
                 : seq instanceof String s && s.matches("\\d{1,9}");

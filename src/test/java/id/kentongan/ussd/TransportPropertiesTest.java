@@ -78,4 +78,17 @@ class TransportPropertiesTest {
         int outcomes = (r.problem() != null ? 1 : 0) + (r.closed() ? 1 : 0) + (r.request() != null ? 1 : 0);
         assertEquals(1, outcomes, "exactly one outcome for " + body);
     }
+
+    /** The gateway fields' definitions as regular expressions; the transports check them by hand, on every hop. */
+    @Property(tries = 3000)
+    void theHandWrittenChecksAgreeWithTheirDefinitions(@ForAll("idLike") String s) {
+        assertEquals(java.util.regex.Pattern.matches("[A-Za-z0-9_.:\\-]{1,64}", s), AtTransport.sessionId(s), s);
+        assertEquals(java.util.regex.Pattern.matches("\\*[0-9*]{1,18}#", s), AtTransport.serviceCode(s), s);
+    }
+
+    @Provide
+    Arbitrary<String> idLike() {
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("*#0123456789").ofMaxLength(22),
+                Arbitraries.strings().withChars("aZ09_.:-*# /\u00E9").ofMaxLength(70), Arbitraries.strings().ofMaxLength(66));
+    }
 }
