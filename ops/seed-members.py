@@ -2,7 +2,7 @@
 # Seeds sandbox members straight into Redis for the 10k / 1M-members benchmark (BENCHMARKS.md):
 #   python3 ops/seed-members.py 0 1000000 | redis-cli --pipe
 import sys, json
-# Sandbox members in the format SandboxMembershipService keeps (kt:sandbox:core:nik|msisdn|kpj), as Redis protocol.
+# Sandbox members in the format SandboxMembershipService keeps (kt:{sandbox}:core:nik|msisdn|kpj), as Redis protocol.
 start, count = int(sys.argv[1]), int(sys.argv[2])
 out = sys.stdout.buffer
 def cmd(*args):
@@ -18,6 +18,6 @@ for n in range(start, start + count):
     kpj = str(29_000_000_000 + n)
     m = {"kpj": kpj, "nik": nik, "name": "SEED", "msisdn": msisdn, "occupation": "ojek", "declaredIncome": 1000000,
          "monthlyContribution": 16800, "registeredOn": "2026-06-01", "paidThrough": "2026-12", "programmes": ["JKK", "JKM"]}
-    cmd("SET", "kt:sandbox:core:nik:" + nik, json.dumps(m, separators=(",", ":")))
-    cmd("SET", "kt:sandbox:core:msisdn:" + msisdn, nik)
-    cmd("SET", "kt:sandbox:core:kpj:" + kpj, nik)
+    cmd("SET", "kt:{sandbox}:core:nik:" + nik, json.dumps(m, separators=(",", ":")))
+    cmd("SET", "kt:{sandbox}:core:msisdn:" + msisdn, nik)
+    cmd("SET", "kt:{sandbox}:core:kpj:" + kpj, nik)

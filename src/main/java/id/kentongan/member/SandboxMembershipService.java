@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -93,13 +95,21 @@ public final class SandboxMembershipService implements MembershipService {
 
     @Override
     public Future<Registered> register(Registration r, String idempotencyKey) {
-        return later(() -> store.increment(store.keys().sandboxKpjCounter()).compose(n -> {
+        // Two calls: the next slot of the member feed (its number is the KPJ's too), then the member with its indexes and
+        // its feed slot in one step. A NIK registered already leaves that slot empty (the feed's reader skips it).
+        return later(() -> store.increment(store.keys().sandboxFeedLength()).compose(n -> {
             Member m = new Member(Long.toString(26_000_000_001L + n), r.nik(), r.name(), r.msisdn(), r.occupation(), r.plan(),
                     LocalDate.now(clock), null);
+            String nik = r.nik().value();
+            Map<String, String> indexes = new LinkedHashMap<>();
+            indexes.put(store.keys().sandboxByMsisdn(m.msisdn()), nik);
+            indexes.put(store.keys().sandboxByKpj(m.kpj()), nik);
+            indexes.put(store.keys().sandboxInFeed(nik), "1");
+            indexes.put(store.keys().sandboxFeed(n), nik);
             // The NIK key is the card: whoever sets it first registers, everyone else finds that member.
-            return store.putIfAbsent(store.keys().sandboxMember(r.nik().value()), MemberJson.encode(m).encode(), KEEP)
-                    .compose(created -> created ? index(m).map(new Registered(m, true))
-                            : member(r.nik().value()).map(existing -> new Registered(existing.orElseThrow(), false)));
+            return store.putIfAbsentWith(store.keys().sandboxMember(nik), MemberJson.encode(m).encode(), indexes, KEEP)
+                    .compose(created -> created ? Future.succeededFuture(new Registered(m, true))
+                            : member(nik).map(existing -> new Registered(existing.orElseThrow(), false)));
         }));
     }
 

@@ -352,52 +352,52 @@ public final class Keyspace {
     }
 
     // --- the sandbox core system and payment provider (stand-ins for remote systems) -------------------------------
+    // All under one hash tag, {sandbox}: a registration sets the member and its indexes in one script (one slot).
+
+    private String sandbox(String rest) {
+        return root + ":{sandbox}:" + rest;
+    }
 
     public String sandboxMember(String nik) {
-        return area("sandbox", "core:nik:" + nik);
+        return sandbox("core:nik:" + nik);
     }
 
     /** The NIK of the member with this number. */
     public String sandboxByMsisdn(Msisdn m) {
-        return area("sandbox", "core:msisdn:" + m.value());
-    }
-
-    /** The counter KPJ numbers are drawn from. */
-    public String sandboxKpjCounter() {
-        return area("sandbox", "core:kpj");
+        return sandbox("core:msisdn:" + m.value());
     }
 
     /** The NIK of the member with this KPJ. */
     public String sandboxByKpj(String kpj) {
-        return area("sandbox", "core:kpj:" + kpj);
+        return sandbox("core:kpj:" + kpj);
     }
 
     /** A contribution credited once per reference. */
     public String sandboxCredit(String reference) {
-        return area("sandbox", "core:credit:" + reference);
+        return sandbox("core:credit:" + reference);
     }
 
     /** Present once the NIK is in the member list feed. */
     public String sandboxInFeed(String nik) {
-        return area("sandbox", "core:infeed:" + nik);
+        return sandbox("core:infeed:" + nik);
     }
 
-    /** How many members the feed holds. */
+    /** How many slots the feed has given out (a registration's slot number is its KPJ's too). */
     public String sandboxFeedLength() {
-        return area("sandbox", "core:feed");
+        return sandbox("core:feed");
     }
 
     /** The NIK at position {@code n} of the member list feed. */
     public String sandboxFeed(long n) {
-        return area("sandbox", "core:feed:" + n);
+        return sandbox("core:feed:" + n);
     }
 
     public String sandboxPayment(String code) {
-        return area("sandbox", "pay:code:" + code);
+        return sandbox("pay:code:" + code);
     }
 
     /** The payment code made for one idempotency key. */
     public String sandboxPaymentRequest(String idempotencyKey) {
-        return area("sandbox", "pay:key:" + idempotencyKey);
+        return sandbox("pay:key:" + idempotencyKey);
     }
 }

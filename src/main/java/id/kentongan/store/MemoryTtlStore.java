@@ -86,6 +86,20 @@ public final class MemoryTtlStore implements TtlStore {
         return Future.succeededFuture(cache.asMap().putIfAbsent(key, new Entry(value, ttl.toNanos())) == null);
     }
 
+    /** Taken by {@link #putIfAbsentWith}: one creator of a record at a time. */
+    private final Object creating = new Object();
+
+    @Override
+    public Future<Boolean> putIfAbsentWith(String key, String value, java.util.Map<String, String> alsoPut, Duration ttl) {
+        synchronized (creating) {
+            if (cache.getIfPresent(key) != null) return Future.succeededFuture(false);
+            // The indexes first: whoever finds the record finds them too.
+            alsoPut.forEach((k, v) -> cache.put(k, new Entry(v, ttl.toNanos())));
+            cache.put(key, new Entry(value, ttl.toNanos()));
+            return Future.succeededFuture(true);
+        }
+    }
+
     @Override
     public Future<Long> increment(String key) {
         return Future.succeededFuture(count(key, Long.MAX_VALUE));

@@ -160,6 +160,21 @@ public final class RedisTtlStore implements TtlStore {
     }
 
     @Override
+    public Future<Boolean> putIfAbsentWith(String key, String value, java.util.Map<String, String> alsoPut, Duration ttl) {
+        String[] keys = new String[1 + alsoPut.size()];
+        String[] args = new String[2 + alsoPut.size()];
+        keys[0] = key;
+        args[0] = Long.toString(ttl.toMillis());
+        args[1] = value;
+        int i = 1;
+        for (java.util.Map.Entry<String, String> e : alsoPut.entrySet()) {
+            keys[i] = e.getKey();
+            args[++i] = e.getValue();
+        }
+        return call(r -> Script.PUT_IF_ABSENT_WITH.<Long>runAsync(r, io.lettuce.core.ScriptOutputType.INTEGER, keys, args)).map(n -> n == 1L);
+    }
+
+    @Override
     public Future<Boolean> createHash(String key, java.util.Map<String, String> fields) {
         return call(r -> Script.HASH_SWAP.<java.util.List<Object>>runAsync(r, io.lettuce.core.ScriptOutputType.MULTI, new String[]{key},
                 swapArgs("create", fields))).map(out -> !out.isEmpty());

@@ -32,6 +32,7 @@ public final class Script {
     public static final Script HASH_SWAP = load("hash-swap");
     public static final Script KEEP_NEWEST = load("keep-newest");
     public static final Script HASH_ADD = load("hash-add");
+    public static final Script PUT_IF_ABSENT_WITH = load("put-if-absent-with");
 
     private final String name;
     private final String body;

@@ -17,6 +17,13 @@ public interface TtlStore {
     /** Sets {@code key} only if it does not exist (Redis SET NX PX): true when this call set it. */
     Future<Boolean> putIfAbsent(String key, String value, Duration ttl);
 
+    /**
+     * {@link #putIfAbsent}, and when it set {@code key}, in the same step, each of {@code alsoPut} (key -> value, all
+     * with {@code ttl}): a record and its indexes, never one without the other. On Redis Cluster all the keys must share
+     * one hash tag.
+     */
+    Future<Boolean> putIfAbsentWith(String key, String value, java.util.Map<String, String> alsoPut, Duration ttl);
+
     /** Adds one to the counter at {@code key} (created at 0, never expires) and returns the new value. */
     Future<Long> increment(String key);
 

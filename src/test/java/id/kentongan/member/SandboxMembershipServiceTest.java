@@ -99,4 +99,41 @@ class SandboxMembershipServiceTest extends MembershipServiceContract {
         assertEquals(ra.member().kpj(), rb.member().kpj());
         assertTrue(ra.created() ^ rb.created(), "exactly one of them created the card");
     }
+
+    @Test
+    void fortyRegistrationsOfOneNikAtOnceMakeOneCardFoundByEveryIndexAndListedOnce() {
+        // A namespace of its own, so the member list holds only this test's members.
+        TtlStore own = new RedisTtlStore(vertx, Instances.REDIS, Duration.ofSeconds(2), new id.kentongan.store.Keyspace(Instances.newNamespace()));
+        try {
+            SandboxMembershipService fresh = await(SandboxMembershipService.open(vertx, own, Clock.system(ZoneId.of("Asia/Jakarta")), Duration.ZERO));
+            Msisdn phone = Msisdn.parse(Instances.newPhone()).orElseThrow();
+            Registration r = new Registration(new Nik(Instances.nik(20_008)), "WARSINI", phone, Occupation.PENDERES, new ContributionPlan(1_000_000));
+            java.util.List<io.vertx.core.Future<MembershipService.Registered>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) all.add(fresh.register(r, "k" + i));
+            await(io.vertx.core.Future.all(all));
+            java.util.Set<String> kpjs = new java.util.HashSet<>();
+            int created = 0;
+            for (var f : all) {
+                kpjs.add(f.result().member().kpj());
+                if (f.result().created()) created++;
+            }
+            assertEquals(1, created, "exactly one of the forty created the card");
+            assertEquals(1, kpjs.size(), "all forty were given the same card: " + kpjs);
+            String kpj = kpjs.iterator().next();
+            assertEquals(kpj, await(fresh.findByNik(r.nik())).orElseThrow().kpj());
+            assertEquals(kpj, await(fresh.findByMsisdn(phone)).orElseThrow().kpj());
+            assertEquals(kpj, await(fresh.bill(kpj, 1)).kpj(), "found by its KPJ");
+            // The member list: the demo member and this one, each once, across the 39 slots the others left empty.
+            java.util.List<String> listed = new java.util.ArrayList<>();
+            String cursor = null;
+            do {
+                MembershipService.MemberPage page = await(fresh.members(cursor, 7));
+                page.members().forEach(m -> listed.add(m.kpj()));
+                cursor = page.next().orElse(null);
+            } while (cursor != null);
+            assertEquals(java.util.List.of("26000000001", kpj), listed.stream().sorted().toList());
+        } finally {
+            await(own.close());
+        }
+    }
 }
