@@ -79,7 +79,8 @@ public final class ConfigLoader {
                 .withHttp(count(env, y, "HTTP_CONNECTIONS", "httpConnections", d.httpConnections()),
                         duration("limits.httpHeaderTimeout", pick(env, "KENTONGAN_LIMIT_HTTP_HEADER_TIMEOUT", y, "limits.httpHeaderTimeout", null), d.httpHeaderTimeout()),
                         duration("limits.httpIdleTimeout", pick(env, "KENTONGAN_LIMIT_HTTP_IDLE_TIMEOUT", y, "limits.httpIdleTimeout", null), d.httpIdleTimeout()))
-                .withHopsInFlight(count(env, y, "HOPS_IN_FLIGHT", "hopsInFlight", d.hopsInFlight()));
+                .withHopsInFlight(count(env, y, "HOPS_IN_FLIGHT", "hopsInFlight", d.hopsInFlight()))
+                .withLoopLag(duration("limits.loopLag", pick(env, "KENTONGAN_LIMIT_LOOP_LAG", y, "limits.loopLag", null), d.loopLag()));
     }
 
     /** A whole number within [min, max], or one line that names the setting and says what it takes. */

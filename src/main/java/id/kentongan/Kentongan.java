@@ -52,6 +52,7 @@ import id.kentongan.store.RedisTtlStore;
 import id.kentongan.store.TtlStore;
 import id.kentongan.text.Wording;
 import id.kentongan.ussd.Funnel;
+import id.kentongan.ussd.LoopLag;
 import id.kentongan.ussd.SmppInbound;
 import id.kentongan.ussd.UssdHttpVerticle;
 import id.kentongan.ussd.UssdService;
@@ -170,9 +171,13 @@ public final class Kentongan {
                     new Groups(store.ttl(), ledger.counts()), ledger, optOuts, sender, clock, config.outreach().ussdCode(), config.dataKey());
             Actions actions = actions(vertx, config, store, clock, backends, community, sender);
             Funnel funnel = new Funnel(store.ttl(), clock);
+            LoopLag lag = new LoopLag(httpLoops(), config.limits().loopLag());
+            meters.gauge("kentongan.ussd.loop_lag_ms", "How late the HTTP event loops read (ms, the latest reading of the latest loop)", lag::millis);
+            meters.gauge("kentongan.ussd.loop_late", "1 while an HTTP event loop runs late past limits.loopLag, sustained: new dialogues are turned away",
+                    () -> lag.runningLate() ? 1 : 0);
             UssdService ussd = new UssdService(menus.registry(), new MenuEngine(),
                     new SessionStore(store.ttl(), config.sessionTtl(), config.resumeWindow(), config.dataKey()), actions, clock, meters,
-                    config.limits().hops(), funnel, config.limits().hopsInFlight());
+                    config.limits().hops(), funnel, config.limits().hopsInFlight(), lag::runningLate);
             SmppInbound inbound = new SmppInbound(vertx, smsChannel.outbox(),
                     new MoHandler(actions, optOuts, sender, clock, community, config.outreach().ussdCode(), store.ttl(), config.limits().moSms()), ussd, smsChannel.client()).countingWith(meters::sms);
             smsChannel.start(inbound);
@@ -192,7 +197,7 @@ public final class Kentongan {
                 backends.sandboxPayments().ifPresent(sandbox -> router.post("/sandbox/payments/:code/pay").handler(
                         new SandboxPayments(sandbox, WebClient.create(vertx), config.backends().paymentSecret(), clock)::handle));
             };
-            return http(vertx, config, store, menus, ussd, routes).map(deployed -> {
+            return http(vertx, config, store, menus, ussd, routes, lag).map(deployed -> {
                 timers.add(followMenus(vertx, config, menus));
                 log.info("Kentongan listening on {}:{} ({} sessions, core {}, payments {}, menus {})", config.httpHost(),
                         deployed.verticle().actualPort(), store.ttl().kind(),
@@ -317,13 +322,19 @@ public final class Kentongan {
     record Deployed(String id, UssdHttpVerticle verticle) {}
 
     /** Scans the menu folder, then one HTTP verticle per core: Vert.x spreads the socket's connections over their loops. */
-    static Future<Deployed> http(Vertx vertx, KentonganConfig config, Store store, Menus menus, UssdService ussd, Consumer<Router> routes) {
-        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** One HTTP verticle per core, each on its own event loop. */
+    private static int httpLoops() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    static Future<Deployed> http(Vertx vertx, KentonganConfig config, Store store, Menus menus, UssdService ussd, Consumer<Router> routes,
+                                 LoopLag lag) {
+        int loops = httpLoops();
         List<UssdHttpVerticle> verticles = new CopyOnWriteArrayList<>();
         AtomicInteger open = new AtomicInteger(); // one connection cap for all the loops' servers
         Supplier<UssdHttpVerticle> newVerticle = () -> {
             UssdHttpVerticle v = new UssdHttpVerticle(ussd, menus.registry(), store.ttl(), config.httpHost(), config.httpPort(), routes,
-                    config.limits(), open);
+                    config.limits(), open, lag);
             verticles.add(v);
             return v;
         };

@@ -54,6 +54,11 @@ public final class Instances implements AutoCloseable {
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 40_000_000));
 
     private final Vertx vertx = Vertx.vertx();
+
+    /** The Vert.x the instances started here run on (a test may make its event loops late). */
+    public Vertx vertx() {
+        return vertx;
+    }
     private final List<Kentongan> started = new ArrayList<>();
 
     public static KentonganConfig config(Optional<String> redis, Path menus, Duration sandboxDelay, Duration backendTimeout) {

@@ -125,6 +125,10 @@ public final class Meters {
         m.put("shed", registry.find("kentongan.ussd.hop").tag("kind", "shed").timers().stream().mapToLong(Timer::count).sum());
         Gauge inFlight = registry.find("kentongan.ussd.hops.in_flight").gauge();
         m.put("hops_in_flight", inFlight == null ? 0 : inFlight.value());
+        Gauge lag = registry.find("kentongan.ussd.loop_lag_ms").gauge();
+        m.put("loop_lag_ms", lag == null ? 0 : lag.value());
+        Gauge late = registry.find("kentongan.ussd.loop_late").gauge();
+        m.put("loop_late", late == null ? 0 : late.value());
         for (String e : java.util.List.of("started", "completed", "abandoned", "resumed")) {
             m.put("sessions_" + e, registry.find("kentongan.ussd.sessions").tag("event", e).counters().stream().mapToDouble(Counter::count).sum());
         }

@@ -15,10 +15,15 @@ import java.time.Duration;
  *                     answered the busy screen at once, without touching Redis — under overload a worker waits
  *                     milliseconds for "try again" (and the redial offers to resume) rather than seconds in a queue
  *                     that the gateway gives up on (BENCHMARKS.md, issue 18: the knee)
+ * @param loopLag while the event loops run this late, a new dialogue is answered the busy screen at once (dialogues
+ *                under way go on): past the in-flight cap the wait is in the sockets and the loops' queue, before any
+ *                hop is admitted, and turning new dialogues away is what shortens it
  */
 public record Limits(Quota hops, Quota nikLookups, Quota agentNikLookups, Quota moSms, Quota adminSignIns,
-                     int httpConnections, Duration httpHeaderTimeout, Duration httpIdleTimeout, int hopsInFlight) {
+                     int httpConnections, Duration httpHeaderTimeout, Duration httpIdleTimeout, int hopsInFlight,
+                     Duration loopLag) {
     public Limits {
+        if (loopLag.isNegative() || loopLag.isZero()) throw new IllegalArgumentException("invalid configuration: limits.loopLag must be positive");
         if (httpConnections < 1) throw new IllegalArgumentException("invalid configuration: limits.httpConnections must be at least 1");
         if (hopsInFlight < 1) throw new IllegalArgumentException("invalid configuration: limits.hopsInFlight must be at least 1");
         if (httpHeaderTimeout.isNegative() || httpHeaderTimeout.isZero() || httpIdleTimeout.isNegative() || httpIdleTimeout.isZero()) {
@@ -28,6 +33,8 @@ public record Limits(Quota hops, Quota nikLookups, Quota agentNikLookups, Quota 
 
     /** Where the p99 stays bounded on 2 cores (BENCHMARKS.md, issue 18). */
     static final int HOPS_IN_FLIGHT = 512;
+    /** Well above a loaded loop's usual lateness (a few ms at 256 dialogues), well below a gateway's patience. */
+    static final Duration LOOP_LAG = Duration.ofMillis(100);
 
     public static Limits defaults() {
         return new Limits(
@@ -41,21 +48,25 @@ public record Limits(Quota hops, Quota nikLookups, Quota agentNikLookups, Quota 
                 new Quota("mo", 10, Duration.ofMinutes(1)),
                 // Failed admin sign-ins from one address: tokens are long, but a probe should end quickly.
                 new Quota("admin-auth", 20, Duration.ofMinutes(15)),
-                8_000, Duration.ofSeconds(10), Duration.ofSeconds(60), HOPS_IN_FLIGHT);
+                8_000, Duration.ofSeconds(10), Duration.ofSeconds(60), HOPS_IN_FLIGHT, LOOP_LAG);
     }
 
     public Limits withHttp(int connections, Duration headerTimeout, Duration idleTimeout) {
-        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, connections, headerTimeout, idleTimeout, hopsInFlight);
+        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, connections, headerTimeout, idleTimeout, hopsInFlight, loopLag);
     }
 
     public Limits withHopsInFlight(int n) {
-        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, httpConnections, httpHeaderTimeout, httpIdleTimeout, n);
+        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, httpConnections, httpHeaderTimeout, httpIdleTimeout, n, loopLag);
+    }
+
+    public Limits withLoopLag(Duration lag) {
+        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, httpConnections, httpHeaderTimeout, httpIdleTimeout, hopsInFlight, lag);
     }
 
     /** {@code limits.hopsPerMinute} etc.: the counts only; the windows are part of what each limit means. */
     public Limits with(int hopsPerMinute, int nikPerDay, int agentNikPerDay, int moPerMinute, int adminFailures) {
         return new Limits(new Quota(hops.name(), hopsPerMinute, hops.window()), new Quota(nikLookups.name(), nikPerDay, nikLookups.window()),
                 new Quota(agentNikLookups.name(), agentNikPerDay, agentNikLookups.window()), new Quota(moSms.name(), moPerMinute, moSms.window()),
-                new Quota(adminSignIns.name(), adminFailures, adminSignIns.window()), httpConnections, httpHeaderTimeout, httpIdleTimeout, hopsInFlight);
+                new Quota(adminSignIns.name(), adminFailures, adminSignIns.window()), httpConnections, httpHeaderTimeout, httpIdleTimeout, hopsInFlight, loopLag);
     }
 }

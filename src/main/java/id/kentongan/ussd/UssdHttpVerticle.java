@@ -45,12 +45,15 @@ public final class UssdHttpVerticle extends VerticleBase {
     private HttpServer server;
     private final Limits limits;
     private final AtomicInteger open;
+    private final LoopLag lag;
+    private LoopLag.Watch watch;
     /** Connections that have not yet sent a whole request head, with their deadline timer (this loop's only). */
     private final Map<HttpConnection, Long> awaitingHead = new HashMap<>();
 
     /** {@code more} mounts the routes of other parts (payment callbacks) on the same server. */
     public UssdHttpVerticle(UssdService service, MenuRegistry menus, TtlStore store, String host, int port, Consumer<Router> more,
-                            Limits limits, AtomicInteger open) {
+                            Limits limits, AtomicInteger open, LoopLag lag) {
+        this.lag = lag;
         this.limits = limits;
         this.open = open;
         this.more = more;
@@ -63,6 +66,7 @@ public final class UssdHttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        watch = lag.watch(vertx); // this verticle's loop
         Router router = Router.router(vertx);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
         AtTransport at = new AtTransport(service);
@@ -169,6 +173,12 @@ public final class UssdHttpVerticle extends VerticleBase {
         log.warn("{} {} answered 413", req.method(), req.path());
         req.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close")
                 .end("the body is larger than " + BODY_LIMIT + " bytes");
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (watch != null) watch.stop();
+        return Future.succeededFuture();
     }
 
     public int actualPort() {

@@ -22,6 +22,12 @@ public record UssdRequest(String sessionId, Msisdn msisdn, String serviceCode, H
 
         /** The inputs this hop adds, given the key of the last hop answered (null on a new session). */
         List<String> inputsAfter(String lastKey);
+
+        /**
+         * Plainly a dial, the first hop of a dialogue, as the gateway tells without the session being read (a dialled
+         * shortcut such as *567*1# is not told apart from a later hop this way).
+         */
+        boolean opens();
     }
 
     /**
@@ -51,6 +57,11 @@ public record UssdRequest(String sessionId, Msisdn msisdn, String serviceCode, H
             return List.of(star < 0 ? text : text.substring(star + 1));
         }
 
+        @Override
+        public boolean opens() {
+            return text.isEmpty();
+        }
+
         private static int previousLength(String key) {
             int colon = key.indexOf(':');
             if (!key.startsWith("#") || colon < 2) return -1;
@@ -72,6 +83,11 @@ public record UssdRequest(String sessionId, Msisdn msisdn, String serviceCode, H
         @Override
         public List<String> inputsAfter(String lastKey) {
             return initiation ? List.of() : List.of(message);
+        }
+
+        @Override
+        public boolean opens() {
+            return initiation;
         }
     }
 }

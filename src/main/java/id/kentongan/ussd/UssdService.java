@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * nothing. A new session id on a phone whose dialogue dropped mid-journey within the resume window is offered
  * "1. Lanjutkan 2. Mulai dari awal". When the session store is down the worker gets a "busy" END screen.
  * Under overload, a hop past {@code maxInFlight} being worked on gets that screen at once ("shed"): nothing read or
- * written, so a dialogue it cuts short can be resumed on the redial.
+ * written, so a dialogue it cuts short can be resumed on the redial. While the event loops run late
+ * ({@code limits.loopLag}, sustained: {@link LoopLag}), a new dialogue is shed the same way and dialogues under way go on: turning new ones away is what
+ * shortens the queue in front of the loops (BENCHMARKS.md, issue 18).
  */
 public final class UssdService {
     private static final Logger log = LoggerFactory.getLogger(UssdService.class);
@@ -44,6 +46,8 @@ public final class UssdService {
     private final Quota hops;
     private final Funnel funnel;
     private final int maxInFlight;
+    /** Whether the event loops have been running late (LoopLag): new dialogues are turned away then. */
+    private final java.util.function.BooleanSupplier runningLate;
     /** Hops admitted and not yet answered, over every event loop and transport. */
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -61,8 +65,9 @@ public final class UssdService {
     }
 
     public UssdService(MenuRegistry menus, MenuEngine engine, SessionStore sessions, Actions actions, Clock clock,
-                       Meters meters, Quota hops, Funnel funnel, int maxInFlight) {
+                       Meters meters, Quota hops, Funnel funnel, int maxInFlight, java.util.function.BooleanSupplier runningLate) {
         this.maxInFlight = maxInFlight;
+        this.runningLate = runningLate;
         meters.gauge("kentongan.ussd.hops.in_flight", "USSD hops being worked on now (this instance)", inFlight::get);
         this.funnel = funnel;
         this.meters = meters;
@@ -79,6 +84,10 @@ public final class UssdService {
         Note note = new Note();
         // An initiation always begins a dialogue: an old session under a reused id (SMPP session numbers repeat) is stale.
         boolean initiation = req.hop() instanceof UssdRequest.Single s && s.initiation();
+        if (req.hop().opens() && runningLate.getAsBoolean()) {
+            meters.hop("-", "shed", true, System.nanoTime() - t0);
+            return Future.succeededFuture(Reply.end(SystemTexts.BUSY_BOTH)); // no dialogue began
+        }
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
             meters.hop("-", "shed", true, System.nanoTime() - t0);

@@ -81,4 +81,48 @@ class OverloadTest {
             }
         }
     }
+
+    @Test
+    void whileTheEventLoopsRunLateNewDialoguesAreTurnedAwayAndThoseUnderWayGoOn() throws Exception {
+        try (Instances instances = new Instances()) {
+            KentonganConfig c = Instances.config(Optional.empty(), Path.of("menus"), Duration.ZERO, Duration.ofSeconds(8));
+            Kentongan k = instances.start(c.with(c.limits().withLoopLag(Duration.ofMillis(40))));
+            String workerPhone = Instances.newPhone();
+            Call worker = new Call("lag-worker", workerPhone, k.port());
+            assertTrue(worker.dial().con());
+            assertTrue(worker.press("1").screen().contains("NIK"));
+
+            // Every event loop kept busy: a 150 ms task each millisecond or so, in more verticles than there are loops (each
+            // instance is given the next loop in turn), so the loops read requests only between them, late.
+            java.util.concurrent.atomic.AtomicBoolean rushHour = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Instances.await(instances.vertx().deployVerticle(() -> new io.vertx.core.VerticleBase() {
+                @Override
+                public io.vertx.core.Future<?> start() {
+                    context.runOnContext(new io.vertx.core.Handler<Void>() {
+                        @Override
+                        public void handle(Void v) {
+                            long until = System.nanoTime() + 150_000_000L;
+                            while (System.nanoTime() < until) Thread.onSpinWait();
+                            if (rushHour.get()) vertx.setTimer(1, t -> handle(null)); // a timer: the loop reads its sockets in between
+                        }
+                    });
+                    return io.vertx.core.Future.succeededFuture();
+                }
+            }, new io.vertx.core.DeploymentOptions().setInstances(8)));
+            try {
+                Eventually.until("the loops seen running late", Duration.ofSeconds(10), () -> k.meters().snapshot().get("loop_late").intValue() == 1);
+                assertTrue(k.meters().snapshot().get("loop_lag_ms").longValue() > 40, "the gauge says how late");
+                long shedBefore = k.meters().snapshot().get("shed").longValue();
+                assertEquals(new Answer(200, BUSY), new Call("lag-new", Instances.newPhone(), k.port()).dial(), "a new dialogue is turned away");
+                assertTrue(worker.press(Instances.nik(31_501)).screen().contains("Nama"), "the dialogue under way goes on");
+                assertEquals(shedBefore + 1, k.meters().snapshot().get("shed").longValue(), "the turned-away dial counted as shed");
+            } finally {
+                rushHour.set(false);
+            }
+            Eventually.until("the loops on time again", Duration.ofSeconds(10), () -> k.meters().snapshot().get("loop_late").intValue() == 0);
+            assertTrue(new Call("lag-after", Instances.newPhone(), k.port()).dial().screen().startsWith("Kentongan BPJS Ketenagakerjaan"),
+                    "new dialogues are served again");
+            assertTrue(worker.press("PEKERJA LAG").screen().contains("Pekerjaan"), "and the worker's dialogue is still whole");
+        }
+    }
 }
