@@ -187,7 +187,17 @@ public final class Redis {
 
     /** The shared connection's async commands; connects on first use without blocking. */
     public CompletionStage<RedisClusterAsyncCommands<String, String>> async() {
-        return connection().thenApply(Redis::async);
+        RedisClusterAsyncCommands<String, String> now = asyncNow();
+        return now != null ? CompletableFuture.completedFuture(now) : connection().thenApply(Redis::async);
+    }
+
+    /**
+     * The shared connection's async commands when it is open already (the usual case), else null: every command on the
+     * hop path asks, and chaining it on the connection's future each time cost three futures a command.
+     */
+    public RedisClusterAsyncCommands<String, String> asyncNow() {
+        CompletableFuture<StatefulConnection<String, String>> c = connection();
+        return c.isDone() && !c.isCompletedExceptionally() ? async(c.getNow(null)) : null;
     }
 
     /** The shared connection's sync commands: for worker threads only (it may wait for the connection). */

@@ -75,7 +75,17 @@ public final class RedisTtlStore implements TtlStore {
     private <T> Future<T> call(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         long t0 = System.nanoTime();
         Meters m = meters;
-        CompletionStage<T> done = commands().thenCompose(command);
+        RedisClusterAsyncCommands<String, String> open = fromReplicas ? null : redis.asyncNow();
+        CompletionStage<T> done;
+        if (open == null) {
+            done = commands().thenCompose(command);
+        } else {
+            try {
+                done = command.apply(open);
+            } catch (RuntimeException e) { // as a failed command, never thrown at the caller (thenCompose did the same)
+                done = java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+        }
         if (m != null) done = done.whenComplete((v, e) -> m.redis(System.nanoTime() - t0));
         // Completes on the caller's Vert.x context, so handlers carry on on their own event loop.
         return Future.fromCompletionStage(done, vertx.getOrCreateContext());
