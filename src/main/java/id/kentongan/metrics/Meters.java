@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 public final class Meters {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Meters looked up once per label set: building and registering a meter on every hop costs more than recording.
-    private final java.util.concurrent.ConcurrentMap<String, Timer> hopTimers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** menu -> screen kind -> {con, end}: looked up on every hop without building a key. */
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.ConcurrentMap<String, Timer[]>> hopTimers = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentMap<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
     private final Timer redisTimer = Timer.builder("kentongan.redis.command").publishPercentileHistogram()
             .minimumExpectedValue(Duration.ofNanos(50_000)).maximumExpectedValue(Duration.ofSeconds(2)).register(registry);
@@ -74,12 +75,22 @@ public final class Meters {
 
     /** One USSD hop: the menu, the kind of screen answered (menu, input, message, retry, resume, busy…), CON or END. */
     public void hop(String menu, String screenKind, boolean end, long nanos) {
-        hopTimers.computeIfAbsent(menu + '|' + screenKind + '|' + end, k -> Timer.builder("kentongan.ussd.hop")
-                        .description("USSD hops and their latency inside the service")
-                        .tags("menu", menu, "kind", screenKind, "reply", end ? "end" : "con")
-                        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
-                        .register(registry))
-                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        var kinds = hopTimers.get(menu);
+        if (kinds == null) kinds = hopTimers.computeIfAbsent(menu, m -> new java.util.concurrent.ConcurrentHashMap<>());
+        Timer[] timers = kinds.get(screenKind);
+        if (timers == null) timers = kinds.computeIfAbsent(screenKind, kind -> new Timer[2]);
+        Timer t = timers[end ? 1 : 0];
+        // Made on first use (a registry hands back the same timer to a second, racing maker).
+        if (t == null) timers[end ? 1 : 0] = t = hopTimer(menu, screenKind, end);
+        t.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    private Timer hopTimer(String menu, String kind, boolean end) {
+        return Timer.builder("kentongan.ussd.hop")
+                .description("USSD hops and their latency inside the service")
+                .tags("menu", menu, "kind", kind, "reply", end ? "end" : "con")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
     }
 
     /** started, completed, abandoned (dropped mid-journey), resumed. */
