@@ -11,10 +11,11 @@ import java.time.Duration;
  * @param httpHeaderTimeout a new connection must have sent a whole request head by then (half a request line, held
  *                          open, is how a few machines pin thousands of connections)
  * @param httpIdleTimeout a connection that neither sends nor receives for this long is closed
- * @param hopsInFlight USSD hops being worked on at once, at most (this instance, every transport): one more is
- *                     answered the busy screen at once, without touching Redis — under overload a worker waits
- *                     milliseconds for "try again" (and the redial offers to resume) rather than seconds in a queue
- *                     that the gateway gives up on (BENCHMARKS.md, issue 18: the knee)
+ * @param hopsInFlight USSD hops being worked on at once, at most (this instance, every transport; a hop's time waiting
+ *                     on the core system or the payment provider not counted): one more is answered the busy screen at
+ *                     once, without touching Redis — under overload a worker waits milliseconds for "try again" (and
+ *                     the redial offers to resume) rather than seconds in a queue that the gateway gives up on
+ *                     (BENCHMARKS.md, issue 18: the knee)
  * @param loopLag while the event loops run this late, a new dialogue is answered the busy screen at once (dialogues
  *                under way go on): past the in-flight cap the wait is in the sockets and the loops' queue, before any
  *                hop is admitted, and turning new dialogues away is what shortens it
@@ -31,8 +32,11 @@ public record Limits(Quota hops, Quota nikLookups, Quota agentNikLookups, Quota 
         }
     }
 
-    /** Where the p99 stays bounded on 2 cores (BENCHMARKS.md, issue 18). */
-    static final int HOPS_IN_FLIGHT = 512;
+    /**
+     * Enough to keep 2 cores busy while hops wait on Redis; more only queues in Redis's pipeline (BENCHMARKS.md, issue
+     * 18: at 1,024 phones p99 85-109 ms with 512, 25 ms with 128).
+     */
+    static final int HOPS_IN_FLIGHT = 128;
     /** Well above a loaded loop's usual lateness (a few ms at 256 dialogues), well below a gateway's patience. */
     static final Duration LOOP_LAG = Duration.ofMillis(100);
 

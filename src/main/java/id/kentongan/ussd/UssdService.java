@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * save (one write), answer. A repeated request (gateway retry) is answered again from the stored state and changes
  * nothing. A new session id on a phone whose dialogue dropped mid-journey within the resume window is offered
  * "1. Lanjutkan 2. Mulai dari awal". When the session store is down the worker gets a "busy" END screen.
- * Under overload, a hop past {@code maxInFlight} being worked on gets that screen at once ("shed"): nothing read or
+ * Under overload, a hop past {@code maxInFlight} being worked on (its time waiting on an action not counted) gets that
+ * screen at once ("shed"): nothing read or
  * written, so a dialogue it cuts short can be resumed on the redial. While the event loops run late
  * ({@code limits.loopLag}, sustained: {@link LoopLag}), a new dialogue is shed the same way and dialogues under way go on: turning new ones away is what
  * shortens the queue in front of the loops (BENCHMARKS.md, issue 18).
@@ -240,7 +241,12 @@ public final class UssdService {
             return Future.succeededFuture(new Step(step.state(), Reply.end(SystemTexts.BUSY.in(step.state().language(), menu.defaultLanguage())), null));
         }
         ActionCall call = new ActionCall(req.msisdn(), req.sessionId(), step.effect().screen(), step.effect().values(), step.state().language());
+        // Waiting on an action (the core system, the payment provider) is not work of this instance: the hop gives its
+        // place back meanwhile, so a slow core system does not turn away workers who only browse; it takes it again
+        // after, over the cap if need be (a hop is never cut short half-way).
+        inFlight.decrementAndGet();
         return actions.run(step.effect().action(), call)
+                .onComplete(done -> inFlight.incrementAndGet())
                 .compose(outcome -> effects(req, menu, engine.afterEffect(menu, step.state(), outcome), depth + 1));
     }
 
