@@ -33,10 +33,11 @@ public record Limits(Quota hops, Quota nikLookups, Quota agentNikLookups, Quota 
     }
 
     /**
-     * Enough to keep 2 cores busy while hops wait on Redis; more only queues in Redis's pipeline (BENCHMARKS.md, issue
-     * 18: at 1,024 phones p99 85-109 ms with 512, 25 ms with 128).
+     * 128 per core: enough to keep the cores busy while hops wait on Redis; more only queues in Redis's pipeline, fewer
+     * turns workers away before the machine is full (BENCHMARKS.md, issue 18, 2 cores: at 1,024 phones p99 85-109 ms
+     * with 512, 44 ms with 128; but with 128, 256 phones already saw 0.7 % busy screens and ~20 % less throughput).
      */
-    static final int HOPS_IN_FLIGHT = 128;
+    static final int HOPS_IN_FLIGHT = 128 * Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Well above a loaded loop's usual lateness (a few ms at 256 dialogues), well below a gateway's patience. */
     static final Duration LOOP_LAG = Duration.ofMillis(100);
 
