@@ -46,7 +46,7 @@ class ConfigLoaderTest {
         assertEquals(12, c.limits().hops().max());
         assertEquals(500, c.limits().httpConnections());
         assertEquals(64, c.limits().hopsInFlight());
-        assertEquals(512, ConfigLoader.load(Optional.empty(), Map.of()).limits().hopsInFlight(), "the default");
+        assertEquals(128 * Runtime.getRuntime().availableProcessors(), ConfigLoader.load(Optional.empty(), Map.of()).limits().hopsInFlight(), "the default: 128 per core");
         assertEquals(true, c.dataKey().configured());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_LIMIT_MO_PER_MINUTE", "0")));
