@@ -88,6 +88,10 @@ final class SessionCodec {
     }
 
     private static void string(StringBuilder b, String s) {
+        if (s == null) { // as the JSON tree wrote it
+            b.append("null");
+            return;
+        }
         b.append('"');
         JsonStringEncoder.getInstance().quoteAsString(s, b);
         b.append('"');

@@ -2,6 +2,7 @@ package id.kentongan.ussd;
 
 import id.kentongan.actions.ActionCall;
 import id.kentongan.actions.Actions;
+import id.kentongan.menu.ActionOutcome;
 import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuEngine;
 import id.kentongan.menu.MenuRegistry;
@@ -245,8 +246,13 @@ public final class UssdService {
         // place back meanwhile, so a slow core system does not turn away workers who only browse; it takes it again
         // after, over the cap if need be (a hop is never cut short half-way).
         inFlight.decrementAndGet();
-        return actions.run(step.effect().action(), call)
-                .onComplete(done -> inFlight.incrementAndGet())
+        Future<ActionOutcome> ran;
+        try {
+            ran = actions.run(step.effect().action(), call);
+        } catch (RuntimeException e) { // a failed action, and the place taken back all the same
+            ran = Future.failedFuture(e);
+        }
+        return ran.onComplete(done -> inFlight.incrementAndGet())
                 .compose(outcome -> effects(req, menu, engine.afterEffect(menu, step.state(), outcome), depth + 1));
     }
 
