@@ -20,8 +20,14 @@ public final class LoopLag {
     static final long SUSTAINED_MS = 250;
     private final int loops;
     private final long limitNanos;
-    /** Per loop (each written by its own loop only): the latest reading, and since when the readings have all been late (0: on time). */
+    /** The gauge shows the worst reading of the last second: a scrape between two readings still sees a pause. */
+    static final long SHOWN_NANOS = 1_000_000_000L;
+    /**
+     * Per loop (each written by its own loop only): the worst recent reading and when it was taken, and since when the
+     * readings have all been late (0: on time).
+     */
     private final AtomicLongArray latest;
+    private final AtomicLongArray latestAt;
     private final AtomicLongArray lateSince;
     private final AtomicLongArray lateUntil;
     private final AtomicInteger watched = new AtomicInteger();
@@ -30,6 +36,7 @@ public final class LoopLag {
         this.loops = Math.max(1, loops);
         this.limitNanos = limit.toNanos();
         this.latest = new AtomicLongArray(this.loops);
+        this.latestAt = new AtomicLongArray(this.loops);
         this.lateSince = new AtomicLongArray(this.loops);
         this.lateUntil = new AtomicLongArray(this.loops);
     }
@@ -41,10 +48,13 @@ public final class LoopLag {
         return w;
     }
 
-    /** The latest reading of the latest-running loop, in milliseconds (the gauge). */
+    /** The worst reading of the last second over the loops, in milliseconds (the gauge). */
     public long millis() {
+        long now = System.nanoTime();
         long worst = 0;
-        for (int i = 0; i < loops; i++) worst = Math.max(worst, latest.get(i));
+        for (int i = 0; i < loops; i++) {
+            if (now - latestAt.get(i) <= SHOWN_NANOS) worst = Math.max(worst, latest.get(i));
+        }
         return worst / 1_000_000;
     }
 
@@ -58,7 +68,10 @@ public final class LoopLag {
     }
 
     private void saw(int i, long lateNanos, long now) {
-        latest.set(i, lateNanos);
+        if (lateNanos >= latest.get(i) || now - latestAt.get(i) > SHOWN_NANOS) {
+            latest.set(i, lateNanos);
+            latestAt.set(i, now);
+        }
         if (lateNanos <= limitNanos) {
             lateSince.set(i, 0);
         } else {
