@@ -172,7 +172,7 @@ public final class Kentongan {
             Actions actions = actions(vertx, config, store, clock, backends, community, sender);
             Funnel funnel = new Funnel(store.ttl(), clock);
             LoopLag lag = new LoopLag(httpLoops(), config.limits().loopLag());
-            meters.gauge("kentongan.ussd.loop_lag_ms", "How late the HTTP event loops read (ms, the latest reading of the latest loop)", lag::millis);
+            meters.gauge("kentongan.ussd.loop_lag_ms", "How late the HTTP event loops read (ms, the worst reading of the last second)", lag::millis);
             meters.gauge("kentongan.ussd.loop_late", "1 while an HTTP event loop runs late past limits.loopLag, sustained: new dialogues are turned away",
                     () -> lag.runningLate() ? 1 : 0);
             UssdService ussd = new UssdService(menus.registry(), new MenuEngine(),

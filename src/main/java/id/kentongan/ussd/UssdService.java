@@ -29,10 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * nothing. A new session id on a phone whose dialogue dropped mid-journey within the resume window is offered
  * "1. Lanjutkan 2. Mulai dari awal". When the session store is down the worker gets a "busy" END screen.
  * Under overload, a hop past {@code maxInFlight} being worked on (its time waiting on an action not counted) gets that
- * screen at once ("shed"): nothing read or
- * written, so a dialogue it cuts short can be resumed on the redial. While the event loops run late
- * ({@code limits.loopLag}, sustained: {@link LoopLag}), a new dialogue is shed the same way and dialogues under way go on: turning new ones away is what
- * shortens the queue in front of the loops (BENCHMARKS.md, issue 18).
+ * screen at once ("shed"): nothing read or written, so a dialogue it cuts short can be resumed on the redial. While an
+ * event loop runs late ({@code limits.loopLag}, sustained: {@link LoopLag}), a new dialogue is shed the same way and
+ * dialogues under way go on: the guard for a loop that falls behind (BENCHMARKS.md, issue 18).
  */
 public final class UssdService {
     private static final Logger log = LoggerFactory.getLogger(UssdService.class);
