@@ -86,9 +86,13 @@ public final class MemberActions {
                                 if (!done.created()) return Future.succeededFuture(registered(done.member(), call.msisdn()));
                                 ActionOutcome o = new ActionOutcome("ok", Map.of("kpj", done.member().kpj()));
                                 boolean bySms = call.bySms(); // the SMS reply already carries the KPJ
-                                return afterRegistered.apply(done.member(), bySms ? "sms" : "ussd").otherwise((Void) null)
-                                        .compose(v -> bySms ? Future.succeededFuture() : keepsakes.registered(done.member(), call.language()))
-                                        .otherwise((Void) null).map(o);
+                                // The community's bookkeeping and the welcome SMS need nothing of each other: side by
+                                // side, the worker's last screen waits for the longer of the two, not both.
+                                Future<Void> counted = afterRegistered.apply(done.member(), bySms ? "sms" : "ussd").otherwise((Void) null);
+                                Future<Void> kept = bySms ? Future.succeededFuture()
+                                        : Future.<Void>succeededFuture().compose(v -> keepsakes.registered(done.member(), call.language()))
+                                                .otherwise((Void) null); // a failure to write it fails nothing, as before
+                                return Future.join(counted, kept).map(o);
                             });
                         })),
 
