@@ -102,9 +102,10 @@ public final class UssdHttpVerticle extends VerticleBase {
         return vertx.createHttpServer(options).connectionHandler(this::admit).requestHandler(req -> {
             Long deadline = awaitingHead.remove(req.connection());
             if (deadline != null) vertx.cancelTimer(deadline);
-            // A request id for every request: the caller's X-Request-Id, or a new one; echoed so gateways can quote it.
+            // A request id for every request: the caller's X-Request-Id ([A-Za-z0-9._-]{1,64}, checked without a regex: every
+            // hop), or a new one; echoed so gateways can quote it.
             String id = req.getHeader("X-Request-Id");
-            req.response().putHeader("X-Request-Id", id != null && id.matches("[A-Za-z0-9._-]{1,64}") ? id : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+            req.response().putHeader("X-Request-Id", id != null && AtTransport.sessionId(id) && id.indexOf(':') < 0 ? id : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
             if (req.method() == HttpMethod.POST && "/ussd/at".equals(req.path())) readBody(req, b -> at.handle(req.response(), b));
             else router.handle(req);
         }).listen(port, host).onSuccess(s -> server = s);

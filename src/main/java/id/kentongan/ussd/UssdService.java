@@ -92,7 +92,7 @@ public final class UssdService {
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
             meters.hop("-", "shed", true, System.nanoTime() - t0);
-            meters.dialogue(false, !initiation); // a dialogue under way ends here (an initiation never began one)
+            meters.dialogue(false, !req.hop().opens()); // a dialogue under way ends here (a dial never began one)
             return Future.succeededFuture(Reply.end(SystemTexts.BUSY_BOTH));
         }
         // The hop is counted against the number's quota in the session read itself (one command).

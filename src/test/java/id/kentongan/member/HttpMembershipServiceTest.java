@@ -2,14 +2,12 @@ package id.kentongan.member;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import id.kentongan.Instances;
-import id.kentongan.backend.BackendClient;
 import id.kentongan.domain.Msisdn;
 import id.kentongan.domain.Nik;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import java.net.URI;
 import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -33,8 +31,7 @@ class HttpMembershipServiceTest extends MembershipServiceContract {
         // Anything not stubbed is unknown to the core system.
         core.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/bpu/members/.*")).atPriority(10)
                 .willReturn(aResponse().withStatus(404)));
-        client = new HttpMembershipService(new BackendClient(vertx, "core",
-                new BackendClient.Settings(URI.create(core.baseUrl()), Duration.ofSeconds(2), 5, Duration.ofSeconds(30))),
+        client = new HttpMembershipService(backendTo("core", core.baseUrl()),
                 Duration.ofSeconds(30));
     }
 

@@ -3,15 +3,12 @@ package id.kentongan.payment;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import id.kentongan.backend.BackendClient;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -43,8 +40,7 @@ class DokuPaymentServiceTest extends PaymentServiceContract {
         doku.start();
         doku.stubFor(get(urlMatching("/orders/v1/status/.*")).atPriority(10).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"Order not found\"}}")));
-        client = new DokuPaymentService(new BackendClient(vertx, "payment",
-                new BackendClient.Settings(URI.create(doku.baseUrl()), Duration.ofSeconds(2), 5, Duration.ofSeconds(30))),
+        client = new DokuPaymentService(backendTo("payment", doku.baseUrl()),
                 CLIENT_ID, SECRET, "doku", Clock.systemUTC());
     }
 

@@ -1,12 +1,9 @@
 package id.kentongan.payment;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import id.kentongan.backend.BackendClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -28,8 +25,7 @@ class HttpPaymentServiceTest extends PaymentServiceContract {
         provider = new WireMockServer(options().dynamicPort());
         provider.start();
         provider.stubFor(get(urlMatching("/payment-codes/.*")).atPriority(10).willReturn(aResponse().withStatus(404)));
-        client = new HttpPaymentService(new BackendClient(vertx, "payment",
-                new BackendClient.Settings(URI.create(provider.baseUrl()), Duration.ofSeconds(2), 5, Duration.ofSeconds(30))));
+        client = new HttpPaymentService(backendTo("payment", provider.baseUrl()));
     }
 
     @AfterEach

@@ -2,14 +2,11 @@ package id.kentongan.payment;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import id.kentongan.backend.BackendClient;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.Base64;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -38,8 +35,7 @@ class MidtransPaymentServiceTest extends PaymentServiceContract {
         midtrans.start();
         midtrans.stubFor(get(urlMatching("/v2/.*/status")).atPriority(10)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(sample("midtrans/status-404.json"))));
-        client = new MidtransPaymentService(new BackendClient(vertx, "payment",
-                new BackendClient.Settings(URI.create(midtrans.baseUrl()), Duration.ofSeconds(2), 5, Duration.ofSeconds(30))), SERVER_KEY, "bni");
+        client = new MidtransPaymentService(backendTo("payment", midtrans.baseUrl()), SERVER_KEY, "bni");
     }
 
     @AfterEach
