@@ -6,12 +6,15 @@
 # commandstats before/after), bytes allocated per hop (the process's threads, from /admin/stats) and CPU per hop.
 # Run from the repository root after `mvn -q -B package -DskipTests`. Needs Redis on 127.0.0.1:6379, ports 8080/8090.
 #   bash ops/bench-ussd-baseline.sh [rounds=3] [seconds=15] [concurrencies="64 256"]
+# LOOPS (default 1): the event loops of both servers — the issue's baseline had one; the service's is
+# KENTONGAN_LIMIT_EVENT_LOOPS (one per core when not set), its Redis connections' I/O on them, as the bare server's.
 # With 1,024 or 4,096 phones the service sheds (limits.hopsInFlight): the busy column is the share of hops answered the
 # busy screen, and "served p99" the p99 of the others; the bare server has no such limit and queues.
 set -euo pipefail
 ROUNDS=${1:-3}
 SECONDS_PER_RUN=${2:-15}
 CONCURRENCIES=${3:-"64 256"}
+LOOPS=${LOOPS:-1}
 # A copy of the jar: a build during the run must not change the classes under the running processes.
 JAR=$(mktemp --suffix=.jar)
 cp target/kentongan.jar "$JAR"
@@ -21,12 +24,12 @@ TOKEN=bench-$RANDOM$RANDOM
 # earlier runs' registered numbers, and Redis does not grow from run to run.
 NS=bench$RANDOM
 SHA=$(printf '%s' "$TOKEN" | sha256sum | cut -c1-64)
-# One event loop, answering from it: of the four ways measured (1 or 2 loops, answering from the loop or from Lettuce's
+# Answering from the event loop: of the four ways measured (1 or 2 loops, answering from the loop or from Lettuce's
 # thread) the fastest here, by a little (BENCHMARKS.md), and the issue's own baseline had one loop.
-java -jar $JAR bare-server --port 8090 --loops 1 --answer-on loop > "$OUT/bare.log" 2>&1 &
+java -jar $JAR bare-server --port 8090 --loops $LOOPS --answer-on loop > "$OUT/bare.log" 2>&1 &
 BARE=$!
 KENTONGAN_REDIS_URL=redis://127.0.0.1:6379 KENTONGAN_REDIS_NAMESPACE=$NS KENTONGAN_LOG_LEVEL=WARN KENTONGAN_LIMIT_HOPS_PER_MINUTE=1000000 \
-  KENTONGAN_ADMIN_TOKEN_SHA256=$SHA java -jar $JAR serve > "$OUT/serve.log" 2>&1 &
+  KENTONGAN_LIMIT_EVENT_LOOPS=$LOOPS KENTONGAN_ADMIN_TOKEN_SHA256=$SHA java -jar $JAR serve > "$OUT/serve.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE $BARE 2>/dev/null; redis-cli --scan --pattern "$NS:*" | xargs -r -n 1000 redis-cli unlink > /dev/null; redis-cli --scan --pattern "bare:*" | xargs -r -n 1000 redis-cli unlink > /dev/null; rm -rf "$OUT" "$JAR"' EXIT
 for i in $(seq 1 100); do curl -sf http://127.0.0.1:8080/health > /dev/null && break; sleep 0.2; done
@@ -41,6 +44,7 @@ calls() { redis-cli info commandstats | awk -F'[=,:]' '/^cmdstat_/ && $1 != "cmd
 allocated() { if [ "$1" = bare ]; then curl -s http://127.0.0.1:8090/stats; else curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/admin/stats; fi \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["allocated_bytes"])'; }
 
+echo "Event loops: $LOOPS for each server."
 echo "| round | phones | server | flow | hops/s | p50 ms | p99 ms | errors | Redis cmds/hop | bytes/hop | service CPU µs/hop | busy | served p99 ms |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for round in $(seq 1 "$ROUNDS"); do

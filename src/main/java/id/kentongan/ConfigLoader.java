@@ -80,7 +80,8 @@ public final class ConfigLoader {
                         duration("limits.httpHeaderTimeout", pick(env, "KENTONGAN_LIMIT_HTTP_HEADER_TIMEOUT", y, "limits.httpHeaderTimeout", null), d.httpHeaderTimeout()),
                         duration("limits.httpIdleTimeout", pick(env, "KENTONGAN_LIMIT_HTTP_IDLE_TIMEOUT", y, "limits.httpIdleTimeout", null), d.httpIdleTimeout()))
                 .withHopsInFlight(count(env, y, "HOPS_IN_FLIGHT", "hopsInFlight", d.hopsInFlight()))
-                .withLoopLag(duration("limits.loopLag", pick(env, "KENTONGAN_LIMIT_LOOP_LAG", y, "limits.loopLag", null), d.loopLag()));
+                .withLoopLag(duration("limits.loopLag", pick(env, "KENTONGAN_LIMIT_LOOP_LAG", y, "limits.loopLag", null), d.loopLag()))
+                .withEventLoops(count(env, y, "EVENT_LOOPS", "eventLoops", d.eventLoops()));
     }
 
     /** A whole number within [min, max], or one line that names the setting and says what it takes. */

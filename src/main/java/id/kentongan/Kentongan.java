@@ -59,6 +59,7 @@ import id.kentongan.ussd.UssdService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -171,7 +172,7 @@ public final class Kentongan {
                     new Groups(store.ttl(), ledger.counts()), ledger, optOuts, sender, clock, config.outreach().ussdCode(), config.dataKey());
             Actions actions = actions(vertx, config, store, clock, backends, community, sender);
             Funnel funnel = new Funnel(store.ttl(), clock);
-            LoopLag lag = new LoopLag(httpLoops(), config.limits().loopLag());
+            LoopLag lag = new LoopLag(config.limits().eventLoops(), config.limits().loopLag());
             meters.gauge("kentongan.ussd.loop_lag_ms", "How late the HTTP event loops read (ms, the worst reading of the last second)", lag::millis);
             meters.gauge("kentongan.ussd.loop_late", "1 while an HTTP event loop runs late past limits.loopLag, sustained: new dialogues are turned away",
                     () -> lag.runningLate() ? 1 : 0);
@@ -211,7 +212,8 @@ public final class Kentongan {
 
     /** Redis (one client, timed) when configured; memory otherwise. Keys named by the configured keyspace. */
     static Store store(Vertx vertx, KentonganConfig config, Meters meters) {
-        Optional<Redis> redis = config.redisUrl().map(url -> new Redis(url, config.redisTimeout()));
+        // The connections on Vert.x's own loops: a reply completes its hop's future where the hop runs (issue 18).
+        Optional<Redis> redis = config.redisUrl().map(url -> new Redis(url, config.redisTimeout(), ((VertxInternal) vertx).nettyEventLoopGroup()));
         if (redis.isEmpty()) {
             TtlStore memory = new MemoryTtlStore().named(config.keyspace());
             return new Store(redis, memory, memory);
@@ -321,15 +323,10 @@ public final class Kentongan {
 
     record Deployed(String id, UssdHttpVerticle verticle) {}
 
-    /** Scans the menu folder, then one HTTP verticle per core: Vert.x spreads the socket's connections over their loops. */
-    /** One HTTP verticle per core, each on its own event loop. */
-    private static int httpLoops() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
-    }
-
+    /** One HTTP verticle per event loop ({@code limits.eventLoops}): Vert.x spreads the socket's connections over them. */
     static Future<Deployed> http(Vertx vertx, KentonganConfig config, Store store, Menus menus, UssdService ussd, Consumer<Router> routes,
                                  LoopLag lag) {
-        int loops = httpLoops();
+        int loops = config.limits().eventLoops();
         List<UssdHttpVerticle> verticles = new CopyOnWriteArrayList<>();
         AtomicInteger open = new AtomicInteger(); // one connection cap for all the loops' servers
         Supplier<UssdHttpVerticle> newVerticle = () -> {

@@ -42,13 +42,15 @@ class ConfigLoaderTest {
     @Test
     void limitsAndTheDataKeyComeFromTheEnvironment() throws Exception {
         KentonganConfig c = ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_LIMIT_HOPS_PER_MINUTE", "12", "KENTONGAN_LIMIT_HTTP_CONNECTIONS", "500",
-                "KENTONGAN_LIMIT_HOPS_IN_FLIGHT", "64", "KENTONGAN_LIMIT_LOOP_LAG", "50ms", "KENTONGAN_DATA_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])));
+                "KENTONGAN_LIMIT_HOPS_IN_FLIGHT", "64", "KENTONGAN_LIMIT_LOOP_LAG", "50ms", "KENTONGAN_LIMIT_EVENT_LOOPS", "1", "KENTONGAN_DATA_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])));
         assertEquals(12, c.limits().hops().max());
         assertEquals(500, c.limits().httpConnections());
         assertEquals(64, c.limits().hopsInFlight());
         assertEquals(Duration.ofMillis(50), c.limits().loopLag());
         assertEquals(Duration.ofMillis(100), ConfigLoader.load(Optional.empty(), Map.of()).limits().loopLag(), "the default");
         assertEquals(128 * Runtime.getRuntime().availableProcessors(), ConfigLoader.load(Optional.empty(), Map.of()).limits().hopsInFlight(), "the default: 128 per core");
+        assertEquals(1, c.limits().eventLoops());
+        assertEquals(Runtime.getRuntime().availableProcessors(), ConfigLoader.load(Optional.empty(), Map.of()).limits().eventLoops(), "the default: one per core");
         assertEquals(true, c.dataKey().configured());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.load(Optional.empty(), Map.of("KENTONGAN_LIMIT_MO_PER_MINUTE", "0")));

@@ -19,11 +19,14 @@ import java.time.Duration;
  * @param loopLag while the event loops run this late, a new dialogue is answered the busy screen at once (dialogues
  *                under way go on): past the in-flight cap the wait is in the sockets and the loops' queue, before any
  *                hop is admitted, and turning new dialogues away is what shortens it
+ * @param eventLoops Vert.x's event loops, each serving HTTP, with the Redis connections' I/O on them too (one per core
+ *                   by default; on a machine shared with Redis, fewer loops can do more: BENCHMARKS.md, issue 18)
  */
 public record Limits(Quota hops, Quota nikLookups, Quota agentNikLookups, Quota moSms, Quota adminSignIns,
                      int httpConnections, Duration httpHeaderTimeout, Duration httpIdleTimeout, int hopsInFlight,
-                     Duration loopLag) {
+                     Duration loopLag, int eventLoops) {
     public Limits {
+        if (eventLoops < 1) throw new IllegalArgumentException("invalid configuration: limits.eventLoops must be at least 1");
         if (loopLag.isNegative() || loopLag.isZero()) throw new IllegalArgumentException("invalid configuration: limits.loopLag must be positive");
         if (httpConnections < 1) throw new IllegalArgumentException("invalid configuration: limits.httpConnections must be at least 1");
         if (hopsInFlight < 1) throw new IllegalArgumentException("invalid configuration: limits.hopsInFlight must be at least 1");
@@ -40,6 +43,7 @@ public record Limits(Quota hops, Quota nikLookups, Quota agentNikLookups, Quota 
     static final int HOPS_IN_FLIGHT = 128 * Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Well above a loaded loop's usual lateness (a few ms at 256 dialogues), well below a gateway's patience. */
     static final Duration LOOP_LAG = Duration.ofMillis(100);
+    static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     public static Limits defaults() {
         return new Limits(
@@ -53,25 +57,29 @@ public record Limits(Quota hops, Quota nikLookups, Quota agentNikLookups, Quota 
                 new Quota("mo", 10, Duration.ofMinutes(1)),
                 // Failed admin sign-ins from one address: tokens are long, but a probe should end quickly.
                 new Quota("admin-auth", 20, Duration.ofMinutes(15)),
-                8_000, Duration.ofSeconds(10), Duration.ofSeconds(60), HOPS_IN_FLIGHT, LOOP_LAG);
+                8_000, Duration.ofSeconds(10), Duration.ofSeconds(60), HOPS_IN_FLIGHT, LOOP_LAG, EVENT_LOOPS);
     }
 
     public Limits withHttp(int connections, Duration headerTimeout, Duration idleTimeout) {
-        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, connections, headerTimeout, idleTimeout, hopsInFlight, loopLag);
+        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, connections, headerTimeout, idleTimeout, hopsInFlight, loopLag, eventLoops);
     }
 
     public Limits withHopsInFlight(int n) {
-        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, httpConnections, httpHeaderTimeout, httpIdleTimeout, n, loopLag);
+        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, httpConnections, httpHeaderTimeout, httpIdleTimeout, n, loopLag, eventLoops);
     }
 
     public Limits withLoopLag(Duration lag) {
-        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, httpConnections, httpHeaderTimeout, httpIdleTimeout, hopsInFlight, lag);
+        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, httpConnections, httpHeaderTimeout, httpIdleTimeout, hopsInFlight, lag, eventLoops);
+    }
+
+    public Limits withEventLoops(int n) {
+        return new Limits(hops, nikLookups, agentNikLookups, moSms, adminSignIns, httpConnections, httpHeaderTimeout, httpIdleTimeout, hopsInFlight, loopLag, n);
     }
 
     /** {@code limits.hopsPerMinute} etc.: the counts only; the windows are part of what each limit means. */
     public Limits with(int hopsPerMinute, int nikPerDay, int agentNikPerDay, int moPerMinute, int adminFailures) {
         return new Limits(new Quota(hops.name(), hopsPerMinute, hops.window()), new Quota(nikLookups.name(), nikPerDay, nikLookups.window()),
                 new Quota(agentNikLookups.name(), agentNikPerDay, agentNikLookups.window()), new Quota(moSms.name(), moPerMinute, moSms.window()),
-                new Quota(adminSignIns.name(), adminFailures, adminSignIns.window()), httpConnections, httpHeaderTimeout, httpIdleTimeout, hopsInFlight, loopLag);
+                new Quota(adminSignIns.name(), adminFailures, adminSignIns.window()), httpConnections, httpHeaderTimeout, httpIdleTimeout, hopsInFlight, loopLag, eventLoops);
     }
 }

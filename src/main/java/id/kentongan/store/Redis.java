@@ -87,9 +87,14 @@ public final class Redis {
     }
 
     public Redis(String url, Duration commandTimeout) {
+        this(url, commandTimeout, null);
+    }
+
+    /** With {@code loops}, the connections live on those Netty event loops (Vert.x's), not on I/O threads of their own. */
+    public Redis(String url, Duration commandTimeout, io.netty.channel.EventLoopGroup loops) {
         this.name = "kentongan-" + UUID.randomUUID().toString().substring(0, 8);
         // Reconnect attempts back off to at most 2 s, so service resumes within seconds of Redis coming back.
-        this.resources = resources()
+        this.resources = resources(loops)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
         TimeoutOptions timeouts = TimeoutOptions.builder().timeoutSource(new BlockingReadsWaitLonger(commandTimeout)).build();
@@ -134,6 +139,12 @@ public final class Redis {
      * The client's resources as the service uses them (the bare baseline server too, so the two differ only by what
      * they do per request).
      */
+    public static DefaultClientResources.Builder resources(io.netty.channel.EventLoopGroup loops) {
+        DefaultClientResources.Builder b = resources();
+        if (loops != null && !Boolean.getBoolean("kentongan.redis.ownThreads")) b.eventLoopGroupProvider(new SharedLoops(loops));
+        return b;
+    }
+
     public static DefaultClientResources.Builder resources() {
         return DefaultClientResources.builder()
                 // Lettuce's own per-command latency histograms (on by default when HdrHistogram is on the class path):
