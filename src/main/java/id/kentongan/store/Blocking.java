@@ -42,7 +42,7 @@ public final class Blocking {
         }
     }
 
-    private static void refuseOnEventLoop() {
+    static void refuseOnEventLoop() {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("a blocking wait on the event loop thread " + Thread.currentThread().getName());
         }

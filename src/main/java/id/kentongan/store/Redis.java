@@ -90,7 +90,10 @@ public final class Redis {
         this(url, commandTimeout, null);
     }
 
-    /** With {@code loops}, the connections live on those Netty event loops (Vert.x's), not on I/O threads of their own. */
+    /**
+     * With {@code loops}, the connections live on those Netty event loops (Vert.x's), not on I/O threads of their own
+     * ({@link SharedLoops}); a sync call must then never be made on an event loop ({@link #sync()} refuses).
+     */
     public Redis(String url, Duration commandTimeout, io.netty.channel.EventLoopGroup loops) {
         this.name = "kentongan-" + UUID.randomUUID().toString().substring(0, 8);
         // Reconnect attempts back off to at most 2 s, so service resumes within seconds of Redis coming back.
@@ -137,7 +140,8 @@ public final class Redis {
 
     /**
      * The client's resources as the service uses them (the bare baseline server too, so the two differ only by what
-     * they do per request).
+     * they do per request), the connections on {@code loops} unless {@code -Dkentongan.redis.ownThreads=true} (for
+     * measuring only: Lettuce's own I/O threads, as before issue 18's fourth session).
      */
     public static DefaultClientResources.Builder resources(io.netty.channel.EventLoopGroup loops) {
         DefaultClientResources.Builder b = resources();
@@ -145,6 +149,7 @@ public final class Redis {
         return b;
     }
 
+    /** The client's resources with Lettuce's own I/O threads. */
     public static DefaultClientResources.Builder resources() {
         return DefaultClientResources.builder()
                 // Lettuce's own per-command latency histograms (on by default when HdrHistogram is on the class path):
@@ -240,6 +245,8 @@ public final class Redis {
 
     /** A connection of its own for a reader that blocks on the server (named {@code <name>-blocking}); closed with this. */
     public RedisClusterCommands<String, String> blockingConnection() {
+        // It connects and names itself synchronously: on an event loop, which reads the replies, that would never end.
+        Blocking.refuseOnEventLoop();
         StatefulConnection<String, String> c;
         if (cluster()) {
             StatefulRedisClusterConnection<String, String> cc = clusterClient.connect(Utf8Codec.INSTANCE);

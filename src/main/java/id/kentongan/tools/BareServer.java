@@ -30,7 +30,8 @@ public final class BareServer {
     /**
      * Runs until the process is stopped; one verticle per event loop ({@code loops}, default one per core). With
      * {@code onLoop} the answer is written from the request's event loop (as the service's Redis futures complete),
-     * otherwise straight from Lettuce's I/O thread (Vert.x then hands the write to the loop itself).
+     * otherwise straight from where the reply was read (the loop holding the Redis connection; Vert.x hands the write
+     * to the request's loop when that is another).
      */
     public static int run(int port, String redisUrl, int loops, boolean onLoop) throws InterruptedException {
         // Configured as the service's client is (no per-command latency histograms, its I/O on Vert.x's loops): the two

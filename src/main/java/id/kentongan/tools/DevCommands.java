@@ -88,7 +88,7 @@ public final class DevCommands implements DevTools {
         @Option(names = "--port", defaultValue = "8090") int port;
         @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379") String redis;
         @Option(names = "--loops", defaultValue = "0", description = "event loops (0: one per core, as the service)") int loops;
-        @Option(names = "--answer-on", defaultValue = "loop", description = "where the answer is written: loop (the request's event loop, as the service) or redis (Lettuce's I/O thread)") String answerOn;
+        @Option(names = "--answer-on", defaultValue = "loop", description = "where the answer is written: loop (the request's event loop, as the service) or redis (where Redis's reply was read: the loop that holds the connection)") String answerOn;
 
         @Override
         public Integer call() throws Exception {
