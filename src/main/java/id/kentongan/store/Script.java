@@ -73,13 +73,12 @@ public final class Script {
 
     /** Without blocking: for the event loop. */
     public <T> CompletionStage<T> runAsync(RedisClusterAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
-        CompletableFuture<T> first = redis.<T>evalsha(sha, type, keys, args).toCompletableFuture();
-        return first.handle((v, e) -> {
+        // One future more than the command's own, and only a failure composes (it ran on every session read).
+        return redis.<T>evalsha(sha, type, keys, args).exceptionallyCompose(e -> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause == null) return CompletableFuture.completedFuture(v);
             if (!(cause instanceof RedisNoScriptException)) return CompletableFuture.<T>failedFuture(cause);
-            return redis.scriptLoad(body).thenCompose(loaded -> redis.<T>evalsha(sha, type, keys, args)).toCompletableFuture();
-        }).thenCompose(f -> f);
+            return redis.scriptLoad(body).thenCompose(loaded -> redis.<T>evalsha(sha, type, keys, args));
+        });
     }
 
     private static String sha1(String body) {

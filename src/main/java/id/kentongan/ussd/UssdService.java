@@ -7,6 +7,7 @@ import id.kentongan.menu.Menu;
 import id.kentongan.menu.MenuEngine;
 import id.kentongan.menu.MenuRegistry;
 import id.kentongan.menu.Reply;
+import id.kentongan.menu.Screen;
 import id.kentongan.menu.SessionState;
 import id.kentongan.menu.Step;
 import id.kentongan.menu.SystemTexts;
@@ -119,9 +120,15 @@ public final class UssdService {
                 });
     }
 
+    /** The hop meter's kind of screen: a constant per kind (this ran on every hop). */
     private static String kindOf(Menu menu, SessionState state) {
-        var screen = menu.screens().get(state.screen());
-        return screen == null ? "unknown" : screen.getClass().getSimpleName().replace("Screen", "").toLowerCase(java.util.Locale.ROOT);
+        Screen screen = menu.screens().get(state.screen());
+        if (screen instanceof Screen.MenuScreen) return "menu";
+        if (screen instanceof Screen.InputScreen) return "input";
+        if (screen instanceof Screen.MessageScreen) return "message";
+        if (screen instanceof Screen.ActionScreen) return "action";
+        if (screen instanceof Screen.RouterScreen) return "router";
+        return "unknown";
     }
 
     private long now() {
