@@ -83,7 +83,7 @@ public final class Main {
             Path file = config != null ? config
                     : Optional.ofNullable(System.getenv("KENTONGAN_CONFIG")).map(Path::of).orElse(null);
             KentonganConfig cfg = ConfigLoader.load(Optional.ofNullable(file), System.getenv());
-            // As many loops as serve HTTP: the Redis connections' I/O then lands on one of them, not on an idle fifth.
+            // As many loops as serve HTTP: the Redis connections' I/O then lands on one of them, not on a loop no verticle uses.
             Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(cfg.limits().eventLoops()));
             CountDownLatch stopped = new CountDownLatch(1);
             Kentongan app;
