@@ -59,7 +59,6 @@ import id.kentongan.ussd.UssdService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -213,7 +212,7 @@ public final class Kentongan {
     /** Redis (one client, timed) when configured; memory otherwise. Keys named by the configured keyspace. */
     static Store store(Vertx vertx, KentonganConfig config, Meters meters) {
         // The connections on Vert.x's own loops: a reply completes its hop's future where the hop runs (issue 18).
-        Optional<Redis> redis = config.redisUrl().map(url -> new Redis(url, config.redisTimeout(), ((VertxInternal) vertx).nettyEventLoopGroup()));
+        Optional<Redis> redis = config.redisUrl().map(url -> new Redis(url, config.redisTimeout(), vertx));
         if (redis.isEmpty()) {
             TtlStore memory = new MemoryTtlStore().named(config.keyspace());
             return new Store(redis, memory, memory);

@@ -91,7 +91,7 @@ public final class MemberActions {
                                 Future<Void> counted = afterRegistered.apply(done.member(), bySms ? "sms" : "ussd").otherwise((Void) null);
                                 Future<Void> kept = bySms ? Future.succeededFuture()
                                         : Future.<Void>succeededFuture().compose(v -> keepsakes.registered(done.member(), call.language()))
-                                                .otherwise((Void) null); // a failure to write it fails nothing, as before
+                                                .otherwise((Void) null); // composed, so a throw fails it too; its failure fails nothing
                                 return Future.join(counted, kept).map(o);
                             });
                         })),

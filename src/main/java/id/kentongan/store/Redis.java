@@ -87,14 +87,18 @@ public final class Redis {
     }
 
     public Redis(String url, Duration commandTimeout) {
-        this(url, commandTimeout, null);
+        this(url, commandTimeout, (io.netty.channel.EventLoopGroup) null);
     }
 
     /**
-     * With {@code loops}, the connections live on those Netty event loops (Vert.x's), not on I/O threads of their own
-     * ({@link SharedLoops}); a sync call must then never be made on an event loop ({@link #sync()} refuses).
+     * With {@code vertx}, the connections live on its event loops, not on I/O threads of their own ({@link SharedLoops});
+     * a sync call must then never be made on an event loop ({@link #sync()} refuses).
      */
-    public Redis(String url, Duration commandTimeout, io.netty.channel.EventLoopGroup loops) {
+    public Redis(String url, Duration commandTimeout, io.vertx.core.Vertx vertx) {
+        this(url, commandTimeout, SharedLoops.of(vertx));
+    }
+
+    private Redis(String url, Duration commandTimeout, io.netty.channel.EventLoopGroup loops) {
         this.name = "kentongan-" + UUID.randomUUID().toString().substring(0, 8);
         // Reconnect attempts back off to at most 2 s, so service resumes within seconds of Redis coming back.
         this.resources = resources(loops)
@@ -143,7 +147,11 @@ public final class Redis {
      * they do per request), the connections on {@code loops} unless {@code -Dkentongan.redis.ownThreads=true} (for
      * measuring only: Lettuce's own I/O threads, as before issue 18's fourth session).
      */
-    public static DefaultClientResources.Builder resources(io.netty.channel.EventLoopGroup loops) {
+    public static DefaultClientResources.Builder resources(io.vertx.core.Vertx vertx) {
+        return resources(SharedLoops.of(vertx));
+    }
+
+    private static DefaultClientResources.Builder resources(io.netty.channel.EventLoopGroup loops) {
         DefaultClientResources.Builder b = resources();
         if (loops != null && !Boolean.getBoolean("kentongan.redis.ownThreads")) b.eventLoopGroupProvider(new SharedLoops(loops));
         return b;

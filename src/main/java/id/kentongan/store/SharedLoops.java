@@ -20,6 +20,11 @@ final class SharedLoops implements EventLoopGroupProvider {
         this.loops = loops;
     }
 
+    /** Vert.x's event loops as Netty's group: Vert.x's internal API, read in this one place. */
+    static EventLoopGroup of(io.vertx.core.Vertx vertx) {
+        return ((io.vertx.core.internal.VertxInternal) vertx).nettyEventLoopGroup();
+    }
+
     @Override
     @SuppressWarnings("unchecked") // Lettuce asks for its transport's group class, and only uses it as an EventLoopGroup
     public <T extends EventLoopGroup> T allocate(Class<T> type) {

@@ -10,7 +10,6 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.buffer.Buffer;
 
@@ -37,7 +36,7 @@ public final class BareServer {
         // Configured as the service's client is (no per-command latency histograms, its I/O on Vert.x's loops): the two
         // differ by what they do.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-        RedisClient client = RedisClient.create(Redis.resources(((VertxInternal) vertx).nettyEventLoopGroup()).build(), redisUrl);
+        RedisClient client = RedisClient.create(Redis.resources(vertx).build(), redisUrl);
         StatefulRedisConnection<String, String> connection = client.connect(Utf8Codec.INSTANCE);
         RedisAsyncCommands<String, String> redis = connection.async();
         CountDownLatch started = new CountDownLatch(1);

@@ -4,7 +4,6 @@ import id.kentongan.Instances;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.internal.VertxInternal;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ class RedisOnVertxLoopsTest {
     void repliesCompleteOnVertxsLoopAndClosingRedisLeavesTheLoopsServing() throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try {
-            Redis redis = new Redis(Instances.REDIS, Duration.ofSeconds(2), ((VertxInternal) vertx).nettyEventLoopGroup());
+            Redis redis = new Redis(Instances.REDIS, Duration.ofSeconds(2), vertx);
             String loop = loopThreadName(vertx);
             String key = "loops-test:" + java.util.UUID.randomUUID();
             CompletableFuture<String> completedOn = new CompletableFuture<>();
