@@ -15,13 +15,16 @@ import io.vertx.core.buffer.Buffer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The USSD benchmark's baseline: what a bare Vert.x 5 HTTP server with one Lettuce GET and one SET per request does on
  * this machine — no menu, no session format, no metrics. It answers the AT gateway's form with {@code CON x} after
  * reading and writing one key named by the form's phone number, so the load generator plays it exactly as it plays
- * the service (same requests, same connections) and the two can be compared in one run.
+ * the service (same requests, same connections) and the two can be compared in one run. With more round trips (GETs of
+ * the phone's other keys between the two) it is the floor of a hop that needs that many commands, as a registration's
+ * do: what no server doing that hop's Redis traffic on this machine can beat.
  */
 public final class BareServer {
     private BareServer() {}
@@ -32,7 +35,27 @@ public final class BareServer {
      * otherwise straight from where the reply was read (the loop holding the Redis connection; Vert.x hands the write
      * to the request's loop when that is another).
      */
-    public static int run(int port, String redisUrl, int loops, boolean onLoop) throws InterruptedException {
+    public static int run(int port, String redisUrl, int loops, boolean onLoop, int roundTrips) throws InterruptedException {
+        Running server = start(port, redisUrl, loops, onLoop, roundTrips);
+        System.out.println("bare server (Vert.x HTTP + " + roundTrips + " Lettuce commands per request, GET … SET) on port " + port + ", " + loops
+                + " event loops, answering from " + (onLoop ? "the event loop" : "Lettuce's thread"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    /** A started bare server; {@link #close} stops it. */
+    public record Running(Vertx vertx, RedisClient client, StatefulRedisConnection<String, String> connection) implements AutoCloseable {
+        @Override
+        public void close() {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(Duration.ofSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            connection.close();
+            client.shutdown();
+        }
+    }
+
+    /** Starts the server and returns once it listens on {@code port}. */
+    public static Running start(int port, String redisUrl, int loops, boolean onLoop, int roundTrips) throws InterruptedException {
         // Configured as the service's client is (no per-command latency histograms, its I/O on Vert.x's loops): the two
         // differ by what they do.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
@@ -42,7 +65,7 @@ public final class BareServer {
         CountDownLatch started = new CountDownLatch(1);
         vertx.deployVerticle(() -> new AbstractVerticle() {
             @Override
-            public void start() {
+            public void start(io.vertx.core.Promise<Void> listening) {
                 var loop = context;
                 vertx.createHttpServer().requestHandler(req -> {
                     // The harness's allocation per hop, read before and after a run as from the service's /admin/stats.
@@ -51,26 +74,23 @@ public final class BareServer {
                         return;
                     }
                     req.body().onSuccess(body -> {
-                    String key = "bare:" + phone(body);
-                    redis.get(key).thenCompose(was -> redis.setex(key, 300, was == null ? "1" : was.length() > 64 ? "1" : was + "1"))
-                            .whenComplete((ok, e) -> {
-                                if (onLoop) loop.runOnContext(v -> answer(req, e));
-                                else answer(req, e);
-                            });
+                        String key = "bare:" + phone(body);
+                        CompletionStage<String> read = redis.get(key);
+                        for (int i = 1; i <= roundTrips - 2; i++) { // one after the other, as a hop's dependent commands
+                            String other = key + ":" + i;
+                            read = read.thenCompose(was -> redis.get(other).thenApply(ignored -> was));
+                        }
+                        read.thenCompose(was -> redis.setex(key, 300, was == null ? "1" : was.length() > 64 ? "1" : was + "1"))
+                                .whenComplete((ok, e) -> {
+                                    if (onLoop) loop.runOnContext(v -> answer(req, e));
+                                    else answer(req, e);
+                                });
                     });
-                }).listen(port);
+                }).listen(port).<Void>mapEmpty().onComplete(listening);
             }
         }, new DeploymentOptions().setInstances(loops)).onComplete(ar -> started.countDown());
         started.await();
-        System.out.println("bare server (Vert.x HTTP + one Lettuce GET and SET per request) on port " + port + ", " + loops
-                + " event loops, answering from " + (onLoop ? "the event loop" : "Lettuce's thread"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(Duration.ofSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            connection.close();
-            client.shutdown();
-        }));
-        new CountDownLatch(1).await();
-        return 0;
+        return new Running(vertx, client, connection);
     }
 
     private static void answer(io.vertx.core.http.HttpServerRequest req, Throwable e) {

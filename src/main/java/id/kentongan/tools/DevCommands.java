@@ -89,11 +89,13 @@ public final class DevCommands implements DevTools {
         @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379") String redis;
         @Option(names = "--loops", defaultValue = "0", description = "event loops (0: one per core, as the service)") int loops;
         @Option(names = "--answer-on", defaultValue = "loop", description = "where the answer is written: loop (the request's event loop, as the service) or redis (where Redis's reply was read: the loop that holds the connection)") String answerOn;
+        @Option(names = "--round-trips", defaultValue = "2", description = "Redis commands per request, one after the other: a GET, more GETs, a SET (2: GET and SET; 4: a registration hop's count)") int roundTrips;
 
         @Override
         public Integer call() throws Exception {
             if (!answerOn.equals("loop") && !answerOn.equals("redis")) throw new IllegalArgumentException("--answer-on is loop or redis");
-            return BareServer.run(port, redis, loops > 0 ? loops : Runtime.getRuntime().availableProcessors(), answerOn.equals("loop"));
+            if (roundTrips < 2 || roundTrips > 32) throw new IllegalArgumentException("--round-trips is 2 to 32");
+            return BareServer.run(port, redis, loops > 0 ? loops : Runtime.getRuntime().availableProcessors(), answerOn.equals("loop"), roundTrips);
         }
     }
 
