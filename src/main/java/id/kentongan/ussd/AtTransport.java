@@ -38,7 +38,7 @@ final class AtTransport {
             response.setStatusCode(400).putHeader(CONTENT_TYPE, TEXT).end(parsed.problem());
             return;
         }
-        service.handle(parsed.request().withRequestId(response.headers().get("X-Request-Id"))).onComplete(ar -> {
+        service.handle(parsed.request().withRequestId(response.headers().get(UssdHttpVerticle.REQUEST_ID))).onComplete(ar -> {
             // handle() never fails (faults become a busy screen); this guards against a bug becoming a hung gateway.
             String text = ar.succeeded() ? (ar.result().end() ? "END " : "CON ") + ar.result().text()
                     : "END " + SystemTexts.BUSY_BOTH;

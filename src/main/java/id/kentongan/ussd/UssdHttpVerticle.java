@@ -104,8 +104,8 @@ public final class UssdHttpVerticle extends VerticleBase {
             if (deadline != null) vertx.cancelTimer(deadline);
             // A request id for every request: the caller's X-Request-Id ([A-Za-z0-9._-]{1,64}, checked without a regex: every
             // hop), or a new one; echoed so gateways can quote it.
-            String id = req.getHeader("X-Request-Id");
-            req.response().putHeader("X-Request-Id", id != null && AtTransport.sessionId(id) && id.indexOf(':') < 0 ? id : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+            String id = req.getHeader(REQUEST_ID);
+            req.response().putHeader(REQUEST_ID, id != null && AtTransport.sessionId(id) && id.indexOf(':') < 0 ? id : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
             if (req.method() == HttpMethod.POST && "/ussd/at".equals(req.path())) readBody(req, b -> at.handle(req.response(), b));
             else router.handle(req);
         }).listen(port, host).onSuccess(s -> server = s);
@@ -128,6 +128,9 @@ public final class UssdHttpVerticle extends VerticleBase {
             if (awaitingHead.remove(c) != null) c.close();
         }));
     }
+
+    /** Looked up and set on every request: a name made once (Vert.x's optimized header name). */
+    static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
 
     private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern.compile("\\d{6,}");
 
