@@ -1,6 +1,5 @@
 package id.kentongan.ussd;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,8 +34,42 @@ final class FormBody {
     private static String decode(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (c == '%' || c == '+') return URLDecoder.decode(s.substring(from, to), StandardCharsets.UTF_8);
+            if (c == '%' || c == '+') return unescape(s, from, to, i);
         }
         return s.substring(from, to);
+    }
+
+    /**
+     * {@code +} as a space, each run of {@code %XX} as UTF-8 bytes (a malformed sequence becomes U+FFFD), every other
+     * character as it is — URLDecoder's reading, by hand: the gateways escape {@code *} and {@code #} in every service
+     * code and text, and this runs on every hop.
+     */
+    private static String unescape(String s, int from, int to, int firstEscape) {
+        StringBuilder b = new StringBuilder(to - from).append(s, from, firstEscape);
+        byte[] bytes = null;
+        int i = firstEscape;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (c == '+') {
+                b.append(' ');
+                i++;
+            } else if (c == '%') {
+                if (bytes == null) bytes = new byte[(to - i) / 3 + 1];
+                int n = 0;
+                while (i < to && s.charAt(i) == '%') {
+                    if (i + 2 >= to) throw new IllegalArgumentException("an incomplete %-escape");
+                    int hi = Character.digit(s.charAt(i + 1), 16);
+                    int lo = Character.digit(s.charAt(i + 2), 16);
+                    if (hi < 0 || lo < 0) throw new IllegalArgumentException("an illegal %-escape");
+                    bytes[n++] = (byte) (hi << 4 | lo);
+                    i += 3;
+                }
+                b.append(new String(bytes, 0, n, StandardCharsets.UTF_8));
+            } else {
+                b.append(c);
+                i++;
+            }
+        }
+        return b.toString();
     }
 }

@@ -41,7 +41,18 @@ public final class Funnel {
      * Counts since the last flush. One map for good, each count taken out with getAndSet(0): swapping in a new map
      * would lose the counts another event loop was still adding to the old one.
      */
-    private final ConcurrentHashMap<String, AtomicLong> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Count, AtomicLong> pending = new ConcurrentHashMap<>();
+
+    /**
+     * What one count is of. A record, not a joined string: counted twice a hop, and its parts' hashes are the strings'
+     * own (cached), where a joined key was built and hashed anew each time.
+     */
+    private record Count(String serviceCode, String version, String language, String screen, Event event) {
+        /** The field in the day's hash of the service code. */
+        String field() {
+            return version + "|" + language + "|" + screen + "|" + name(event);
+        }
+    }
 
     public Funnel(TtlStore store, Clock clock) {
         this.store = store;
@@ -49,7 +60,10 @@ public final class Funnel {
     }
 
     void count(String serviceCode, String version, String language, String screen, Event event) {
-        pending.computeIfAbsent(serviceCode + "\n" + version + "|" + language + "|" + screen + "|" + name(event), k -> new AtomicLong()).incrementAndGet();
+        Count c = new Count(serviceCode, version, language, screen, event);
+        AtomicLong n = pending.get(c);
+        if (n == null) n = pending.computeIfAbsent(c, k -> new AtomicLong());
+        n.incrementAndGet();
     }
 
     /** Counted on the hop path: the events' names made once. */
@@ -97,21 +111,24 @@ public final class Funnel {
 
     /** Adds what was counted since the last flush to today's hashes. A failed write puts the counts back for the next. */
     public Future<Void> flush() {
-        Map<String, Map<String, Long>> byMenu = new HashMap<>();
+        Map<String, Map<Count, Long>> byMenu = new HashMap<>();
         pending.forEach((k, counter) -> {
             long n = counter.getAndSet(0);
             if (n == 0) return;
-            int cut = k.indexOf('\n');
-            byMenu.computeIfAbsent(k.substring(0, cut), x -> new HashMap<>()).merge(k.substring(cut + 1), n, Long::sum);
+            byMenu.computeIfAbsent(k.serviceCode(), x -> new HashMap<>()).merge(k, n, Long::sum);
         });
         if (byMenu.isEmpty()) return Future.succeededFuture();
         LocalDate today = LocalDate.now(clock);
         List<Future<Void>> writes = new ArrayList<>();
-        byMenu.forEach((code, deltas) -> writes.add(store.addToHash(store.keys().funnel(code, today), deltas).recover(e -> {
-            LoggerFactory.getLogger(Funnel.class).warn("funnel counts of {} kept for the next flush: {}", code, e.toString());
-            deltas.forEach((field, n) -> pending.computeIfAbsent(code + "\n" + field, x -> new AtomicLong()).addAndGet(n));
-            return Future.succeededFuture();
-        })));
+        byMenu.forEach((code, counts) -> {
+            Map<String, Long> deltas = new HashMap<>();
+            counts.forEach((k, n) -> deltas.merge(k.field(), n, Long::sum));
+            writes.add(store.addToHash(store.keys().funnel(code, today), deltas).recover(e -> {
+                LoggerFactory.getLogger(Funnel.class).warn("funnel counts of {} kept for the next flush: {}", code, e.toString());
+                counts.forEach((k, n) -> pending.computeIfAbsent(k, x -> new AtomicLong()).addAndGet(n));
+                return Future.succeededFuture();
+            }));
+        });
         return Future.all(writes).mapEmpty();
     }
 

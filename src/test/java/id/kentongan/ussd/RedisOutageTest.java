@@ -9,6 +9,8 @@ import id.kentongan.Gateway.Call;
 import id.kentongan.Gateway;
 import id.kentongan.Instances;
 import id.kentongan.Kentongan;
+import id.kentongan.store.RedisTtlStore;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -114,6 +119,32 @@ class RedisOutageTest {
             redis = startRedis(port);
             Answer up = new Call("early-2", "081298765433", k.port()).dial();
             assertTrue(up.con() && up.screen().startsWith("Kentongan BPJS Ketenagakerjaan"), "connects on the next request: " + up);
+        }
+    }
+
+    @Test
+    void funnelCountsOfAFailedFlushAreWrittenByALaterOne() throws Exception {
+        int port = freePort();
+        redis = startRedis(port);
+        Vertx vertx = Vertx.vertx();
+        RedisTtlStore store = new RedisTtlStore(vertx, "redis://127.0.0.1:" + port, Duration.ofSeconds(1));
+        try {
+            Funnel funnel = new Funnel(store, Clock.systemUTC());
+            for (int i = 0; i < 3; i++) funnel.left("*567#", "v1", "id", "reg_nik", true);
+            funnel.left("*567#", "v1", "en", "main", false);
+            redis.destroy();
+            redis.waitFor();
+            Instances.await(funnel.flush()); // the write fails: the counts are kept, and the flush itself does not fail
+            funnel.left("*567#", "v1", "id", "reg_nik", true); // counted during the outage
+            redis = startRedis(port);
+            Map<String, String> written = Eventually.value("the counts in Redis once it is back", Duration.ofSeconds(15), () -> {
+                Instances.await(funnel.flush());
+                return Instances.await(store.hash(store.keys().funnel("*567#", LocalDate.now(Clock.systemUTC()))));
+            }, m -> !m.isEmpty());
+            assertEquals(Map.of("v1|id|reg_nik|dropped", "4", "v1|en|main|timed_out", "1"), written, "nothing lost, nothing twice");
+        } finally {
+            store.close();
+            vertx.close();
         }
     }
 }
