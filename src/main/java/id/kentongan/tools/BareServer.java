@@ -63,6 +63,7 @@ public final class BareServer {
         StatefulRedisConnection<String, String> connection = client.connect(Utf8Codec.INSTANCE);
         RedisAsyncCommands<String, String> redis = connection.async();
         CountDownLatch started = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
         vertx.deployVerticle(() -> new AbstractVerticle() {
             @Override
             public void start(io.vertx.core.Promise<Void> listening) {
@@ -88,9 +89,17 @@ public final class BareServer {
                     });
                 }).listen(port).<Void>mapEmpty().onComplete(listening);
             }
-        }, new DeploymentOptions().setInstances(loops)).onComplete(ar -> started.countDown());
+        }, new DeploymentOptions().setInstances(loops)).onComplete(ar -> {
+            failed.set(ar.cause());
+            started.countDown();
+        });
         started.await();
-        return new Running(vertx, client, connection);
+        Running running = new Running(vertx, client, connection);
+        if (failed.get() != null) { // the port taken, say: no half-started server left behind
+            running.close();
+            throw new IllegalStateException("the bare server did not start on port " + port + ": " + failed.get().getMessage(), failed.get());
+        }
+        return running;
     }
 
     private static void answer(io.vertx.core.http.HttpServerRequest req, Throwable e) {

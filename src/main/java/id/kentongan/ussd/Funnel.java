@@ -115,7 +115,7 @@ public final class Funnel {
         pending.forEach((k, counter) -> {
             long n = counter.getAndSet(0);
             if (n == 0) return;
-            byMenu.computeIfAbsent(k.serviceCode(), x -> new HashMap<>()).merge(k, n, Long::sum);
+            byMenu.computeIfAbsent(k.serviceCode(), x -> new HashMap<>()).put(k, n); // each key once: the map's own
         });
         if (byMenu.isEmpty()) return Future.succeededFuture();
         LocalDate today = LocalDate.now(clock);
