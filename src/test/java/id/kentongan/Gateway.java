@@ -33,6 +33,11 @@ public final class Gateway {
         return send(request(port, path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** With more headers: name, value, name, value… */
+    public static Answer post(int port, String path, String contentType, String body, String... headers) {
+        return send(request(port, path).header("Content-Type", contentType).headers(headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public static Answer get(int port, String path) {
         return send(request(port, path).GET().build());
     }

@@ -169,7 +169,7 @@ public final class MenuCompiler {
                 Screen r = screens.get(resumeAfter);
                 if (r == null) problem(top.get("resumeAfter"), "resumeAfter screen '" + resumeAfter + "' does not exist");
                 else if (r instanceof Screen.ActionScreen || r instanceof Screen.RouterScreen) {
-                    problem(top.get("resumeAfter"), "resumeAfter must be a screen the worker sees, not an " + (r instanceof Screen.ActionScreen ? "action" : "router"));
+                    problem(top.get("resumeAfter"), "resumeAfter must be a screen the worker sees, not an " + r.kind());
                 }
             }
             return new Menu(name, file, serviceCode, Digest.sha256Hex(yaml, 6), languages, start, screens, resumeAfter);

@@ -25,8 +25,11 @@ final class AtTransport {
         this.service = service;
     }
 
-    /** Answers one hop; {@code body} is the whole request body (already limited in size by the caller). */
-    void handle(HttpServerResponse response, Buffer body) {
+    /**
+     * Answers one hop; {@code body} is the whole request body (already limited in size by the caller), {@code requestId}
+     * the id its answer carries.
+     */
+    void handle(HttpServerResponse response, Buffer body, String requestId) {
         Parsed parsed;
         try {
             parsed = parse(FormBody.parse(body.toString(java.nio.charset.StandardCharsets.UTF_8)));
@@ -38,7 +41,7 @@ final class AtTransport {
             response.setStatusCode(400).putHeader(CONTENT_TYPE, TEXT).end(parsed.problem());
             return;
         }
-        service.handle(parsed.request().withRequestId(response.headers().get(UssdHttpVerticle.REQUEST_ID))).onComplete(ar -> {
+        service.handle(parsed.request().withRequestId(requestId)).onComplete(ar -> {
             // handle() never fails (faults become a busy screen); this guards against a bug becoming a hung gateway.
             String text = ar.succeeded() ? (ar.result().end() ? "END " : "CON ") + ar.result().text()
                     : "END " + SystemTexts.BUSY_BOTH;

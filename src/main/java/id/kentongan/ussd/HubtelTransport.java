@@ -83,7 +83,7 @@ final class HubtelTransport {
             answer(ctx, Reply.end(""), r.body());
             return;
         }
-        service.handle(r.request()).onComplete(ar -> answer(ctx,
+        service.handle(r.request().withRequestId(UssdHttpVerticle.requestId(ctx))).onComplete(ar -> answer(ctx,
                 ar.succeeded() ? ar.result() : Reply.end(SystemTexts.BUSY_BOTH), r.body()));
     }
 

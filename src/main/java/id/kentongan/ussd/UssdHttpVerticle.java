@@ -104,9 +104,11 @@ public final class UssdHttpVerticle extends VerticleBase {
             if (deadline != null) vertx.cancelTimer(deadline);
             // A request id for every request: the caller's X-Request-Id ([A-Za-z0-9._-]{1,64}, checked without a regex: every
             // hop), or a new one; echoed so gateways can quote it.
-            String id = req.getHeader(REQUEST_ID);
-            req.response().putHeader(REQUEST_ID, id != null && AtTransport.sessionId(id) && id.indexOf(':') < 0 ? id : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
-            if (req.method() == HttpMethod.POST && "/ussd/at".equals(req.path())) readBody(req, b -> at.handle(req.response(), b));
+            String given = req.getHeader(REQUEST_ID);
+            String id = given != null && AtTransport.sessionId(given) && given.indexOf(':') < 0 ? given
+                    : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+            req.response().putHeader(REQUEST_ID, id);
+            if (req.method() == HttpMethod.POST && "/ussd/at".equals(req.path())) readBody(req, b -> at.handle(req.response(), b, id));
             else router.handle(req);
         }).listen(port, host).onSuccess(s -> server = s);
     }
@@ -131,6 +133,11 @@ public final class UssdHttpVerticle extends VerticleBase {
 
     /** Looked up and set on every request: a name made once (Vert.x's optimized header name). */
     static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
+
+    /** The id this request's answer carries (set before any route runs), for the log lines its hop causes. */
+    static String requestId(RoutingContext ctx) {
+        return ctx.response().headers().get(REQUEST_ID);
+    }
 
     private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern.compile("\\d{6,}");
 

@@ -120,15 +120,9 @@ public final class UssdService {
                 });
     }
 
-    /** The hop meter's kind of screen: a constant per kind (this ran on every hop). */
     private static String kindOf(Menu menu, SessionState state) {
         Screen screen = menu.screens().get(state.screen());
-        if (screen instanceof Screen.MenuScreen) return "menu";
-        if (screen instanceof Screen.InputScreen) return "input";
-        if (screen instanceof Screen.MessageScreen) return "message";
-        if (screen instanceof Screen.ActionScreen) return "action";
-        if (screen instanceof Screen.RouterScreen) return "router";
-        return "unknown";
+        return screen == null ? "unknown" : screen.kind();
     }
 
     private long now() {

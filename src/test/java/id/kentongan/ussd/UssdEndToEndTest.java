@@ -4,6 +4,7 @@ import id.kentongan.Gateway.Answer;
 import id.kentongan.Gateway.Call;
 import id.kentongan.Gateway;
 import id.kentongan.Instances;
+import id.kentongan.LogCapture;
 import id.kentongan.RedisAdmin;
 import id.kentongan.Kentongan;
 import id.kentongan.domain.Msisdn;
@@ -285,6 +286,29 @@ class UssdEndToEndTest {
         assertTrue(withNumber.body().contains("\"ClientState\":\"\""), withNumber.body());
         String release = init.replace("Initiation", "Release").replace("\"Sequence\":1", "\"Sequence\":5");
         assertTrue(Gateway.post(a.port(), "/ussd/hubtel", "application/json", release).body().contains("\"Type\":\"Release\""));
+    }
+
+    /** A Hubtel hop's log lines quote the request id its answer carries, as an AT hop's do. */
+    @Test
+    void aHubtelHopLogsUnderItsRequestId() {
+        String phone = Instances.newPhone();
+        String first = "hubA" + UUID.randomUUID().toString().replace("-", "");
+        String init = "{\"Type\":\"Initiation\",\"Mobile\":\"" + phone + "\",\"SessionId\":\"" + first
+                + "\",\"ServiceCode\":\"*567#\",\"Message\":\"*567#\",\"Operator\":\"telkomsel\",\"Sequence\":1,\"ClientState\":\"\"}";
+        Gateway.post(a.port(), "/ussd/hubtel", "application/json", init);
+        String pick = init.replace("Initiation", "Response").replace("\"Message\":\"*567#\"", "\"Message\":\"1\"").replace("\"Sequence\":1", "\"Sequence\":2");
+        assertTrue(Gateway.post(a.port(), "/ussd/hubtel", "application/json", pick).body().contains("Masukkan NIK"));
+        // The dialogue drops; the phone dials again under a new session and takes the offer to go on.
+        String second = "hubB" + UUID.randomUUID().toString().replace("-", "");
+        String again = init.replace(first, second);
+        assertTrue(Gateway.post(a.port(), "/ussd/hubtel", "application/json", again).body().contains("Menu tadi terputus"));
+        try (LogCapture logs = LogCapture.start()) {
+            Answer resumed = Gateway.post(a.port(), "/ussd/hubtel", "application/json",
+                    pick.replace(first, second), "X-Request-Id", "hubtel-req-42");
+            assertTrue(resumed.body().contains("Masukkan NIK"), resumed.body());
+            assertTrue(logs.events().stream().anyMatch(e -> e.getFormattedMessage().startsWith("session resumed for ")
+                    && e.getFormattedMessage().endsWith(" request hubtel-req-42")), "the resume is logged under the request id");
+        }
     }
 
     @Test
