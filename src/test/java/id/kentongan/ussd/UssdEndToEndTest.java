@@ -263,15 +263,12 @@ class UssdEndToEndTest {
 
     @Test
     void hubtelsConventionDrivesTheSameService() {
-        String phone = Instances.newPhone();
-        String session = "hub" + UUID.randomUUID().toString().replace("-", "");
-        String init = "{\"Type\":\"Initiation\",\"Mobile\":\"" + phone + "\",\"SessionId\":\"" + session
-                + "\",\"ServiceCode\":\"*567#\",\"Message\":\"*567#\",\"Operator\":\"telkomsel\",\"Sequence\":1,\"ClientState\":\"\"}";
+        String init = hubtelDial(Instances.newPhone(), "hub" + UUID.randomUUID().toString().replace("-", ""));
         Answer first = Gateway.post(a.port(), "/ussd/hubtel", "application/json", init);
         assertEquals(200, first.status());
         assertTrue(first.body().contains("\"Type\":\"Response\""), first.body());
         assertTrue(first.body().contains("1. Daftar asuransi kerja"), first.body());
-        String pick = init.replace("Initiation", "Response").replace("\"Message\":\"*567#\"", "\"Message\":\"1\"").replace("\"Sequence\":1", "\"Sequence\":2");
+        String pick = hubtelPick(init);
         Answer second = Gateway.post(b.port(), "/ussd/hubtel", "application/json", pick);
         assertTrue(second.body().contains("Masukkan NIK"), second.body());
         assertEquals(second.body(), Gateway.post(a.port(), "/ussd/hubtel", "application/json", pick).body(), "a retried sequence");
@@ -288,15 +285,24 @@ class UssdEndToEndTest {
         assertTrue(Gateway.post(a.port(), "/ussd/hubtel", "application/json", release).body().contains("\"Type\":\"Release\""));
     }
 
+    /** Hubtel's first request of a dialogue: {@code phone} dials *567# under {@code session}. */
+    private static String hubtelDial(String phone, String session) {
+        return "{\"Type\":\"Initiation\",\"Mobile\":\"" + phone + "\",\"SessionId\":\"" + session
+                + "\",\"ServiceCode\":\"*567#\",\"Message\":\"*567#\",\"Operator\":\"telkomsel\",\"Sequence\":1,\"ClientState\":\"\"}";
+    }
+
+    /** The second request of that dialogue: the worker picks 1 (register). */
+    private static String hubtelPick(String dial) {
+        return dial.replace("Initiation", "Response").replace("\"Message\":\"*567#\"", "\"Message\":\"1\"").replace("\"Sequence\":1", "\"Sequence\":2");
+    }
+
     /** A Hubtel hop's log lines quote the request id its answer carries, as an AT hop's do. */
     @Test
     void aHubtelHopLogsUnderItsRequestId() {
-        String phone = Instances.newPhone();
         String first = "hubA" + UUID.randomUUID().toString().replace("-", "");
-        String init = "{\"Type\":\"Initiation\",\"Mobile\":\"" + phone + "\",\"SessionId\":\"" + first
-                + "\",\"ServiceCode\":\"*567#\",\"Message\":\"*567#\",\"Operator\":\"telkomsel\",\"Sequence\":1,\"ClientState\":\"\"}";
+        String init = hubtelDial(Instances.newPhone(), first);
         Gateway.post(a.port(), "/ussd/hubtel", "application/json", init);
-        String pick = init.replace("Initiation", "Response").replace("\"Message\":\"*567#\"", "\"Message\":\"1\"").replace("\"Sequence\":1", "\"Sequence\":2");
+        String pick = hubtelPick(init);
         assertTrue(Gateway.post(a.port(), "/ussd/hubtel", "application/json", pick).body().contains("Masukkan NIK"));
         // The dialogue drops; the phone dials again under a new session and takes the offer to go on.
         String second = "hubB" + UUID.randomUUID().toString().replace("-", "");
